@@ -1,0 +1,123 @@
+"""The systems under evaluation. Each is a callable `(cluster, words) -> sentences`: the
+summary's sentences in the order written out, reaching about `words` words.
+
+Baselines run on the whole cluster: every document's sentences (split by `eval.text`),
+verbatim repeats kept once, since wire copies repeat sentences word for word and sumy rates
+equal sentences as one (both copies would be picked). They take sentences in rank order
+until the budget is met, so a 100-word cut drops the lowest-ranked words first. The sumy
+summarizers use sumy's English stopword list and `Stemmer("english")`, which is NLTK's
+Snowball English (Porter2) stemmer class and needs no NLTK data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from eval.datasets import Cluster
+from eval.text import split_sentences, word_count
+
+System = Callable[[Cluster, int], list[str]]
+
+# Words as sumy's default tokenizer keeps them (letters, inner apostrophes and hyphens), without
+# NLTK's Punkt/word_tokenize data.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+class _Tokenizer:
+    """The two methods sumy's documents call on a tokenizer."""
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+_TOKENIZER = _Tokenizer()
+_STEMMER = Stemmer("english")
+_STOP_WORDS = get_stop_words("english")
+
+
+class _SortedLsa(LsaSummarizer):
+    """sumy's LSA numbers its term rows in frozenset order, which follows PYTHONHASHSEED; the
+    SVD's rounding then follows too and near-tied picks flip between runs. Sorted rows fix it."""
+
+    def _create_dictionary(self, document: ObjectDocumentModel) -> dict[str, int]:
+        return {word: row for row, word in enumerate(sorted(super()._create_dictionary(document)))}
+
+
+def lead(cluster: Cluster, words: int) -> list[str]:
+    """The first document's opening sentences, up to the budget."""
+    return _fill(split_sentences(cluster.docs[0].text), words)
+
+
+class SumyBaseline:
+    def __init__(self, summarizer: type[AbstractSummarizer]):
+        self.summarizer = summarizer
+
+    def __call__(self, cluster: Cluster, words: int) -> list[str]:
+        seen: set[str] = set()
+        paragraphs = []
+        for doc in cluster.docs:
+            sentences = [s for s in split_sentences(doc.text) if not (s in seen or seen.add(s))]
+            paragraphs.append(Paragraph([Sentence(s, _TOKENIZER) for s in sentences]))
+        summarizer = self.summarizer(_STEMMER)
+        summarizer.stop_words = _STOP_WORDS
+        ranked: list[str] = []
+
+        def take(infos: Sequence[SentenceInfo]) -> Sequence[SentenceInfo]:
+            # sumy passes its count the sentences best first and returns the kept ones in
+            # document order; the rank order is what we want, so keep it on the side.
+            kept = _fill((str(i.sentence) for i in infos), words)
+            ranked.extend(kept)
+            return infos[: len(kept)]
+
+        summarizer(ObjectDocumentModel(paragraphs), take)
+        return ranked
+
+
+def _fill(sentences: Iterable[str], words: int) -> list[str]:
+    """Sentences in the given order until their words reach the budget (the last may pass it)."""
+    kept, total = [], 0
+    for sentence in sentences:
+        if total >= words:
+            break
+        kept.append(sentence)
+        total += word_count(sentence)
+    return kept
+
+
+def _chorus(cluster: Cluster, words: int, method: str) -> list[str]:
+    # Imported here: the product pulls in its model stack, which the baselines never need.
+    from service import Article, Options, summarize
+
+    articles = [Article(id=doc.id, text=doc.text) for doc in cluster.docs]
+    brief = summarize(articles, Options(method=method, words=words))
+    return [sentence.text for sentence in brief.sentences]
+
+
+def chorus_extractive(cluster: Cluster, words: int) -> list[str]:
+    return _chorus(cluster, words, "extractive")
+
+
+def chorus(cluster: Cluster, words: int) -> list[str]:
+    return _chorus(cluster, words, "auto")
+
+
+SYSTEMS: dict[str, System] = {
+    "lead": lead,
+    "lexrank": SumyBaseline(LexRankSummarizer),
+    "textrank": SumyBaseline(TextRankSummarizer),
+    "lsa": SumyBaseline(_SortedLsa),
+    "chorus-extractive": chorus_extractive,
+    "chorus": chorus,
+}

@@ -1,0 +1,83 @@
+"""Every error as RFC 9457 problem details (`application/problem+json`) that says what is wrong."""
+
+from __future__ import annotations
+
+import logging
+import math
+from http import HTTPStatus
+from typing import Any
+
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
+
+from service.errors import InputError
+
+log = logging.getLogger("chorus.api")
+
+
+class ServiceBusy(ProblemDetailsException):
+    """503 with Retry-After: the queue is full, the request ran out of time, or the model is loading."""
+
+    def __init__(self, detail: str, retry_after: float):
+        super().__init__(
+            status_code=HTTPStatus.SERVICE_UNAVAILABLE,
+            title="Service busy",
+            detail=detail,
+            headers={"Retry-After": str(max(1, math.ceil(retry_after)))},
+        )
+
+
+def _problem(status: int, title: str, detail: str, **extra: Any) -> ProblemDetailsException:
+    return ProblemDetailsException(status_code=status, title=title, detail=detail, extra=extra or None)
+
+
+def _validation_problem(exc: ValidationException) -> ProblemDetailsException:
+    errors: list[dict[str, Any]] = exc.extra if isinstance(exc.extra, list) else []
+    if any(error.get("key") == "data" and error.get("message") == "'data'" for error in errors):
+        return _problem(400, "Empty body", "send a JSON object with an `articles` list")
+    for error in errors:
+        # Litestar names the whole body `data`; callers know it as the body.
+        if error.get("key") == "data":
+            error["key"] = "body"
+    detail = "; ".join(f"{e.get('key')}: {e.get('message')}" for e in errors) or str(exc.detail)
+    return _problem(422, "Invalid request", detail, errors=errors)
+
+
+def _http_problem(exc: HTTPException, max_body_bytes: int) -> ProblemDetailsException:
+    if isinstance(exc, ValidationException):
+        return _validation_problem(exc)
+    if isinstance(exc.__cause__, SerializationException):
+        return _problem(400, "Malformed JSON", str(exc.detail))
+    status = HTTPStatus(exc.status_code)
+    detail = str(exc.detail)
+    if status is HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
+        detail = f"the request body is over the limit of {max_body_bytes} bytes"
+    problem = _problem(status, status.phrase, detail)
+    problem.headers = exc.headers
+    return problem
+
+
+def _input_problem(exc: InputError) -> ProblemDetailsException:
+    return _problem(422, "Unusable input", str(exc))
+
+
+def _internal_problem(exc: Exception) -> ProblemDetailsException:
+    # The request id is on the log line (see logs.py), so the caller can quote it.
+    log.exception("unhandled error", exc_info=exc)
+    return _problem(500, "Internal error", "the server failed on this request; it is logged")
+
+
+def problem_details_plugin(max_body_bytes: int) -> ProblemDetailsPlugin:
+    return ProblemDetailsPlugin(
+        ProblemDetailsConfig(
+            exception_to_problem_detail_map={
+                HTTPException: lambda exc: _http_problem(exc, max_body_bytes),
+                InputError: _input_problem,
+                Exception: _internal_problem,
+            }
+        )
+    )

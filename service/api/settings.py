@@ -1,0 +1,33 @@
+"""Settings of the HTTP layer, read from the same CHORUS_* environment as the pipeline's."""
+
+from __future__ import annotations
+
+import os
+
+import msgspec
+
+
+class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
+    # Clusters summarized at once. The pipeline is CPU-bound and the machine small, so one
+    # at a time by default; more only helps where the model releases the GIL.
+    pipeline_threads: int = 1
+    # Requests allowed to wait for a pipeline thread; past it clients get 503 + Retry-After.
+    queue_size: int = 32
+    # Seconds a request may wait for its brief before it gets 503 + Retry-After. The work
+    # goes on and its brief lands in the cache, so the retry is answered at once.
+    request_timeout: float = 60.0
+    max_body_bytes: int = 4 * 1024 * 1024
+    # In-memory LRU size (responses); ignored when a Redis URL is set.
+    cache_size: int = 512
+    cache_ttl_seconds: int = 7 * 24 * 3600
+    redis_url: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> ApiSettings:
+        environ = dict(os.environ if environ is None else environ)
+        fields = {
+            name: environ[f"CHORUS_{name.upper()}"]
+            for name in cls.__struct_fields__
+            if f"CHORUS_{name.upper()}" in environ
+        }
+        return msgspec.convert(fields, cls, strict=False)

@@ -1,0 +1,115 @@
+"""`chorus`: summarize, serve, eval, stories. Bad input exits 2 with a one-line reason."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import msgspec
+
+from service.errors import InputError
+
+FORMATS = ["json", "md", "markdown", "text", "html"]
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    from service.inputs import read_inputs
+    from service.models import Options
+    from service.pipeline import default_pipeline
+    from service.stages.render import render
+
+    options = Options(method=args.method, sentences=args.sentences, words=args.words, ratio=args.ratio,
+                      extractor=args.extractor)
+    clusters, as_jsonl = read_inputs(args.paths)
+    pipeline = default_pipeline()
+    out = sys.stdout
+    for cluster in clusters:
+        try:
+            brief = pipeline.summarize(cluster.articles, options)
+        except InputError as exc:
+            if not as_jsonl:
+                raise
+            # One bad cluster in a batch is reported on its line; the rest still run.
+            out.write(msgspec.json.encode({"id": cluster.id, "error": str(exc)}).decode() + "\n")
+            continue
+        if as_jsonl:
+            out.write(msgspec.json.encode({"id": cluster.id, "brief": brief}).decode() + "\n")
+        else:
+            out.write(render(brief, args.format) + ("\n" if args.format == "json" else ""))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from service.api.server import serve
+
+    serve(host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def _stories(args: argparse.Namespace) -> int:
+    from service.stories.cli import run
+
+    return run(args)
+
+
+def _length_options(parser: argparse.ArgumentParser) -> None:
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=int, help="brief length in sentences")
+    length.add_argument("--words", type=int, help="brief length in words")
+    length.add_argument("--ratio", type=float, help="brief length as a fraction of the cluster's unique sentences")
+    parser.add_argument("--method", choices=["auto", "extractive", "abstractive"], default="auto")
+    parser.add_argument("--extractor", help="coverage (default), lexrank, textrank or lsa")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chorus", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    summarize = commands.add_parser("summarize", help="one attributed brief per cluster")
+    summarize.add_argument("paths", nargs="+", metavar="PATH",
+                           help="text/HTML files, directories of them, or JSONL files of clusters")
+    summarize.add_argument("--format", choices=FORMATS, default="json")
+    summarize.add_argument("--group", action="store_true", help="split a mixed batch into stories first")
+    _length_options(summarize)
+    summarize.set_defaults(run=_summarize)
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+
+    stories = commands.add_parser("stories", help="group a day's feed into stories, one brief each")
+    stories.add_argument("paths", nargs="+", metavar="PATH")
+    stories.add_argument("--format", choices=["json", "md", "markdown"], default="json")
+    _length_options(stories)
+    stories.set_defaults(run=_stories)
+
+    commands.add_parser("eval", help="ROUGE evaluation suite (see `chorus eval --help`)", add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["eval"]:
+        from eval.cli import main as eval_main
+
+        return eval_main(argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "group", False):
+        args.run = _stories
+    try:
+        return args.run(args)
+    except InputError as exc:
+        print(f"chorus: error: {exc}", file=sys.stderr)
+        return 2
+    except msgspec.ValidationError as exc:
+        print(f"chorus: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The one object that flows through the pipeline's stages.
+
+Each stage reads what earlier stages filled in and adds its own part:
+clean -> `documents`, segment -> `Document.sentences`, group -> `facts`,
+extract -> `selected`, abstract -> `drafts`, attribute -> `drafts` checked,
+render -> `brief`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from service.models import Article, Brief, Options
+
+
+@dataclass(slots=True)
+class Block:
+    """A kept run of an article's text (a paragraph or line) and where it sits in the original."""
+
+    text: str
+    start: int  # offset of `text` in the article's text
+
+
+@dataclass(slots=True)
+class Sentence:
+    article_id: str
+    index: int  # position among the article's sentences
+    start: int  # character offsets in the article's text
+    end: int
+    text: str
+    position: float  # relative position in the article, 0 = lead
+    tokens: tuple[str, ...] = ()  # stemmed, lower-cased word tokens (stopwords kept)
+    fact: int = -1  # id of the Fact this sentence belongs to
+
+
+@dataclass(slots=True)
+class Document:
+    article: Article
+    text: str  # the article's full plain text, which offsets refer to
+    blocks: list[Block] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    reprint_of: str | None = None
+
+
+@dataclass(slots=True)
+class Fact:
+    """Sentences from one or more reports that state the same thing."""
+
+    id: int
+    sentences: list[Sentence]
+
+    @property
+    def representative(self) -> Sentence:
+        return self.sentences[0]
+
+    @property
+    def article_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for sentence in self.sentences:
+            seen.setdefault(sentence.article_id)
+        return list(seen)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A brief sentence before rendering: its text and the fact it was written from."""
+
+    text: str
+    fact: Fact
+    origin: str = "extracted"
+    support: list[tuple[Sentence, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Cluster:
+    articles: list[Article]
+    options: Options
+    documents: list[Document] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    selected: list[Fact] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    headline: str = ""
+    method: str = "extractive"
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    brief: Brief | None = None
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for doc in self.documents for s in doc.sentences]
+
+    def independent_ids(self, article_ids: list[str]) -> list[str]:
+        """Article ids with reprints folded into the report they copy."""
+        reprint = {d.article.id: d.reprint_of for d in self.documents if d.reprint_of}
+        seen: dict[str, None] = {}
+        for article_id in article_ids:
+            seen.setdefault(reprint.get(article_id, article_id))
+        return list(seen)

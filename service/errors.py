@@ -1,0 +1,5 @@
+"""Errors a caller can act on. Everything else is a bug."""
+
+
+class InputError(ValueError):
+    """The input cannot be summarized; the message says why in one line."""

@@ -1,0 +1,81 @@
+"""Reading reports from disk: text/HTML files, directories of them, JSONL files of clusters."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from service.errors import InputError
+from service.models import Article
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ClusterInput:
+    id: str | None  # None for articles given as loose files
+    articles: list[Article]
+
+
+def read_inputs(paths: list[str]) -> tuple[list[ClusterInput], bool]:
+    """Clusters to summarize, and whether the input was JSONL (so output is JSONL too)."""
+    files: list[Article] = []
+    clusters: list[ClusterInput] = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise InputError(f"{name}: no such file or directory")
+        if path.is_dir():
+            members = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not members:
+                raise InputError(f"{name}: directory holds no .txt or .html files")
+            files.extend(read_article(p) for p in members)
+        elif path.suffix.lower() == ".jsonl":
+            clusters.extend(read_jsonl(path))
+        else:
+            files.append(read_article(path))
+    if files and clusters:
+        raise InputError("give either JSONL cluster files or article files, not both")
+    return (clusters, True) if clusters else ([ClusterInput(None, files)], False)
+
+
+def _read_text(path: Path) -> str:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
+    data = path.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{path}: looks like a binary file, not text or HTML")
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 100):
+        raise InputError(f"{path}: not UTF-8 text (binary or another encoding)")
+    return text
+
+
+def read_article(path: Path) -> Article:
+    text = _read_text(path)
+    head = text.lstrip()[:200].lower()
+    if path.suffix.lower() in (".html", ".htm") or head.startswith(("<!doctype html", "<html")):
+        return Article(id=path.stem, html=text)
+    return Article(id=path.stem, text=text)
+
+
+def read_jsonl(path: Path) -> list[ClusterInput]:
+    """Clusters in the evaluation format: {"id", "docs": [{"id", "text"}], "refs": [...]}."""
+    clusters = []
+    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            docs = row["docs"]
+            articles = [msgspec.convert({k: v for k, v in d.items() if k in Article.__struct_fields__}, Article) for d in docs]
+            clusters.append(ClusterInput(str(row["id"]), articles))
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, msgspec.ValidationError) as exc:
+            raise InputError(f"{path}:{number}: not a cluster line ({type(exc).__name__}: {exc})") from None
+    if not clusters:
+        raise InputError(f"{path}: no clusters")
+    return clusters

@@ -1,0 +1,99 @@
+"""Public data types: what goes in (Article, Options) and what comes out (Brief).
+
+These are msgspec Structs so that the CLI, the HTTP API and the Python API share one
+schema and one JSON encoding. Limits that protect the service live on the HTTP layer;
+the types here only say what is valid.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+Method = Literal["auto", "extractive", "abstractive"]
+Format = Literal["json", "markdown", "md", "text", "html"]
+
+
+class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura)."""
+
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    text: str | None = None
+    html: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+
+
+class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """How long the brief is and how it is written.
+
+    Length: `sentences`, `words` or `ratio` (a fraction of the cluster's unique
+    sentences, 0 < ratio <= 1). With none given the brief has up to 6 sentences and
+    150 words, which is the product's "short brief".
+    """
+
+    method: Method = "auto"
+    sentences: Annotated[int, msgspec.Meta(ge=1, le=50)] | None = None
+    words: Annotated[int, msgspec.Meta(ge=10, le=2000)] | None = None
+    ratio: Annotated[float, msgspec.Meta(gt=0, le=1)] | None = None
+    format: Format = "json"
+    extractor: str | None = None
+
+
+class Citation(msgspec.Struct, kw_only=True, frozen=True):
+    """A source sentence backing a brief sentence.
+
+    `start`/`end` are character offsets into the article's text as given (for HTML input,
+    into the text extracted from it), so `text[start:end]` is the cited sentence.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    score: float
+
+
+class BriefSentence(msgspec.Struct, kw_only=True, frozen=True):
+    text: str
+    citations: list[Citation]
+    # How the sentence was made: "extracted" verbatim, "fused" by the model, or
+    # "replaced" when the model's sentence failed the attribution check.
+    origin: Literal["extracted", "fused", "replaced"] = "extracted"
+
+
+class Source(msgspec.Struct, kw_only=True, frozen=True):
+    id: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    reprint_of: str | None = None
+
+
+class ConflictValue(msgspec.Struct, kw_only=True, frozen=True):
+    value: str
+    article_ids: list[str]
+
+
+class Conflict(msgspec.Struct, kw_only=True, frozen=True):
+    about: str
+    values: list[ConflictValue]
+
+
+class Quote(msgspec.Struct, kw_only=True, frozen=True):
+    text: str
+    speaker: str | None
+    article_ids: list[str]
+
+
+class Brief(msgspec.Struct, kw_only=True):
+    headline: str
+    method: Literal["extractive", "abstractive"]
+    sentences: list[BriefSentence]
+    sources: list[Source]
+    warnings: list[str] = []
+    conflicts: list[Conflict] = []
+    quote: Quote | None = None

@@ -1,0 +1,91 @@
+"""The pipeline: a `Cluster` goes through clean -> segment -> group -> extract -> abstract
+-> attribute -> render. Stages are chosen by name so configuration can swap any of them."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from service.cluster import Cluster
+from service.errors import InputError
+from service.generators import GeneratorSlot
+from service.models import Article, Brief, Options
+from service.settings import Settings
+from service.stages import Stage
+from service.stages.abstract import Abstract
+from service.stages.attribute import Attribute
+from service.stages.clean import Clean
+from service.stages.extract import Extract
+from service.stages.group import Group
+from service.stages.render import Render
+from service.stages.segment import Segment
+
+STAGE_ORDER = ("clean", "segment", "group", "extract", "abstract", "attribute", "render")
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage], generator: GeneratorSlot | None = None):
+        self.stages = list(stages)
+        self.generator = generator
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        *,
+        generator: GeneratorSlot | None = None,
+        overrides: dict[str, Stage] | None = None,
+    ) -> Pipeline:
+        """The default stages; `overrides` swaps any stage by name (e.g. a custom cleaner)."""
+        settings = settings or Settings.from_env()
+        generator = generator or GeneratorSlot.from_settings(settings)
+        defaults: dict[str, Callable[[], Stage]] = {
+            "clean": lambda: Clean(max_article_chars=settings.max_article_chars),
+            "segment": Segment,
+            "group": Group,
+            "extract": lambda: Extract(default_extractor=settings.extractor),
+            "abstract": lambda: Abstract(generator, auto_method=settings.auto_method),
+            "attribute": Attribute,
+            "render": Render,
+        }
+        overrides = overrides or {}
+        unknown = set(overrides) - set(STAGE_ORDER)
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+        stages = [overrides[name] if name in overrides else defaults[name]() for name in STAGE_ORDER]
+        return cls(stages, generator)
+
+    def run(self, articles: Sequence[Article], options: Options | None = None) -> Cluster:
+        if not articles:
+            raise InputError("the cluster has no articles")
+        ids = [a.id for a in articles]
+        if len(set(ids)) != len(ids):
+            duplicated = sorted({i for i in ids if ids.count(i) > 1})
+            raise InputError(f"article ids must be unique; repeated: {', '.join(duplicated)}")
+        cluster = Cluster(articles=list(articles), options=options or Options())
+        for stage in self.stages:
+            started = time.perf_counter()
+            cluster = stage(cluster)
+            cluster.timings[stage.name] = time.perf_counter() - started
+        return cluster
+
+    def summarize(self, articles: Sequence[Article], options: Options | None = None) -> Brief:
+        brief = self.run(articles, options).brief
+        assert brief is not None, "the render stage sets the brief"
+        return brief
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """One pipeline per process; the model (if any) loads on first abstractive use."""
+    global _default
+    if _default is None:
+        _default = Pipeline.from_settings()
+    return _default
+
+
+def summarize(articles: Sequence[Article], options: Options | None = None) -> Brief:
+    """Summarize one cluster of reports about one story into an attributed brief."""
+    return default_pipeline().summarize(articles, options)

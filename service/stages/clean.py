@@ -1,0 +1,174 @@
+"""Clean: keep the story's prose, drop the page around it.
+
+Scraped reports carry site furniture (promos, comment widgets, tickers, share lines, image
+names, wire sign-offs) and whole unrelated stories appended under "Related" sections.
+Three general rules remove them, none of them tied to one site's strings:
+
+1. Structure: a story is told in prose lines (enough words, sentence punctuation).
+   Short unpunctuated lines are headlines, section heads or furniture; only a headline
+   before the first prose line is kept, as a headline candidate.
+2. Section markers: a short line that opens a "related / more / comments" section ends
+   the story; nothing after it is the report's own text.
+3. Relevance: a block whose vocabulary shares almost nothing with the other reports of
+   the cluster is off the story (an appended story without a marker, a cookie wall).
+
+Offsets are kept: every kept block records where it starts in the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+from service.cluster import Block, Cluster, Document
+from service.errors import InputError
+from service.text import Vectorizer, tokenize, word_count
+
+# C0 controls except tab/newline, DEL and C1 controls: replaced one-for-one by spaces so
+# that offsets into the cleaned text stay offsets into the text the caller sent.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+_SECTION_MARKER = re.compile(
+    r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
+    r"|more (from|on|stories|news|to read|in|like this)|read (more|next|also)|also read|see also"
+    r"|recommended( for you| stories| reading)?|you (may|might) (also )?like|most (read|popular|viewed|shared)"
+    r"|trending( now| stories)?|top stories|latest (news|stories)|editor'?s picks|popular now"
+    r"|comments?( \(\d+\))?|no comments yet|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|show comments|view comments|sponsored( content| stories)?|around the web|from our partners)\W*$",
+    re.IGNORECASE,
+)
+
+# Lines that are furniture whatever their length.
+_FURNITURE = re.compile(
+    r"(\.(png|jpe?g|gif|webp|svg)\b"
+    r"|\b(subscribe|sign (in|up)|log in|newsletter|download (our|the) app|app store|google play"
+    r"|cookie|all rights reserved|copyright|follow us|share (this|on)|click here|advertisement"
+    r"|terms of (use|service)|privacy policy)\b"
+    r"|©|https?://|www\.|\s\|(\s|$)|^[•·▪►■●*]\s)",
+    re.IGNORECASE,
+)
+
+# "SEOUL: ", "WASHINGTON (Reuters) - ", "PARIS, July 13 (AFP) -- ": a dateline before the lead.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-)\s+)"
+)
+# "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
+
+# A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
+_TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*\s*$")
+
+MIN_PROSE_WORDS = 8
+# Cosine similarity to the rest of the cluster under which a block is off the story.
+OFF_STORY_SIMILARITY = 0.04
+# A trailing run of blocks this weakly related is an appended story.
+TRAILING_SIMILARITY = 0.08
+
+
+def is_prose(line: str) -> bool:
+    return word_count(line) >= MIN_PROSE_WORDS and bool(_TERMINAL.search(line))
+
+
+def is_furniture(line: str) -> bool:
+    # A long prose line that merely mentions "subscribe" is still prose; furniture is short.
+    return word_count(line) < 25 and bool(_FURNITURE.search(line))
+
+
+class Clean:
+    name = "clean"
+
+    def __init__(self, max_article_chars: int = 200_000):
+        self.max_article_chars = max_article_chars
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        for article in cluster.articles:
+            text = self._plain_text(cluster, article.id, article.text, article.html)
+            document = Document(article=article, text=text)
+            self._split_blocks(document)
+            if article.title:
+                document.headlines.insert(0, article.title.strip())
+            cluster.documents.append(document)
+        _drop_off_story_blocks(cluster.documents)
+        if not any(d.blocks for d in cluster.documents):
+            raise InputError("no article has any readable prose to summarize")
+        return cluster
+
+    def _plain_text(self, cluster: Cluster, article_id: str, text: str | None, html: str | None) -> str:
+        if text is None and html is None:
+            raise InputError(f"article {article_id!r} has neither text nor html")
+        if text is None:
+            text = _html_to_text(html or "")
+        if len(text) > self.max_article_chars:
+            cluster.warn(
+                f"article {article_id!r} is {len(text):,} characters; only the first "
+                f"{self.max_article_chars:,} were read"
+            )
+            text = text[: self.max_article_chars]
+        return _CONTROL.sub(" ", text)
+
+    @staticmethod
+    def _split_blocks(document: Document) -> None:
+        seen: set[str] = set()
+        for match in re.finditer(r"[^\n]+", document.text):
+            raw = match.group()
+            line = raw.strip()
+            if not line:
+                continue
+            start = match.start() + raw.index(line[0])
+            key = " ".join(line.lower().split())
+            if _SECTION_MARKER.match(line) and document.blocks:
+                break
+            if key in seen or is_furniture(line):
+                continue
+            seen.add(key)
+            if not is_prose(line):
+                if not document.blocks and 3 <= word_count(line) <= 25:
+                    document.headlines.append(line)
+                continue
+            dateline = _DATELINE.match(line)
+            if dateline:
+                line, start = line[dateline.end() :], start + dateline.end()
+            line = _SIGN_OFF.sub("", line)
+            document.blocks.append(Block(text=line, start=start))
+
+
+def _html_to_text(html: str) -> str:
+    import trafilatura  # only HTML input pays for the import
+
+    extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    return extracted or ""
+
+
+def _drop_off_story_blocks(documents: list[Document]) -> None:
+    """Rule 3: drop blocks unrelated to the rest of the cluster (needs two or more blocks)."""
+    owners = [i for i, d in enumerate(documents) for _ in d.blocks]
+    if len(owners) < 2:
+        return
+    blocks = [b for d in documents for b in d.blocks]
+    x = Vectorizer([tokenize(b.text) for b in blocks]).matrix
+    owner = np.array(owners)
+    membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))))
+    document_sums = (membership @ x).toarray()
+    total = document_sums.sum(axis=0)
+    against_total = x @ total
+    if len(set(owners)) > 1:
+        # Compare each block with the other reports: profile = total - own report.
+        against_own = np.asarray((x @ document_sums.T))[np.arange(len(owner)), owner]
+        profile_norm = np.linalg.norm(total - document_sums, axis=1)[owner]
+        dot = against_total - against_own
+    else:
+        # A lone report: compare each block with the report's other blocks.
+        self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+        dot = against_total - self_dot
+        profile_norm = np.sqrt(np.maximum(total @ total - 2 * against_total + self_dot, 0))
+    similarity = np.divide(dot, profile_norm, out=np.ones_like(dot), where=profile_norm > 0)
+    row = 0
+    for document in documents:
+        scores = similarity[row : row + len(document.blocks)]
+        row += len(document.blocks)
+        end = len(scores)
+        while end > 1 and scores[end - 1] < TRAILING_SIMILARITY:
+            end -= 1
+        document.blocks = [b for b, s in zip(document.blocks[:end], scores[:end]) if s >= OFF_STORY_SIMILARITY]

@@ -1,0 +1,144 @@
+"""Render: build the Brief, and write it as JSON, Markdown, plain text or an HTML fragment."""
+
+from __future__ import annotations
+
+import html as html_lib
+from urllib.parse import urlparse
+
+import msgspec
+
+from service.cluster import Cluster
+from service.models import Brief, BriefSentence, Citation, Source
+
+
+class Render:
+    name = "render"
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        sentences = [
+            BriefSentence(
+                text=draft.text,
+                origin=draft.origin,  # type: ignore[arg-type]
+                citations=[
+                    Citation(article_id=s.article_id, sentence=s.index, start=s.start, end=s.end, score=score)
+                    for s, score in draft.support
+                ],
+            )
+            for draft in cluster.drafts
+        ]
+        sources = [
+            Source(
+                id=d.article.id,
+                outlet=d.article.outlet,
+                url=d.article.url,
+                title=d.article.title or (d.headlines[0] if d.headlines else None),
+                reprint_of=d.reprint_of,
+            )
+            for d in cluster.documents
+        ]
+        cluster.brief = Brief(
+            headline=cluster.headline,
+            method=cluster.method,  # type: ignore[arg-type]
+            sentences=sentences,
+            sources=sources,
+            warnings=list(cluster.warnings),
+        )
+        return cluster
+
+
+def render(brief: Brief, format: str = "json") -> str:
+    """The brief as `json`, `markdown` (or `md`), `text` or `html`."""
+    renderers = {"json": to_json, "markdown": to_markdown, "md": to_markdown, "text": to_text, "html": to_html}
+    if format not in renderers:
+        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(renderers)}")
+    return renderers[format](brief)
+
+
+def to_json(brief: Brief) -> str:
+    return msgspec.json.encode(brief).decode()
+
+
+def _source_numbers(brief: Brief) -> dict[str, int]:
+    return {source.id: number for number, source in enumerate(brief.sources, start=1)}
+
+
+def _cited(sentence: BriefSentence, numbers: dict[str, int]) -> list[int]:
+    return sorted({numbers[c.article_id] for c in sentence.citations if c.article_id in numbers})
+
+
+def _source_label(source: Source) -> str:
+    parts = [p for p in (source.outlet, source.title) if p]
+    return " — ".join(parts) or source.id
+
+
+def to_markdown(brief: Brief) -> str:
+    numbers = _source_numbers(brief)
+    lines = [f"## {brief.headline}", ""]
+    for sentence in brief.sentences:
+        marks = "".join(f"[{n}]" for n in _cited(sentence, numbers))
+        lines.append(f"- {sentence.text} {marks}".rstrip())
+    if brief.conflicts:
+        lines += ["", "**Sources differ:**"]
+        for conflict in brief.conflicts:
+            values = "; ".join(
+                f"{v.value} ({', '.join(f'[{numbers[a]}]' for a in v.article_ids if a in numbers)})" for v in conflict.values
+            )
+            lines.append(f"- {conflict.about}: {values}")
+    lines += ["", "**Sources**", ""]
+    for source in brief.sources:
+        label = _source_label(source)
+        link = f"[{label}]({source.url})" if source.url else label
+        reprint = f" (reprint of {source.reprint_of})" if source.reprint_of else ""
+        lines.append(f"{numbers[source.id]}. {link} `{source.id}`{reprint}")
+    if brief.warnings:
+        lines += ["", *[f"> Note: {w}" for w in brief.warnings]]
+    return "\n".join(lines) + "\n"
+
+
+def to_text(brief: Brief) -> str:
+    numbers = _source_numbers(brief)
+    lines = [brief.headline, ""]
+    for sentence in brief.sentences:
+        marks = ",".join(str(n) for n in _cited(sentence, numbers))
+        lines.append(f"{sentence.text} [{marks}]" if marks else sentence.text)
+    lines += ["", "Sources:"] + [f"{numbers[s.id]}. {_source_label(s)} ({s.id})" for s in brief.sources]
+    return "\n".join(lines) + "\n"
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) links: a report cannot smuggle in javascript: or data: URLs."""
+    if url and urlparse(url).scheme in ("http", "https"):
+        return url
+    return None
+
+
+def to_html(brief: Brief) -> str:
+    """A self-contained fragment for newsletters; every piece of report text is escaped."""
+    esc = html_lib.escape
+    numbers = _source_numbers(brief)
+    by_id = {s.id: s for s in brief.sources}
+    parts = [f'<article class="chorus-brief"><h2>{esc(brief.headline)}</h2><ul>']
+    for sentence in brief.sentences:
+        links = []
+        for n in _cited(sentence, numbers):
+            source = brief.sources[n - 1]
+            url = _safe_url(source.url)
+            mark = f"[{n}]"
+            links.append(f'<a href="{esc(url)}" rel="noopener">{mark}</a>' if url else f"<sup>{mark}</sup>")
+        parts.append(f"<li>{esc(sentence.text)} {''.join(links)}</li>")
+    parts.append("</ul>")
+    if brief.conflicts:
+        parts.append('<p class="chorus-conflicts"><strong>Sources differ:</strong> ')
+        parts.append("; ".join(
+            f"{esc(c.about)}: " + ", ".join(f"{esc(v.value)} ({len(v.article_ids)})" for v in c.values)
+            for c in brief.conflicts
+        ))
+        parts.append("</p>")
+    parts.append("<ol class=\"chorus-sources\">")
+    for source_id in numbers:
+        source = by_id[source_id]
+        url = _safe_url(source.url)
+        label = esc(_source_label(source))
+        parts.append(f'<li><a href="{esc(url)}" rel="noopener">{label}</a></li>' if url else f"<li>{label}</li>")
+    parts.append("</ol></article>")
+    return "".join(parts)

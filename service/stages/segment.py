@@ -1,0 +1,86 @@
+"""Segment: split kept blocks into sentences that remember their article and offsets.
+
+A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
+. ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
+starts like a sentence. A full stop after a known abbreviation (Gen., Jan., e.g.), an
+initial (George W. Bush) or a dotted acronym (U.S.) does not end the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from service.cluster import Cluster, Sentence
+from service.text import tokenize
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
+    supt insp det cpl pvt brig fr messrs mme mlle jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc plc bros dept univ assn est approx
+    vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
+)
+
+_CANDIDATE = re.compile(r"[.!?。！？]+[\"”’'`)\]]*(?=\s+[\"“‘'`(\[]*[A-Z0-9À-Ý])|[。！？]+")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+_LAST_WORD = re.compile(r"([\w.]+)[.]$")
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of the sentences in `text`, whitespace trimmed."""
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if match.group()[0] == "." and _is_abbreviation(text[start : match.start() + 1]):
+            continue
+        yield from _trimmed(text, start, match.end())
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _is_abbreviation(head: str) -> bool:
+    match = _LAST_WORD.search(head)
+    if not match:
+        return False
+    word = match.group(1)
+    bare = word.rstrip(".")
+    if len(bare) == 1 and bare.isupper():  # an initial
+        return True
+    if _DOTTED_ACRONYM.match(word) and "." in word.rstrip("."):
+        return True
+    return bare.lower() in ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped[0])
+        yield offset, offset + len(stripped)
+
+
+class Segment:
+    name = "segment"
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        for document in cluster.documents:
+            sentences: list[Sentence] = []
+            for block in document.blocks:
+                for start, end in split_sentences(block.text):
+                    text = block.text[start:end]
+                    sentences.append(
+                        Sentence(
+                            article_id=document.article.id,
+                            index=len(sentences),
+                            start=block.start + start,
+                            end=block.start + end,
+                            text=text,
+                            position=0.0,
+                            tokens=tokenize(text),
+                        )
+                    )
+            for sentence in sentences:
+                sentence.position = sentence.index / max(len(sentences), 1)
+            document.sentences = sentences
+            if not sentences:
+                cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
+        return cluster

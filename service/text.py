@@ -1,0 +1,108 @@
+"""Tokenizing, stemming and sparse TF-IDF vectors shared by every stage.
+
+Kept dependency-light on purpose: `chorus summarize --method extractive` must answer in
+about a second, so nothing here imports scikit-learn, NLTK or torch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import numpy as np
+import snowballstemmer
+from scipy import sparse
+
+# Unicode-aware: letters and digits of any script, with inner apostrophes and hyphens kept
+# together ("Kim's", "twice-weekly"); rouge-score's default drops non-ASCII letters.
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+# The SMART-derived list most extractive summarizers use, trimmed to function words.
+STOPWORDS = frozenset(
+    """a about above after again against all almost also although am among an and another any are
+    around as at be because been before being below between both but by can could did do does doing
+    down during each either else even ever every few for from further had has have having he her here
+    hers herself him himself his how however i if in into is it its itself just least less like made
+    make many may me might more most much must my myself neither no nor not now of off often on once
+    one only or other others our ours ourselves out over own per perhaps rather same says said say
+    several shall she should since so some still such than that the their theirs them themselves then
+    there these they this those though through thus to too under until up upon us very was we were
+    what when where whether which while who whom whose why will with within without would yet you your
+    yours yourself yourselves s t d ll m re ve""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Surface word tokens, case kept."""
+    return _WORD.findall(text)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Lower-cased, stemmed word tokens with stopwords kept (bigrams need them in place)."""
+    return tuple(stem(w.lower().replace("’", "'")) for w in _WORD.findall(text))
+
+
+def content(tokens: Iterable[str]) -> list[str]:
+    """Tokens that carry meaning: no stopwords, no one-letter tokens."""
+    return [t for t in tokens if len(t) > 1 and t not in STOPWORDS]
+
+
+def concept_bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    """Bigrams that are not made of stopwords only (the ICSI summarizer's concepts)."""
+    return {
+        (a, b)
+        for a, b in zip(tokens, tokens[1:])
+        if not (a in STOPWORDS and b in STOPWORDS) and len(a) + len(b) > 2
+    }
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class Vectorizer:
+    """TF-IDF over content tokens, fitted on one cluster; rows are L2-normalised."""
+
+    def __init__(self, token_lists: Sequence[Sequence[str]]):
+        vocabulary: dict[str, int] = {}
+        rows, cols = [], []
+        for row, tokens in enumerate(token_lists):
+            for token in content(tokens):
+                rows.append(row)
+                cols.append(vocabulary.setdefault(token, len(vocabulary)))
+        self.vocabulary = vocabulary
+        counts = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(token_lists), max(len(vocabulary), 1))
+        )
+        counts.sum_duplicates()
+        document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+        self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
+        self.matrix = _normalise(counts.multiply(self.idf).tocsr())
+
+    def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for row, tokens in enumerate(token_lists):
+            for token in content(tokens):
+                col = self.vocabulary.get(token)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+        counts = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(token_lists), self.matrix.shape[1])
+        )
+        counts.sum_duplicates()
+        return _normalise(counts.multiply(self.idf).tocsr())
+
+
+def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
