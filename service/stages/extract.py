@@ -7,12 +7,12 @@ import re
 from service.cluster import Cluster, Fact
 from service.extractors import Budget, get_extractor
 from service.models import Options
-from service.stages.clean import is_furniture
+from service.stages.clean import ends_like_sentence, is_furniture
 from service.text import Vectorizer, tokenize
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
-MIN_WORDS, MAX_WORDS = 8, 60
+MIN_WORDS, MAX_WORDS = 10, 60
 # A sentence that opens by pointing back ("He also said", "But it") reads badly out of
 # context; it stays eligible but only when the budget has room for nothing better.
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
@@ -29,7 +29,12 @@ def budget_for(options: Options, unique_sentences: int) -> Budget:
 def is_candidate(fact: Fact) -> bool:
     sentence = fact.representative
     length = len(sentence.tokens)
-    return MIN_WORDS <= length <= MAX_WORDS and not is_furniture(sentence.text) and "?" not in sentence.text[-3:]
+    return (
+        MIN_WORDS <= length <= MAX_WORDS
+        and ends_like_sentence(sentence.text)
+        and "?" not in sentence.text[-3:]
+        and not is_furniture(sentence.text)
+    )
 
 
 class Extract:

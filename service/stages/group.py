@@ -30,15 +30,18 @@ class Group:
             return cluster
         vectors = Vectorizer([s.tokens for s in sentences]).matrix
         similarity = (vectors @ vectors.T).tocsr()
+        candidates = similarity.copy()
+        candidates.data[candidates.data < self.threshold] = 0
+        candidates.eliminate_zeros()  # the loop below then visits only real matches
         leaders: list[int] = []
         members: list[list[int]] = []
         group_of = np.full(len(sentences), -1)
         # Lead sentences first: the earliest wording of a fact leads its group.
         order = sorted(range(len(sentences)), key=lambda i: (sentences[i].position, i))
         for i in order:
-            row = similarity.getrow(i)
+            lo, hi = candidates.indptr[i], candidates.indptr[i + 1]
             best, best_score = -1, self.threshold
-            for j, score in zip(row.indices, row.data):
+            for j, score in zip(candidates.indices[lo:hi], candidates.data[lo:hi]):
                 if group_of[j] >= 0 and leaders[group_of[j]] == j and score >= best_score and j != i:
                     best, best_score = group_of[j], score
             if best < 0:
