@@ -8,18 +8,23 @@ import sys
 import msgspec
 
 from service.errors import InputError
+from service.models import Options
 
 FORMATS = ["json", "md", "markdown", "text", "html"]
 
 
+def options_from(args: argparse.Namespace) -> Options:
+    """Options from the command line, validated like an API request (limits included)."""
+    fields = {k: getattr(args, k) for k in ("method", "sentences", "words", "ratio", "extractor")}
+    return msgspec.convert({k: v for k, v in fields.items() if v is not None}, Options)
+
+
 def _summarize(args: argparse.Namespace) -> int:
     from service.inputs import read_inputs
-    from service.models import Options
     from service.pipeline import default_pipeline
     from service.stages.render import render
 
-    options = Options(method=args.method, sentences=args.sentences, words=args.words, ratio=args.ratio,
-                      extractor=args.extractor)
+    options = options_from(args)
     clusters, as_jsonl = read_inputs(args.paths)
     pipeline = default_pipeline()
     out = sys.stdout

@@ -48,7 +48,7 @@ class SumyRankExtractor:
             return infos
 
         self.summarizer(ObjectDocumentModel([Paragraph(sentences)]), keep_all)
-        rating = {info.sentence.text: info.rating for info in captured}
+        rating = {str(info.sentence): info.rating for info in captured}
         scores = np.array([float(rating.get(f.representative.text, 0.0)) for f in candidates])
         top = scores.max() if len(scores) else 0.0
         return scores / top if top > 0 else scores

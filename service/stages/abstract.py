@@ -14,6 +14,7 @@ from pathlib import Path
 
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
+from service.stages.segment import split_sentences
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 MAX_WORDINGS = 4
@@ -74,5 +75,7 @@ def first_sentence(output: str) -> str:
     """The model's first complete sentence; an unfinished one is dropped, not shown."""
     text = " ".join(output.strip().split())
     text = re.sub(r"^(one sentence|sentence)\s*:\s*", "", text, flags=re.IGNORECASE)
-    match = _SENTENCE_END.search(text)
-    return text[: match.end()].strip() if match else ""
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        return sentence if _SENTENCE_END.search(sentence[-2:] + " ") else ""
+    return ""

@@ -1,7 +1,8 @@
 """Attribute: tie every brief sentence to the source sentences that support it, and guard.
 
-An extracted sentence is supported by every wording of its fact. A fused sentence is
-aligned by content-word coverage; it must be covered by its sources, and every number
+An extracted sentence is supported by every wording of its fact, and by any sentence of
+another report that holds most of its content words. A fused sentence is aligned by
+content-word coverage; it must be covered by its sources, and every number
 and name in it must occur in some report. One that fails is replaced by the fact's best
 supported extracted sentence, and the brief says so: a model's slip (a wrong country, an
 invented figure) never reaches the reader as if the reports said it.
@@ -12,14 +13,22 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster, Draft, Sentence
-from service.text import content, tokenize
+from service.text import STOPWORDS, content, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
 MIN_SUPPORT = 0.7
 # A source sentence is cited when it covers this share of the brief sentence.
 MIN_CITATION = 0.3
+# A sentence outside the fact backs it when it holds this share of its content words.
+PARAPHRASE_CITATION = 0.6
 _NUMBER = re.compile(r"\d[\d,.]*")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
+# Capitalised only because they open the sentence; any other capitalised word, the first
+# one included, must occur in some report (so an invented name cannot open a sentence).
+_OPENERS = STOPWORDS | {
+    "according", "after", "amid", "despite", "during", "earlier", "following", "later",
+    "meanwhile", "separately", "since", "today", "yesterday",
+}
 
 
 def coverage(claim: set[str], source: Sentence) -> float:
@@ -34,11 +43,12 @@ class Attribute:
         numbers = {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(corpus)}
         lowered = corpus.lower()
         replaced = 0
+        sentences = cluster.sentences
         for draft in cluster.drafts:
             if draft.origin == "fused" and not self._supported(draft, numbers, lowered):
                 draft.text, draft.origin = draft.fact.representative.text, "replaced"
                 replaced += 1
-            draft.support = self._align(draft)
+            draft.support = self._align(draft, sentences)
         if replaced:
             cluster.warn(
                 f"{replaced} rewritten sentence(s) were not supported by the reports and were "
@@ -47,14 +57,26 @@ class Attribute:
         return cluster
 
     @staticmethod
-    def _align(draft: Draft) -> list[tuple[Sentence, float]]:
-        if draft.origin != "fused":
-            claim = set(content(tokenize(draft.text)))
-            scored = [(s, 1.0 if s.text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
-            return sorted(scored, key=lambda pair: -pair[1])
+    def _align(draft: Draft, others: list[Sentence]) -> list[tuple[Sentence, float]]:
+        """The fact's own wordings, then paraphrases in reports the fact did not group.
+
+        Grouping is strict so that distinct facts never merge; backing is broader: a
+        sentence of another report that states most of the brief sentence's content
+        backs it too, and the reader should see that report cited.
+        """
         claim = set(content(tokenize(draft.text)))
-        scored = [(s, round(coverage(claim, s), 3)) for s in draft.fact.sentences]
-        return sorted([p for p in scored if p[1] >= MIN_CITATION], key=lambda pair: -pair[1])
+        own = [(s, 1.0 if s.text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
+        if draft.origin == "fused":
+            own = [p for p in own if p[1] >= MIN_CITATION]
+        cited = {s.article_id for s, _ in own}
+        best: dict[str, tuple[Sentence, float]] = {}
+        for sentence in others:
+            if sentence.article_id in cited:
+                continue
+            score = round(coverage(claim, sentence), 3)
+            if score >= PARAPHRASE_CITATION and score > best.get(sentence.article_id, (None, 0.0))[1]:
+                best[sentence.article_id] = (sentence, score)
+        return sorted(own + list(best.values()), key=lambda pair: -pair[1])
 
     @staticmethod
     def _supported(draft: Draft, numbers: set[str], corpus_lower: str) -> bool:
@@ -65,4 +87,7 @@ class Attribute:
         for number in _NUMBER.findall(draft.text):
             if number.rstrip(".,").replace(",", "") not in numbers:
                 return False
-        return all(name.lower() in corpus_lower for name in _NAME.findall(draft.text))
+        names = _NAME.findall(draft.text)
+        if names and draft.text.startswith(names[0]) and names[0].lower() in _OPENERS:
+            names = names[1:]
+        return all(name.lower() in corpus_lower for name in names)

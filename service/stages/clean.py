@@ -32,7 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _SECTION_MARKER = re.compile(
     r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
-    r"|more (from|on|stories|news|to read|in|like this)|read (more|next|also)|also read|see also"
+    r"|more (from|on|in)( [\w'’.&-]+){0,4}|more (stories|news|to read|like this)|read (more|next|also)|also read|see also"
     r"|recommended( for you| stories| reading)?|you (may|might) (also )?like|most (read|popular|viewed|shared)"
     r"|trending( now| stories)?|top stories|latest (news|stories)|editor'?s picks|popular now"
     r"|comments?( \(\d+\))?|no comments yet|leave a (comment|reply)|join the (conversation|discussion)"
@@ -135,6 +135,7 @@ class Clean:
             if key in seen or is_furniture(line):
                 continue
             seen.add(key)
+            line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
                 if not document.blocks and 3 <= word_count(line) <= 25:
                     document.headlines.append(line)
@@ -142,7 +143,6 @@ class Clean:
             dateline = _DATELINE.match(line)
             if dateline:
                 line, start = line[dateline.end() :], start + dateline.end()
-            line = _SIGN_OFF.sub("", line)
             document.blocks.append(Block(text=line, start=start))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.cluster import Cluster, Fact, Sentence
+from service.stories.reprints import mark_reprints
 from service.text import Vectorizer
 
 SAME_FACT_SIMILARITY = 0.6
@@ -24,6 +25,8 @@ class Group:
         self.threshold = threshold
 
     def __call__(self, cluster: Cluster) -> Cluster:
+        # Wire copies first, on cleaned text, so every stage after this counts them once.
+        mark_reprints(cluster.documents)
         sentences = cluster.sentences
         if not sentences:
             cluster.facts = []

@@ -9,6 +9,8 @@ import msgspec
 
 from service.cluster import Cluster
 from service.models import Brief, BriefSentence, Citation, Source
+from service.stories.conflicts import find_conflicts
+from service.stories.quotes import key_quote
 
 
 class Render:
@@ -42,6 +44,8 @@ class Render:
             sentences=sentences,
             sources=sources,
             warnings=list(cluster.warnings),
+            conflicts=find_conflicts(cluster),
+            quote=key_quote(cluster),
         )
         return cluster
 
@@ -77,6 +81,9 @@ def to_markdown(brief: Brief) -> str:
     for sentence in brief.sentences:
         marks = "".join(f"[{n}]" for n in _cited(sentence, numbers))
         lines.append(f"- {sentence.text} {marks}".rstrip())
+    if brief.quote:
+        marks = "".join(f"[{numbers[a]}]" for a in brief.quote.article_ids if a in numbers)
+        lines += ["", f"> “{brief.quote.text}” — {brief.quote.speaker or 'unattributed'} {marks}".rstrip()]
     if brief.conflicts:
         lines += ["", "**Sources differ:**"]
         for conflict in brief.conflicts:
@@ -87,7 +94,8 @@ def to_markdown(brief: Brief) -> str:
     lines += ["", "**Sources**", ""]
     for source in brief.sources:
         label = _source_label(source)
-        link = f"[{label}]({source.url})" if source.url else label
+        url = _safe_url(source.url)
+        link = f"[{label}]({url})" if url else label
         reprint = f" (reprint of {source.reprint_of})" if source.reprint_of else ""
         lines.append(f"{numbers[source.id]}. {link} `{source.id}`{reprint}")
     if brief.warnings:
@@ -127,6 +135,9 @@ def to_html(brief: Brief) -> str:
             links.append(f'<a href="{esc(url)}" rel="noopener">{mark}</a>' if url else f"<sup>{mark}</sup>")
         parts.append(f"<li>{esc(sentence.text)} {''.join(links)}</li>")
     parts.append("</ul>")
+    if brief.quote:
+        speaker = esc(brief.quote.speaker or "unattributed")
+        parts.append(f'<blockquote class="chorus-quote">“{esc(brief.quote.text)}” — {speaker}</blockquote>')
     if brief.conflicts:
         parts.append('<p class="chorus-conflicts"><strong>Sources differ:</strong> ')
         parts.append("; ".join(
