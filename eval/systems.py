@@ -47,20 +47,14 @@ _STEMMER = Stemmer("english")
 _STOP_WORDS = get_stop_words("english")
 
 
-class _SortedLsa(LsaSummarizer):
-    """sumy's LSA numbers its term rows in frozenset order, which follows PYTHONHASHSEED; the
-    SVD's rounding then follows too and near-tied picks flip between runs. Sorted rows fix it."""
-
-    def _create_dictionary(self, document: ObjectDocumentModel) -> dict[str, int]:
-        return {word: row for row, word in enumerate(sorted(super()._create_dictionary(document)))}
-
-
 def lead(cluster: Cluster, words: int) -> list[str]:
     """The first document's opening sentences, up to the budget."""
     return _fill(split_sentences(cluster.docs[0].text), words)
 
 
 class SumyBaseline:
+    """A sumy summarizer over the whole cluster, filling the budget in rank order."""
+
     def __init__(self, summarizer: type[AbstractSummarizer]):
         self.summarizer = summarizer
 
@@ -77,6 +71,10 @@ class SumyBaseline:
         def take(infos: Sequence[SentenceInfo]) -> Sequence[SentenceInfo]:
             # sumy passes its count the sentences best first and returns the kept ones in
             # document order; the rank order is what we want, so keep it on the side.
+            # Ratings that are equal in exact arithmetic (common in LSA, whose rating is a
+            # column norm) differ in the last bits with PYTHONHASHSEED (sumy numbers terms in
+            # set order) and BLAS threads; rounded, they tie and the earlier sentence wins.
+            infos = sorted(infos, key=lambda i: (-float(f"{i.rating:.10g}"), i.order))
             kept = _fill((str(i.sentence) for i in infos), words)
             ranked.extend(kept)
             return infos[: len(kept)]
@@ -98,10 +96,15 @@ def _fill(sentences: Iterable[str], words: int) -> list[str]:
 
 def _chorus(cluster: Cluster, words: int, method: str) -> list[str]:
     # Imported here: the product pulls in its model stack, which the baselines never need.
-    from service import Article, Options, summarize
+    from service import Article, InputError, Options, summarize
 
     articles = [Article(id=doc.id, text=doc.text) for doc in cluster.docs]
-    brief = summarize(articles, Options(method=method, words=words))
+    try:
+        brief = summarize(articles, Options(method=method, words=words))
+    except InputError:
+        # The product declines clusters it finds no prose in (Multi-News has pages that are
+        # only cookie or tweet boilerplate): an empty summary, scored 0 and counted in the report.
+        return []
     return [sentence.text for sentence in brief.sentences]
 
 
@@ -117,7 +120,7 @@ SYSTEMS: dict[str, System] = {
     "lead": lead,
     "lexrank": SumyBaseline(LexRankSummarizer),
     "textrank": SumyBaseline(TextRankSummarizer),
-    "lsa": SumyBaseline(_SortedLsa),
+    "lsa": SumyBaseline(LsaSummarizer),
     "chorus-extractive": chorus_extractive,
     "chorus": chorus,
 }

@@ -12,7 +12,7 @@ import re
 # US state abbreviations seen in DUC and Multi-News bylines).
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen sens rep reps gov gen col lt sgt cpl capt maj adm brig cmdr
-    st mt ft rev hon pres jr sr no nos vs co corp inc ltd bros dept est approx
+    st mt ft rev hon pres jr sr vs co corp inc ltd bros dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()

@@ -15,8 +15,10 @@ import snowballstemmer
 from scipy import sparse
 
 # Unicode-aware: letters and digits of any script, with inner apostrophes and hyphens kept
-# together ("Kim's", "twice-weekly"); rouge-score's default drops non-ASCII letters.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# together ("Kim's", "twice-weekly"); rouge-score's default drops non-ASCII letters. Chinese
+# and Japanese are written without spaces, so each of their characters is a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’\-][^\W_{_CJK}]+)*")
 
 # The SMART-derived list most extractive summarizers use, trimmed to function words.
 STOPWORDS = frozenset(
@@ -37,7 +39,9 @@ _stemmer = snowballstemmer.stemmer("porter")
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    # Porter strips a lone "s" (from "U.S.") to nothing; an empty token would pair with
+    # anything into spurious concepts.
+    return _stemmer.stemWord(word) or word
 
 
 def words(text: str) -> list[str]:
@@ -56,11 +60,12 @@ def content(tokens: Iterable[str]) -> list[str]:
 
 
 def concept_bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
-    """Bigrams that are not made of stopwords only (the ICSI summarizer's concepts)."""
+    """Bigrams that are not made of stopwords only (the ICSI summarizer's concepts), nor of
+    two stray Latin letters ("u s" from "U.S."); CJK single characters are words here."""
     return {
         (a, b)
         for a, b in zip(tokens, tokens[1:])
-        if not (a in STOPWORDS and b in STOPWORDS) and len(a) + len(b) > 2
+        if not (a in STOPWORDS and b in STOPWORDS) and not (len(a) == len(b) == 1 and a.isascii() and b.isascii())
     }
 
 

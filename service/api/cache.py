@@ -19,7 +19,7 @@ from redis.exceptions import RedisError
 
 from service.api.schemas import SummarizeRequest
 
-log = logging.getLogger("chorus.api")
+log = logging.getLogger(__name__)
 
 try:
     PACKAGE_VERSION = metadata.version("chorus")
@@ -78,10 +78,11 @@ class RedisCache:
 
     async def get(self, key: str) -> bytes | None:
         try:
-            return await self._client.get(self.PREFIX + key)
+            value = await self._client.get(self.PREFIX + key)
         except (RedisError, OSError) as error:
             log.warning("cache read failed", extra={"fields": {"error": repr(error)}})
             return None
+        return value if isinstance(value, bytes) else None  # bytes: no decode_responses
 
     async def set(self, key: str, value: bytes) -> None:
         try:

@@ -16,7 +16,7 @@ from litestar.plugins.problem_details import (
 
 from service.errors import InputError
 
-log = logging.getLogger("chorus.api")
+log = logging.getLogger(__name__)
 
 
 class ServiceBusy(ProblemDetailsException):

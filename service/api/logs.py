@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import time
 import uuid
 from contextvars import ContextVar
@@ -37,24 +36,26 @@ class JsonFormatter(logging.Formatter):
         return msgspec.json.encode(entry, enc_hook=str).decode()
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    """JSON lines on stderr for the `chorus` logger; idempotent, so app factories may call it."""
-    logger = logging.getLogger("chorus")
-    if not any(isinstance(h.formatter, JsonFormatter) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(JsonFormatter())
-        logger.addHandler(handler)
-    logger.setLevel(level)
-    logger.propagate = False
+# For uvicorn's `log_config` (dictConfig), so every worker process writes JSON lines: uvicorn's
+# own loggers and the package's. Not applied by create_app: an app embedded elsewhere, or
+# under test, keeps its host's logging.
+LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "service.api.logs.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+    "loggers": {name: {"handlers": ["stderr"], "level": "INFO", "propagate": False} for name in ("uvicorn", "service")},
+}
 
 
 class RequestLogMiddleware(ASGIMiddleware):
-    """Gives each request an id (X-Request-ID, echoed back) and logs one line when it ends."""
+    """Gives each request an id (X-Request-ID, echoed back), reports its time (Server-Timing),
+    and logs one line when it ends."""
 
     scopes = (ScopeType.HTTP,)
 
     def __init__(self) -> None:
-        self.log = logging.getLogger("chorus.api.access")
+        self.log = logging.getLogger("service.api.access")
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
@@ -67,14 +68,17 @@ class RequestLogMiddleware(ASGIMiddleware):
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+                # Server-Timing: the server's own share of the latency a client sees.
+                server_ms = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+                headers = [(b"x-request-id", request_id.encode()), (b"server-timing", server_ms.encode())]
+                message["headers"] = [*message.get("headers", []), *headers]
             await send(message)
 
         try:
             await next_app(scope, receive, send_with_id)
         finally:
             fields = {
-                "method": scope["method"],
+                "method": scope.get("method"),
                 "path": scope["path"],
                 "status": status,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),

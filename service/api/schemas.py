@@ -40,7 +40,7 @@ class SummarizeRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True)
         ),
     ]
     options: Options = msgspec.field(default_factory=Options)
-    # Split a mixed batch into stories, one brief each (needs story grouping; see README).
+    # Split a mixed batch into stories (service.stories), one brief each, biggest first.
     group: bool = False
 
 
@@ -48,6 +48,8 @@ class SummarizeResponse(msgspec.Struct, kw_only=True, omit_defaults=True):
     briefs: list[Brief]
     # One rendered string per brief when `options.format` is not "json".
     rendered: list[str] | None = None
+    # With `group`: ids of the articles that belong to no story (and so have no brief).
+    singletons: list[str] | None = None
 
 
 class FieldError(msgspec.Struct, kw_only=True):
@@ -72,7 +74,8 @@ class Health(msgspec.Struct, kw_only=True):
 class Readiness(msgspec.Struct, kw_only=True):
     status: Literal["ready", "loading"]
     model: str
-    # False when the model could not load: briefs are then extractive and say so.
+    # False until the model is loaded, and for good if it could not load (briefs then
+    # say so in `warnings`); with preload off it loads on the first abstractive request.
     model_available: bool
 
 
@@ -118,8 +121,8 @@ RESPONSE_EXAMPLE = Example(
                     {
                         "text": "The fire started shortly after 2 a.m. in a storage shed, the fire service said.",
                         "citations": [
-                            {"article_id": "gazette", "sentence": 1, "start": 81, "end": 161, "score": 1.0},
-                            {"article_id": "radio", "sentence": 1, "start": 68, "end": 137, "score": 0.71},
+                            {"article_id": "gazette", "sentence": 1, "start": 80, "end": 159, "score": 1.0},
+                            {"article_id": "radio", "sentence": 1, "start": 68, "end": 135, "score": 0.71},
                         ],
                         "origin": "extracted",
                     }

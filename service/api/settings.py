@@ -21,6 +21,9 @@ class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
     cache_size: int = 512
     cache_ttl_seconds: int = 7 * 24 * 3600
     redis_url: str | None = None
+    # Load the rewrite model at startup (/ready waits for it). Off: it loads on the first
+    # abstractive request instead, which suits extractive-only deployments and tests.
+    preload_model: bool = True
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> ApiSettings:

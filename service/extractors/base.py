@@ -15,6 +15,13 @@ class Budget:
     sentences: int | None
     words: int | None
 
+    def without(self, words: int) -> Budget:
+        """What is left after one sentence of `words` words."""
+        return Budget(
+            sentences=None if self.sentences is None else self.sentences - 1,
+            words=None if self.words is None else self.words - words,
+        )
+
 
 class Extractor(Protocol):
     def __call__(self, cluster: Cluster, candidates: list[Fact], budget: Budget) -> list[Fact]:

@@ -26,9 +26,10 @@ from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.text import Vectorizer, word_count, words
 
-# C0 controls except tab/newline, DEL and C1 controls: replaced one-for-one by spaces so
-# that offsets into the cleaned text stay offsets into the text the caller sent.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
+# accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
+# offsets into the text the caller sent.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 _SECTION_MARKER = re.compile(
     r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
@@ -64,10 +65,14 @@ _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`]*[A-Z]")
 
 MIN_PROSE_WORDS = 8
 LONG_PARAGRAPH_WORDS = 20
-# Cosine similarity to the rest of the cluster under which a block is off the story.
+# Cosine similarity to the other reports under which a long block is another story, and
+# under which a short one shares essentially nothing with them.
 OFF_STORY_SIMILARITY = 0.04
+UNRELATED_SIMILARITY = 0.015
 # A trailing run of blocks this weakly related is an appended story.
 TRAILING_SIMILARITY = 0.08
+# Shorter than this, an unrelated-looking run is the report's own aside, not another story.
+APPENDED_STORY_WORDS = 80
 
 
 def is_prose(line: str) -> bool:
@@ -154,34 +159,41 @@ def _html_to_text(html: str) -> str:
 
 
 def _drop_off_story_blocks(documents: list[Document]) -> None:
-    """Rule 3: drop blocks unrelated to the rest of the cluster (needs two or more blocks)."""
-    owners = [i for i, d in enumerate(documents) for _ in d.blocks]
-    if len(owners) < 2:
+    """Rule 3: cut what reads like another story appended to a report.
+
+    Judged against the *other* reports, so a lone report keeps its paragraphs. An appended
+    story is a run of weakly related paragraphs at the end, or one long paragraph, sharing
+    almost no vocabulary with the other reports; a short paragraph that shares nothing at
+    all is dropped wherever it stands. A single short closing paragraph (a witness quote)
+    may share little, but it is the report's own and stays.
+    """
+    reporting = [d for d in documents if d.blocks]
+    if len(reporting) < 2:
         return
-    blocks = [b for d in documents for b in d.blocks]
+    blocks = [b for d in reporting for b in d.blocks]
+    owner = np.array([i for i, d in enumerate(reporting) for _ in d.blocks])
     # Unstemmed words suffice to tell on-story from off-story, at a fraction of the cost.
     x = Vectorizer([[w.lower() for w in words(b.text)] for b in blocks]).matrix
-    owner = np.array(owners)
     membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))))
     document_sums = (membership @ x).toarray()
     total = document_sums.sum(axis=0)
-    against_total = x @ total
-    if len(set(owners)) > 1:
-        # Compare each block with the other reports: profile = total - own report.
-        against_own = np.asarray((x @ document_sums.T))[np.arange(len(owner)), owner]
-        profile_norm = np.linalg.norm(total - document_sums, axis=1)[owner]
-        dot = against_total - against_own
-    else:
-        # A lone report: compare each block with the report's other blocks.
-        self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
-        dot = against_total - self_dot
-        profile_norm = np.sqrt(np.maximum(total @ total - 2 * against_total + self_dot, 0))
-    similarity = np.divide(dot, profile_norm, out=np.ones_like(dot), where=profile_norm > 0)
+    # Similarity of each block to the sum of the other reports (total minus its own).
+    others = total - document_sums
+    dot = np.asarray(x @ others.T)[np.arange(len(owner)), owner]
+    norm = np.linalg.norm(others, axis=1)[owner]
+    similarity = np.divide(dot, norm, out=np.ones_like(dot), where=norm > 0)
     row = 0
-    for document in documents:
+    for document in reporting:
         scores = similarity[row : row + len(document.blocks)]
         row += len(document.blocks)
+        lengths = [word_count(b.text) for b in document.blocks]
         end = len(scores)
         while end > 1 and scores[end - 1] < TRAILING_SIMILARITY:
             end -= 1
-        document.blocks = [b for b, s in zip(document.blocks[:end], scores[:end]) if s >= OFF_STORY_SIMILARITY]
+        if len(scores) - end < 2 and sum(lengths[end:]) < APPENDED_STORY_WORDS:
+            end = len(scores)  # one short closing paragraph: the report's own aside
+        document.blocks = [
+            b
+            for b, score, length in zip(document.blocks[:end], scores[:end], lengths[:end])
+            if score >= (OFF_STORY_SIMILARITY if length >= APPENDED_STORY_WORDS else UNRELATED_SIMILARITY)
+        ]

@@ -58,8 +58,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield offset, offset + len(stripped)
 
 
+# Grouping compares sentences pairwise; past this many in a cluster only each report's
+# opening sentences are read (news puts what matters first), and the brief says so.
+MAX_CLUSTER_SENTENCES = 3000
+MIN_SENTENCES_PER_REPORT = 40
+
+
 class Segment:
     name = "segment"
+
+    def __init__(self, max_sentences: int = MAX_CLUSTER_SENTENCES):
+        self.max_sentences = max_sentences
 
     def __call__(self, cluster: Cluster) -> Cluster:
         for document in cluster.documents:
@@ -83,4 +92,14 @@ class Segment:
             document.sentences = sentences
             if not sentences:
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
+        self._cap(cluster)
         return cluster
+
+    def _cap(self, cluster: Cluster) -> None:
+        reporting = [d for d in cluster.documents if d.sentences]
+        if sum(len(d.sentences) for d in reporting) <= self.max_sentences:
+            return
+        per_report = max(self.max_sentences // len(reporting), MIN_SENTENCES_PER_REPORT)
+        for document in reporting:
+            del document.sentences[per_report:]
+        cluster.warn(f"long input: only the first {per_report} sentences of each report were read")

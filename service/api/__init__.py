@@ -1,0 +1,1 @@
+"""The HTTP service: `create_app` (Litestar app factory) and `serve` (uvicorn)."""

@@ -1,0 +1,51 @@
+"""`chorus stories PATH...` and `chorus summarize --group PATH...`: a feed in, one brief per story out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import msgspec
+
+from service.inputs import read_inputs
+from service.models import Article, Options
+from service.stages.render import render
+from service.stories.models import StoriesResult
+from service.stories.summarize import summarize_feed
+
+
+def pooled_articles(paths: list[str]) -> list[Article]:
+    """Every article of every input as one feed. JSONL clusters are pooled; ids that repeat
+    across clusters get the cluster id as a prefix so that each stays addressable."""
+    clusters, _ = read_inputs(paths)
+    counts: dict[str, int] = {}
+    for cluster in clusters:
+        for article in cluster.articles:
+            counts[article.id] = counts.get(article.id, 0) + 1
+    return [
+        msgspec.structs.replace(article, id=f"{cluster.id}/{article.id}") if counts[article.id] > 1 else article
+        for cluster in clusters
+        for article in cluster.articles
+    ]
+
+
+def to_markdown(result: StoriesResult, format: str = "markdown") -> str:
+    parts = []
+    for story in result.stories:
+        meta = (f"*{story.id} · {len(story.article_ids)} articles · {story.reports} independent reports"
+                + (f" · {story.outlets} outlets" if story.outlets else "") + "*")
+        parts.append(render(story.brief, format) + ("\n" + meta + "\n" if format in ("md", "markdown") else ""))
+    if result.singletons:
+        parts.append("Single reports, in no story: " + ", ".join(result.singletons) + "\n")
+    return "\n".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = Options(method=args.method, sentences=args.sentences, words=args.words, ratio=args.ratio,
+                      extractor=args.extractor)
+    result = summarize_feed(pooled_articles(args.paths), options)
+    if args.format == "json":
+        sys.stdout.write(msgspec.json.encode(result).decode() + "\n")
+    else:
+        sys.stdout.write(to_markdown(result, args.format))
+    return 0

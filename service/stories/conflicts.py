@@ -1,0 +1,174 @@
+"""Disagreements: where reports give different figures for the same thing.
+
+A false "sources differ" is worse than a missed one, so a pair of figures is compared only
+when everything says they count the same thing:
+
+- the same counted noun ("soldiers", "troops", "percent", "dollars"; "30-day ceasefire"),
+- with the same outcome word next to it ("passengers injured"), or, where there is none, in
+  sentences that state the same fact (the group stage put them in one Fact, or their TF-IDF
+  cosine is high) and whose words around the figure overlap; killed and wounded are two
+  counts, and so are a count with an outcome word and one without,
+- from different articles, each of which gives one value only (a report that itself says
+  "rose from 30 to 50" is describing a change, not disagreeing).
+
+Two figures differ only when the ranges their wordings allow do not meet (see
+`service.stories.numbers`): "10,000" = "ten thousand", "600" is within "around 600".
+Reprints are compared too: a copy that changed a figure is a disagreement worth showing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.cluster import Cluster, Sentence
+from service.models import Conflict, ConflictValue
+from service.stories.components import connected
+from service.stories.numbers import MONTHS, Figure, figures
+from service.text import Vectorizer, content, tokenize, words
+
+# Sentence cosine above which two sentences in different facts still talk about the same
+# thing; lower when both figures carry the same outcome word.
+SAME_CONTEXT_SIMILARITY = 0.5
+OUTCOME_SIMILARITY = 0.3
+# Share of shared words in the windows around the two figures.
+MIN_WINDOW_OVERLAP = 0.2
+WINDOW = 6  # content words each side of the figure
+MIN_SENTENCE_WORDS = 6
+OUTCOMES = frozenset(
+    stem for stem in tokenize(
+        "killed dead died deaths injured wounded hurt missing arrested detained evacuated rescued "
+        "displaced infected sentenced captured survived homeless stranded"
+    )
+)
+
+
+# Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
+# campaigning"), so they are never compared.
+CALENDAR = MONTHS | {f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+TIME_UNITS = frozenset(tokenize("second minute hour day week month year decade century time"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    figure: Figure
+    sentence: Sentence
+    window: frozenset[str]
+    outcome: str  # the outcome word nearest the figure ("kill" in "killing 2 and wounding 21"), or ""
+    names: frozenset[str]  # capitalised words near the figure: where, who
+
+
+def _names(before: str, after: str) -> frozenset[str]:
+    near = words(before)[-WINDOW:] + words(after)[:WINDOW]
+    start = words(before)[:1]  # a sentence's first word is capitalised whatever it is
+    return frozenset(w for w in near if w[:1].isupper() and w not in start and w.lower() not in CALENDAR)
+
+
+def _mention(sentence: Sentence, figure: Figure) -> Mention:
+    before, after = tokenize(sentence.text[: figure.start]), tokenize(sentence.text[figure.end :])
+    # Nearest in running words, stopwords included: "killing 2 people and wounding 21" -> kill.
+    ranked = sorted([(len(before) - k, t) for k, t in enumerate(before)] + [(k + 1, t) for k, t in enumerate(after)])
+    outcome = next((t for _, t in ranked if t in OUTCOMES), "")
+    window = content(before)[-WINDOW:] + content(after)[:WINDOW]
+    names = _names(sentence.text[: figure.start], sentence.text[figure.end :])
+    return Mention(figure, sentence, frozenset(t for t in window if not t[0].isdigit()), outcome, names)
+
+
+def mentions(cluster: Cluster) -> list[Mention]:
+    found: list[Mention] = []
+    for sentence in cluster.sentences:
+        if len(sentence.tokens) < MIN_SENTENCE_WORDS:  # editors' notes, captions
+            continue
+        figures_here = [
+            f for f in figures(sentence.text)
+            # "8 mph (13 kph)": a conversion in brackets restates the figure before it.
+            if f.unit.split()[-1] not in TIME_UNITS and not sentence.text[: f.start].rstrip().endswith("(")
+        ]
+        units = [f.unit for f in figures_here]
+        # A sentence listing several figures of one unit ("2.6% in 1999, 2.8% in 2000")
+        # pairs them with things we cannot see; none of them is compared.
+        found.extend(_mention(sentence, f) for f in figures_here if units.count(f.unit) == 1)
+    return found
+
+
+class _SentenceSimilarity:
+    """TF-IDF cosine between the sentences that carry figures."""
+
+    def __init__(self, found: list[Mention]):
+        sentences = list({id(m.sentence): m.sentence for m in found}.values())
+        self.row = {id(s): k for k, s in enumerate(sentences)}
+        vectors = Vectorizer([s.tokens for s in sentences]).matrix
+        self.matrix = (vectors @ vectors.T).toarray()
+
+    def __call__(self, a: Sentence, b: Sentence) -> float:
+        return float(self.matrix[self.row[id(a)], self.row[id(b)]])
+
+
+def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool:
+    if a.sentence.article_id == b.sentence.article_id or a.figure.unit != b.figure.unit or a.outcome != b.outcome:
+        return False
+    if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
+        return True
+    if a.names and b.names and not a.names & b.names:
+        return False  # "213 killed in Kenya" and "11 killed in Tanzania" are two counts
+    shared = a.window & b.window - {a.outcome}
+    union = a.window | b.window
+    if a.outcome:
+        # An outcome word ("passengers injured") pins the count down: related sentences
+        # that share some other word near the figure (the hospital, the place) will do.
+        return bool(shared) and similarity(a.sentence, b.sentence) >= OUTCOME_SIMILARITY
+    return similarity(a.sentence, b.sentence) >= SAME_CONTEXT_SIMILARITY and len(shared) / len(union) >= MIN_WINDOW_OVERLAP
+
+
+def _value_classes(group: list[Mention]) -> list[list[Mention]] | None:
+    """Mentions split into classes of compatible values; None when a report contradicts itself."""
+    classes: list[tuple[float, float, list[Mention]]] = []
+    for mention in sorted(group, key=lambda m: (m.figure.high - m.figure.low, m.figure.value)):
+        # Most precise figures first, so that "around 600" joins "600" rather than founding a class.
+        for k, (low, high, members) in enumerate(classes):
+            if mention.figure.low <= high and low <= mention.figure.high:
+                members.append(mention)
+                classes[k] = (max(low, mention.figure.low), min(high, mention.figure.high), members)
+                break
+        else:
+            classes.append((mention.figure.low, mention.figure.high, [mention]))
+    by_article: dict[str, int] = {}
+    for k, (_, _, members) in enumerate(classes):
+        for mention in members:
+            if by_article.setdefault(mention.sentence.article_id, k) != k:
+                return None
+    return [members for _, _, members in sorted(classes, key=lambda c: c[0])]
+
+
+def _about(group: list[Mention]) -> str:
+    phrase = max((m.figure.phrase for m in group), key=len)
+    outcome = group[0].outcome
+    if not outcome:
+        return phrase
+    # The outcome as the report wrote it ("killed", not the stem "kill").
+    written = next((w for w in words(group[0].sentence.text) if tokenize(w) == (outcome,)), outcome)
+    return f"{phrase} {written}".strip()
+
+
+def find_conflicts(cluster: Cluster) -> list[Conflict]:
+    """The figures the reports disagree on, each with the values and the articles giving them."""
+    found = mentions(cluster)
+    if len(found) < 2:
+        return []
+    similarity = _SentenceSimilarity(found)
+    groups = connected(len(found), lambda i, j: _comparable(found[i], found[j], similarity))
+    conflicts = []
+    for indices in groups:
+        group = [found[i] for i in indices]
+        classes = _value_classes(group) if len(group) > 1 else None
+        if not classes or len(classes) < 2:
+            continue
+        values = [
+            ConflictValue(
+                value=min((m.figure for m in members), key=lambda f: f.high - f.low).text,
+                article_ids=list(dict.fromkeys(m.sentence.article_id for m in members)),
+            )
+            for members in classes
+        ]
+        conflicts.append(Conflict(about=_about(group), values=values))
+    conflicts.sort(key=lambda c: -sum(len(v.article_ids) for v in c.values))
+    return conflicts

@@ -1,0 +1,51 @@
+"""A short headline for a story.
+
+The pipeline's headline is the one most reports' own headlines agree with; when the
+reports give none it is the lead sentence cut at 14 words with an ellipsis. A story list
+wants a headline that reads as one, so a long or cut one is rebuilt from the lead: the
+attribution tail ("…, state media said on Sunday") goes, then the sentence is cut at its
+first clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.cluster import Cluster
+from service.text import STOPWORDS
+
+MAX_WORDS = 16
+MIN_WORDS = 5
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to\b.*|(?:[\w'’.-]+\s+){0,6}(?:said|says|reported|reports|announced|told\s+\w+)\b[^,]*)$",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(r"^(?:on|late on|early on|by)\s+\w+(?:\s+\w+)?,\s+", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\s(?:(?:late |early )?on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
+
+
+def shorten(sentence: str) -> str:
+    """The sentence as a headline of at most MAX_WORDS words, no ellipsis."""
+    # Headlines drop the day ("Hun Sen on Friday rejected" -> "Hun Sen rejected").
+    text = _WEEKDAY.sub("", _OPENER.sub("", sentence.strip().rstrip(".!?\"”’' ")))
+    text = _ATTRIBUTION.sub("", text) if len(_ATTRIBUTION.sub("", text).split()) >= MIN_WORDS else text
+    for match in _CLAUSE.finditer(text):
+        if len(text.split()) <= MAX_WORDS:
+            break
+        if len(text[: match.start()].split()) >= MIN_WORDS:
+            text = text[: match.start()]
+            break
+    words = text.split()[:MAX_WORDS]
+    while len(words) > MIN_WORDS and words[-1].lower() in STOPWORDS:
+        words.pop()
+    headline = " ".join(words).rstrip(",;:")
+    return headline[:1].upper() + headline[1:]
+
+
+def story_headline(cluster: Cluster) -> str:
+    headline = cluster.headline.strip()
+    if headline and not headline.endswith("…") and len(headline.split()) <= MAX_WORDS:
+        return headline
+    lead = cluster.selected[0].representative.text if cluster.selected else headline.rstrip("…")
+    return shorten(lead) if lead else headline

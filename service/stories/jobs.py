@@ -1,0 +1,313 @@
+"""Story jobs that outlive the server: a SQLite job store and a background runner.
+
+A day's feed takes minutes to brief, longer than an HTTP request should wait, so it is a
+job. Every accepted job is written to SQLite (WAL: readers never block the runner) before
+the client hears 202, and each finished story is checkpointed as it completes. A runner
+holds a job through a lease it keeps renewing; when a server dies mid-job the lease runs
+out and the next runner to start (or any other worker sharing the file) claims the job
+and resumes it, reusing the stories already checkpointed. Grouping is deterministic and
+story ids derive from member ids, so the resumed job ends with the result an uninterrupted
+one would have given. Finished jobs are kept for `result_ttl_seconds`, then deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import msgspec
+
+from service.models import Article, Options
+from service.stories.models import StoriesResult, Story
+from service.stories.summarize import summarize_feed
+
+if TYPE_CHECKING:
+    from service.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+Status = Literal["queued", "running", "done", "failed"]
+# A job whose runner died this many times is failed, not retried forever.
+MAX_ATTEMPTS = 3
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    request BLOB NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0,
+    total INTEGER,
+    result BLOB,
+    error TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    lease_until REAL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    finished_at REAL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, created_at);
+CREATE TABLE IF NOT EXISTS job_stories (
+    job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    story BLOB NOT NULL,
+    PRIMARY KEY (job_id, story_id)
+);
+"""
+
+
+class JobSettings(msgspec.Struct, frozen=True, kw_only=True):
+    """CHORUS_STORIES_DB, CHORUS_STORIES_RESULT_TTL_SECONDS, ... from the environment."""
+
+    db: str = os.path.join(os.path.expanduser("~"), ".cache", "chorus", "stories.sqlite3")
+    result_ttl_seconds: float = 24 * 3600
+    # A runner renews its lease every third of this; a job whose lease lapsed is resumed.
+    lease_seconds: float = 30.0
+    poll_seconds: float = 1.0
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> JobSettings:
+        environ = dict(os.environ if environ is None else environ)
+        fields = {n: environ[f"CHORUS_STORIES_{n.upper()}"] for n in cls.__struct_fields__ if f"CHORUS_STORIES_{n.upper()}" in environ}
+        return msgspec.convert(fields, cls, strict=False)
+
+
+class JobRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A day's feed: the articles and how long each story's brief is."""
+
+    articles: Annotated[list[Article], msgspec.Meta(min_length=1, max_length=5000)]
+    options: Options | None = None
+
+
+class JobProgress(msgspec.Struct, kw_only=True):
+    done: int  # stories briefed
+    total: int | None  # stories in the feed; null until grouping has run
+
+
+class Job(msgspec.Struct, kw_only=True):
+    id: str
+    status: Status
+    progress: JobProgress
+    created_at: float
+    updated_at: float
+    result: StoriesResult | None = None
+    error: str | None = None
+
+
+class JobStore:
+    """Jobs in one SQLite file; safe to share between threads and worker processes."""
+
+    def __init__(self, path: str, result_ttl_seconds: float = 24 * 3600):
+        self.path = path
+        self.result_ttl_seconds = result_ttl_seconds
+        if path != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        # One short-lived connection per operation: no connection crosses threads.
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA foreign_keys=ON")
+            # WAL + NORMAL: a committed job survives the process being killed.
+            db.execute("PRAGMA synchronous=NORMAL")
+            yield db
+        finally:
+            db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def submit(self, request: JobRequest) -> str:
+        job_id = uuid.uuid4().hex
+        now = time.time()
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO jobs (id, status, request, created_at, updated_at) VALUES (?, 'queued', ?, ?, ?)",
+                (job_id, msgspec.json.encode(request), now, now),
+            )
+        return job_id
+
+    def get(self, job_id: str) -> Job | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT status, done, total, result, error, created_at, updated_at FROM jobs WHERE id = ?", (job_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        status, done, total, result, error, created_at, updated_at = row
+        return Job(
+            id=job_id,
+            status=status,
+            progress=JobProgress(done=done, total=total),
+            created_at=created_at,
+            updated_at=updated_at,
+            result=msgspec.json.decode(result, type=StoriesResult) if result is not None else None,
+            error=error,
+        )
+
+    def claim(self, lease_seconds: float) -> tuple[str, JobRequest] | None:
+        """Take the oldest queued job, or a running one whose runner stopped renewing its lease."""
+        now = time.time()
+        with self._transaction() as db:
+            # Jobs whose runners died too often are failed rather than retried again.
+            db.execute(
+                "UPDATE jobs SET status = 'failed', error = 'the job stopped its runner ' || attempts || ' times', "
+                "finished_at = ?, updated_at = ? WHERE status = 'running' AND lease_until < ? AND attempts >= ?",
+                (now, now, now, MAX_ATTEMPTS),
+            )
+            row = db.execute(
+                "SELECT id, request FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) "
+                "ORDER BY created_at LIMIT 1",
+                (now,),
+            ).fetchone()
+            if row is None:
+                return None
+            db.execute(
+                "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id = ?",
+                (now + lease_seconds, now, row[0]),
+            )
+        return row[0], msgspec.json.decode(row[1], type=JobRequest)
+
+    def renew(self, job_id: str, lease_seconds: float) -> None:
+        with self._connect() as db:
+            db.execute("UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'running'",
+                       (time.time() + lease_seconds, job_id))
+
+    def release(self, job_id: str) -> None:
+        """Hand a running job back to the queue (a clean shutdown), keeping its checkpoints."""
+        with self._connect() as db:
+            db.execute("UPDATE jobs SET status = 'queued', lease_until = NULL, attempts = attempts - 1, "
+                       "updated_at = ? WHERE id = ? AND status = 'running'", (time.time(), job_id))
+
+    def progress(self, job_id: str, done: int, total: int, story: Story | None = None) -> None:
+        """Record progress and checkpoint the story just briefed, in one transaction."""
+        with self._transaction() as db:
+            if story is not None:
+                db.execute("INSERT OR REPLACE INTO job_stories (job_id, story_id, story) VALUES (?, ?, ?)",
+                           (job_id, story.id, msgspec.json.encode(story)))
+            db.execute("UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE id = ?",
+                       (done, total, time.time(), job_id))
+
+    def checkpoints(self, job_id: str) -> dict[str, Story]:
+        with self._connect() as db:
+            rows = db.execute("SELECT story_id, story FROM job_stories WHERE job_id = ?", (job_id,)).fetchall()
+        return {story_id: msgspec.json.decode(blob, type=Story) for story_id, blob in rows}
+
+    def finish(self, job_id: str, result: StoriesResult) -> None:
+        now = time.time()
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE jobs SET status = 'done', result = ?, done = ?, total = ?, lease_until = NULL, "
+                "finished_at = ?, updated_at = ? WHERE id = ?",
+                (msgspec.json.encode(result), len(result.stories), len(result.stories), now, now, job_id),
+            )
+            db.execute("DELETE FROM job_stories WHERE job_id = ?", (job_id,))
+
+    def fail(self, job_id: str, error: str) -> None:
+        now = time.time()
+        with self._connect() as db:
+            db.execute("UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, finished_at = ?, "
+                       "updated_at = ? WHERE id = ?", (error, now, now, job_id))
+
+    def expire(self, now: float | None = None) -> int:
+        """Delete finished jobs older than the result TTL; returns how many went."""
+        cutoff = (time.time() if now is None else now) - self.result_ttl_seconds
+        with self._connect() as db:
+            return db.execute("DELETE FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ?", (cutoff,)).rowcount
+
+
+class _Stopping(Exception):
+    """Raised inside a job when the runner is asked to stop; the job goes back to the queue."""
+
+
+class JobRunner:
+    """Runs queued jobs one at a time on a background thread (the pipeline is CPU-bound)."""
+
+    def __init__(self, store: JobStore, pipeline: Pipeline | None = None, *, lease_seconds: float = 30.0,
+                 poll_seconds: float = 1.0):
+        self.store = store
+        self.pipeline = pipeline
+        self.lease_seconds = lease_seconds
+        self.poll_seconds = poll_seconds
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start working; jobs left unfinished by a previous process are picked up first."""
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, name="chorus-story-jobs", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop after the story in progress; the unfinished job is requeued, not lost."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """A job was submitted: look now rather than at the next poll."""
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.store.expire()
+                claimed = self.store.claim(self.lease_seconds)
+            except sqlite3.Error:
+                log.exception("story job store unavailable")
+                claimed = None
+            if claimed is None:
+                self._wake.wait(self.poll_seconds)
+                self._wake.clear()
+                continue
+            self.run_job(*claimed)
+
+    def run_job(self, job_id: str, request: JobRequest) -> None:
+        renewing = threading.Event()
+
+        def renew() -> None:
+            while not renewing.wait(self.lease_seconds / 3):
+                self.store.renew(job_id, self.lease_seconds)
+
+        renewer = threading.Thread(target=renew, name=f"lease-{job_id[:8]}", daemon=True)
+        renewer.start()
+
+        def on_progress(story: Story | None, done: int, total: int) -> None:
+            self.store.progress(job_id, done, total, story)
+            if self._stop.is_set():
+                raise _Stopping
+
+        try:
+            result = summarize_feed(request.articles, request.options, self.pipeline,
+                                    finished=self.store.checkpoints(job_id), on_progress=on_progress)
+            self.store.finish(job_id, result)
+        except _Stopping:
+            self.store.release(job_id)
+        except Exception as exc:  # a bad feed fails its job, never the runner
+            log.exception("story job %s failed", job_id)
+            self.store.fail(job_id, f"{type(exc).__name__}: {exc}")
+        finally:
+            renewing.set()
+            renewer.join()

@@ -1,0 +1,131 @@
+"""The key quote: the direct quote most reports carry, who said it, and which reports.
+
+Quotes are read from the cleaned text between quotation marks (“…”, "…", ``…'', ‘…’ and
+'…' as British outlets write them). Reports trim and re-punctuate the same quote, so two
+quotes are one when most of the shorter one's words are in the longer one. The speaker is
+the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
+"according to TASS"), voted across the reports that carry it: "Kim told Lavrov that
+'…', KCNA said" credits Kim, and the news agency that relayed it only when nothing else
+names a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from service.cluster import Cluster
+from service.models import Quote
+from service.text import content, tokenize
+
+MIN_QUOTE_WORDS = 5
+# Share of the shorter quote's content words that the longer one must contain.
+SAME_QUOTE = 0.7
+
+_QUOTE = re.compile(
+    r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"|``(.{8,}?)''|‘([^’]{8,}?)’(?!\w)|(?<!\w)'([^']{8,}?)'(?!\w)"
+)
+_SPEECH = r"(?:said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed)"
+_NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
+# "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
+_BEFORE = re.compile(_NAME + r"\s+(?:\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
+# "…," Graham said / "…," said Graham / "…," KCNA said.
+_TITLE = r"(?:[a-z]+\s+){0,3}"  # "harbour master Ines Calder said", "said mayor Anouk Brandt"
+_AFTER = re.compile(r"^[\s,.!?]*(?:" + _TITLE + _NAME + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")")
+_ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
+TITLES = frozenset(
+    "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Prime Minister Foreign Secretary General Senator "
+    "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
+    "King Queen Pope Prince Premier Commissioner Deputy Republican Democratic Russian North South The "
+    "A An He She It They This In On But And".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    text: str
+    words: frozenset[str]
+    speaker: str | None
+    article_id: str
+
+
+def _speaker(name: str | None) -> str | None:
+    """"Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov"; a pronoun or title alone -> None."""
+    if not name:
+        return None
+    words = name.replace("’", "'").split()
+    while words and words[0].rstrip(".") in TITLES:
+        words.pop(0)
+    while words and words[-1].endswith(("'s", "'")):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _find_speaker(text: str, start: int, end: int) -> str | None:
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[sentence_start:start]
+    # Another quote between the speaker and this one belongs to that quote.
+    before = re.split(r"[“”\"]", before)[-1] if re.search(r"[“”\"]", before) else before
+    match = _BEFORE.search(before)
+    if match:
+        return _speaker(match.group(1))
+    match = _AFTER.match(text[end : end + 80])
+    if match:
+        return _speaker(match.group(1) or match.group(2))
+    match = _ACCORDING.search(text[sentence_start : text.find(".", end) if "." in text[end:] else len(text)])
+    return _speaker(match.group(1)) if match else None
+
+
+def quotes(cluster: Cluster) -> list[_Occurrence]:
+    found = []
+    for document in cluster.documents:
+        for block in document.blocks:
+            for match in _QUOTE.finditer(block.text):
+                quoted = next(g for g in match.groups() if g is not None).strip(" ,.")
+                words = content(tokenize(quoted))
+                if len(quoted.split()) < MIN_QUOTE_WORDS or not words:
+                    continue
+                speaker = _find_speaker(block.text, match.start(), match.end())
+                found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
+    return found
+
+
+def _same(a: _Occurrence, b: _Occurrence) -> bool:
+    shorter = min(len(a.words), len(b.words))
+    return len(a.words & b.words) / shorter >= SAME_QUOTE
+
+
+def _vote(speakers: list[str]) -> str | None:
+    """The most named speaker; a surname alone counts for the full name that contains it."""
+    if not speakers:
+        return None
+    full = {s: max((t for t in speakers if s.split()[-1] in t.split()), key=len) for s in speakers}
+    return Counter(full[s] for s in speakers).most_common(1)[0][0]
+
+
+def key_quote(cluster: Cluster) -> Quote | None:
+    """The quote carried by the most independent reports (ties: the longer one)."""
+    found = quotes(cluster)
+    groups: list[list[_Occurrence]] = []
+    for occurrence in found:
+        home = next((g for g in groups if _same(g[0], occurrence)), None)
+        if home is None:
+            groups.append([occurrence])
+        else:
+            home.append(occurrence)
+    if not groups:
+        return None
+
+    def weight(group: list[_Occurrence]) -> tuple[int, int]:
+        reports = len(cluster.independent_ids([o.article_id for o in group]))
+        return reports, max(len(o.words) for o in group)
+
+    best = max(groups, key=weight)
+    # The wording closest to all the others: the quote as most reports give it.
+    medoid = max(best, key=lambda o: sum(len(o.words & p.words) / len(o.words | p.words) for p in best))
+    return Quote(
+        text=medoid.text,
+        speaker=_vote([o.speaker for o in best if o.speaker]),
+        article_ids=list(dict.fromkeys(o.article_id for o in best)),
+    )

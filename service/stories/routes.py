@@ -1,0 +1,95 @@
+"""HTTP: `POST /stories/jobs` takes a day's feed, `GET /stories/jobs/{id}` reports on it.
+
+One line wires it into an app, routes and the job runner's start/stop included:
+
+    Litestar(..., plugins=[StoriesPlugin(pipeline)])
+
+The runner starts in the app's lifespan (resuming jobs a previous process left unfinished)
+and stops with it, requeueing the job in progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+from litestar import Litestar, Request, Response, Router, get, post
+from litestar.config.app import AppConfig
+from litestar.datastructures import State
+from litestar.exceptions import ClientException, NotFoundException
+from litestar.params import FromPath, JSONBody
+from litestar.plugins import InitPluginProtocol
+
+from service.errors import InputError
+from service.stories.grouping import check_unique_ids
+from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings, JobStore
+
+if TYPE_CHECKING:
+    from service.pipeline import Pipeline
+
+# A day's feed of a few thousand articles; larger than the app's default /summarize limit.
+MAX_FEED_BYTES = 64 * 1024 * 1024
+
+
+def _runner(state: State) -> JobRunner:
+    return state.story_jobs  # type: ignore[no-any-return]  # set by StoriesPlugin's lifespan
+
+
+@post(
+    "/jobs",
+    status_code=202,
+    request_max_body_size=MAX_FEED_BYTES,
+    summary="Group a day's feed into stories and brief each one, as a job",
+    description="Answers 202 with the job and its `Location`; poll that URL for progress and the result.",
+    tags=["stories"],
+)
+async def submit_job(data: JSONBody[JobRequest], state: State, request: Request) -> Response[Job]:
+    try:
+        check_unique_ids(data.articles)
+    except InputError as exc:
+        raise ClientException(detail=str(exc)) from None
+    runner = _runner(state)
+    job_id = await asyncio.to_thread(runner.store.submit, data)
+    runner.wake()
+    job = await asyncio.to_thread(runner.store.get, job_id)
+    assert job is not None, "just submitted"
+    return Response(job, status_code=202, headers={"Location": request.url_for("stories-job", job_id=job_id)})
+
+
+@get("/jobs/{job_id:str}", name="stories-job", summary="A story job's progress, then its result", tags=["stories"])
+async def get_job(job_id: FromPath[str], state: State) -> Job:
+    job = await asyncio.to_thread(_runner(state).store.get, job_id)
+    if job is None:
+        raise NotFoundException(detail=f"no story job {job_id!r} (unknown, or finished and expired)")
+    return job
+
+
+stories_router = Router(path="/stories", route_handlers=[submit_job, get_job])
+
+
+class StoriesPlugin(InitPluginProtocol):
+    """Adds `stories_router` and runs the job runner for the app's lifetime."""
+
+    def __init__(self, pipeline: Pipeline | None = None, settings: JobSettings | None = None):
+        self.pipeline = pipeline
+        self.settings = settings
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        app_config.route_handlers.append(stories_router)
+        app_config.lifespan.append(self.lifespan)
+        return app_config
+
+    @asynccontextmanager
+    async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
+        settings = self.settings or JobSettings.from_env()
+        store = JobStore(settings.db, settings.result_ttl_seconds)
+        runner = JobRunner(store, self.pipeline, lease_seconds=settings.lease_seconds,
+                           poll_seconds=settings.poll_seconds)
+        app.state.story_jobs = runner
+        runner.start()
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(runner.stop)

@@ -1,0 +1,77 @@
+"""Shared helpers for the core pipeline tests: fixture clusters, a model-free pipeline, span checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from service import Article, Brief, Options, Pipeline, Settings
+from service.cluster import Cluster
+from service.generators import GeneratorSlot
+from service.text import content, tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+CORE = Path(__file__).parent / "fixtures" / "core"
+DEMO = REPO / "examples" / "harbour-fire"
+# Real scraped data shared between sessions; tests that read it skip where it is absent.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXTRACTIVE = Options(method="extractive")
+# Control characters the cleaner turns into spaces one for one (so offsets hold).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def read_cluster(folder: Path) -> list[Article]:
+    """A directory of .txt reports as Articles, ids from file stems (as the CLI reads them)."""
+    return [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+
+
+def no_model_pipeline() -> Pipeline:
+    """The real stages with no rewrite model configured."""
+    return Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+
+
+def run_until(articles: list[Article], last_stage: str, options: Options = EXTRACTIVE) -> Cluster:
+    """Run the default stages up to and including `last_stage`."""
+    stages = no_model_pipeline().stages
+    names = [s.name for s in stages]
+    return Pipeline(stages[: names.index(last_stage) + 1]).run(articles, options)
+
+
+def assert_citations_slice(brief: Brief, articles: list[Article], cluster: Cluster | None = None) -> None:
+    """Every citation's span slices the article's text to a whole sentence, the cited one.
+
+    Compared with control characters as spaces: the cleaner blanks them without moving offsets.
+    """
+    texts = {a.id: _CONTROL.sub(" ", a.text or "") for a in articles}
+    sentences = {(s.article_id, s.index): s.text for s in cluster.sentences} if cluster else {}
+    for sentence in brief.sentences:
+        for c in sentence.citations:
+            cited = texts[c.article_id][c.start : c.end]
+            assert cited and cited == cited.strip(), (c, cited)
+            if cluster is not None:
+                assert sentences[(c.article_id, c.sentence)] == cited
+        if sentence.origin != "fused":
+            best = sentence.citations[0]
+            assert texts[best.article_id][best.start : best.end] == sentence.text
+
+
+def assert_no_repeats(brief: Brief, limit: float = 0.5) -> None:
+    """No two brief sentences say the same: content-word overlap (Jaccard) stays under `limit`."""
+    bags = [set(content(tokenize(s.text))) for s in brief.sentences]
+    for i, a in enumerate(bags):
+        for j in range(i + 1, len(bags)):
+            b = bags[j]
+            assert len(a & b) / max(len(a | b), 1) < limit, (brief.sentences[i].text, brief.sentences[j].text)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return no_model_pipeline()
+
+
+@pytest.fixture(scope="session")
+def tram() -> list[Article]:
+    """Three reports of one invented tram derailment: a wire story, a reprint of it, a local report."""
+    return read_cluster(CORE / "tram")

@@ -1,0 +1,417 @@
+"""The HTTP API in-process (Litestar's test clients): every route and every error class."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from litestar.testing import TestClient
+
+from service import Options, Pipeline, Settings
+from service.api.app import create_app
+from service.api.cache import MemoryCache, cache_key
+from service.api.logs import JsonFormatter
+from service.api.schemas import MAX_ARTICLE_CHARS, MAX_ARTICLES, SummarizeRequest
+from service.api.settings import ApiSettings
+from service.cluster import Cluster
+from service.generators import GeneratorSlot
+
+FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "api_rockfall.json").read_text())
+ARTICLES: list[dict[str, Any]] = FIXTURE["articles"]
+TEXTS = {article["id"]: article["text"] for article in ARTICLES}
+
+
+def summarize_body(articles: list[dict[str, Any]] = ARTICLES, **options: Any) -> dict[str, Any]:
+    return {"articles": articles, "options": {"method": "extractive", **options}}
+
+
+def no_model_pipeline() -> Pipeline:
+    """The real pipeline with no rewrite model configured: briefs are extractive."""
+    return Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+
+
+class Gate:
+    """A pipeline stage that holds every cluster until `opened`, counting who arrived."""
+
+    def __init__(self, inner: Any):
+        self.inner = inner
+        self.name = inner.name
+        self.opened = threading.Event()
+        self.arrived = 0
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        self.arrived += 1
+        self.opened.wait(timeout=20)
+        return self.inner(cluster)
+
+
+def gated_pipeline() -> tuple[Pipeline, Gate]:
+    pipeline = no_model_pipeline()
+    gate = Gate(pipeline.stages[0])
+    return Pipeline([gate, *pipeline.stages[1:]], pipeline.generator), gate
+
+
+def wait_ready(client: TestClient[Any]) -> None:
+    for _ in range(200):
+        if client.get("/ready").status_code == 200:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the app never became ready")
+
+
+@contextmanager
+def serving(pipeline: Pipeline, **api: Any) -> Iterator[TestClient[Any]]:
+    with TestClient(create_app(pipeline=pipeline, api=ApiSettings(**api))) as client:
+        wait_ready(client)
+        yield client
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return no_model_pipeline()
+
+
+@pytest.fixture()
+def client(pipeline: Pipeline) -> Iterator[TestClient[Any]]:
+    with serving(pipeline) as client:
+        yield client
+
+
+def assert_problem(response: httpx.Response, status: int, title: str, *mentions: str) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["status"] == status
+    assert problem["title"] == title
+    for text in mentions:
+        assert text in problem["detail"], problem
+    return problem
+
+
+def assert_brief_cites_sources(brief: dict[str, Any], texts: dict[str, str]) -> None:
+    assert brief["method"] == "extractive"
+    assert brief["headline"]
+    assert brief["sentences"]
+    assert {source["id"] for source in brief["sources"]} == set(texts)
+    for sentence in brief["sentences"]:
+        assert sentence["citations"], sentence
+        for citation in sentence["citations"]:
+            text = texts[citation["article_id"]]
+            cited = text[citation["start"] : citation["end"]]
+            assert 0 <= citation["start"] < citation["end"] <= len(text)
+            assert cited.strip() and cited == cited.strip(), citation
+        # Extracted sentences are quoted verbatim from the first report they cite.
+        first = sentence["citations"][0]
+        assert sentence["text"] == texts[first["article_id"]][first["start"] : first["end"]]
+
+
+# --- routes -----------------------------------------------------------------------------------
+
+
+def test_summarize_returns_one_attributed_brief(client: TestClient[Any]) -> None:
+    response = client.post("/summarize", json=summarize_body(sentences=4))
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["x-cache"] == "miss"
+    payload = response.json()
+    assert set(payload) == {"briefs"}
+    assert len(payload["briefs"]) == 1
+    brief = payload["briefs"][0]
+    assert 1 <= len(brief["sentences"]) <= 4
+    assert_brief_cites_sources(brief, TEXTS)
+
+
+def test_markdown_and_html_come_rendered_beside_the_brief(client: TestClient[Any]) -> None:
+    markdown = client.post("/summarize", json=summarize_body(sentences=3, format="markdown")).json()
+    assert markdown["briefs"][0]["headline"] in markdown["rendered"][0]
+    assert "Valley Herald" in markdown["rendered"][0]
+    html = client.post("/summarize", json=summarize_body(sentences=3, format="html")).json()
+    assert html["rendered"][0].startswith("<article")
+    assert 'href="https://herald.example/2031/rockfall-dunmere-line"' in html["rendered"][0]
+
+
+def test_html_rendering_escapes_everything_a_report_says(client: TestClient[Any]) -> None:
+    hostile = [
+        {**ARTICLES[0], "outlet": "<script>alert(1)</script>", "url": "javascript:alert(2)"},
+        {**ARTICLES[1], "title": '"><img src=x onerror=alert(3)>'},
+    ]
+    rendered = client.post("/summarize", json=summarize_body(hostile, format="html")).json()["rendered"][0]
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert "javascript:" not in rendered
+    assert "<img" not in rendered
+
+
+def test_health_ready_and_the_openapi_schema(client: TestClient[Any]) -> None:
+    assert client.get("/health").json() == {"status": "ok"}
+    ready = client.get("/ready")
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready", "model": "none (none):unavailable", "model_available": False}
+    schema = client.get("/schema/openapi.json").json()
+    operation = schema["paths"]["/summarize"]["post"]
+    request_examples = operation["requestBody"]["content"]["application/json"]["schema"]["examples"]
+    assert request_examples[0]["options"]["method"] == "extractive"
+    assert operation["responses"]["200"]["content"]["application/json"]["examples"]
+    for status in ("400", "413", "422", "503"):
+        assert "application/problem+json" in operation["responses"][status]["content"]
+    assert schema["components"]["schemas"]["ArticleInput"]["properties"]["text"]["maxLength"] == MAX_ARTICLE_CHARS
+    assert client.get("/schema").status_code == 200
+
+
+def test_editor_page_and_its_assets_are_served(client: TestClient[Any]) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "script-src" not in page.headers["content-security-policy"]  # only 'self' via default-src
+    assert '<form id="brief-form">' in page.text
+    script = client.get("/static/app.js")
+    assert script.status_code == 200 and 'fetch("/summarize"' in script.text
+    assert ".innerHTML" not in script.text
+    assert client.get("/static/app.css").status_code == 200
+
+
+def test_request_id_is_echoed_and_logged_with_stage_timings(client: TestClient[Any]) -> None:
+    lines = io.StringIO()
+    handler = logging.StreamHandler(lines)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("service")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        response = client.post("/summarize", json=summarize_body(sentences=2), headers={"X-Request-ID": "req-42"})
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert response.headers["x-request-id"] == "req-42"
+    records = [json.loads(line) for line in lines.getvalue().splitlines()]
+    summarized = next(r for r in records if r["message"] == "summarized")
+    assert summarized["request_id"] == "req-42"
+    assert {"clean", "segment", "extract", "attribute", "render"} <= set(summarized["stage_ms"][0])
+    access = next(r for r in records if r["message"] == "request")
+    assert access["request_id"] == "req-42" and access["status"] == 200 and access["path"] == "/summarize"
+    # A caller's id that could forge log fields is replaced by a fresh one.
+    forged = client.get("/health", headers={"X-Request-ID": 'x", "level": "error'}).headers["x-request-id"]
+    assert len(forged) == 32 and '"' not in forged
+
+
+# --- cache ------------------------------------------------------------------------------------
+
+
+def test_repeats_are_served_from_the_cache_whatever_the_json_layout(client: TestClient[Any]) -> None:
+    body = summarize_body(sentences=3)
+    first = client.post("/summarize", json=body)
+    # Same request with keys reordered and whitespace added: the key hashes the decoded request.
+    reordered = json.dumps({"options": body["options"], "articles": body["articles"]}, indent=2)
+    second = client.post("/summarize", content=reordered, headers={"content-type": "application/json"})
+    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    other = client.post("/summarize", json=summarize_body(sentences=2))
+    assert other.headers["x-cache"] == "miss"
+
+
+def test_cache_key_covers_model_version_and_options() -> None:
+    request = SummarizeRequest(articles=[], options=Options(method="extractive"))
+    assert cache_key(request, "model-a") == cache_key(request, "model-a")
+    assert cache_key(request, "model-a") != cache_key(request, "model-b")
+    longer = SummarizeRequest(articles=[], options=Options(method="extractive", sentences=9))
+    assert cache_key(longer, "model-a") != cache_key(request, "model-a")
+
+
+def test_memory_cache_is_a_bounded_lru() -> None:
+    async def scenario() -> None:
+        cache = MemoryCache(max_entries=2)
+        await cache.set("a", b"1")
+        await cache.set("b", b"2")
+        assert await cache.get("a") == b"1"  # "a" is now the most recent
+        await cache.set("c", b"3")
+        assert await cache.get("b") is None
+        assert (await cache.get("a"), await cache.get("c")) == (b"1", b"3")
+
+    asyncio.run(scenario())
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def post_raw(client: TestClient[Any], content: bytes) -> httpx.Response:
+    return client.post("/summarize", content=content, headers={"content-type": "application/json"})
+
+
+def test_malformed_json_is_400(client: TestClient[Any]) -> None:
+    assert_problem(post_raw(client, b'{"articles": [}'), 400, "Malformed JSON", "JSON is malformed")
+
+
+def test_empty_body_is_400(client: TestClient[Any]) -> None:
+    assert_problem(post_raw(client, b""), 400, "Empty body", "articles")
+
+
+@pytest.mark.parametrize(
+    ("body", "mentions"),
+    [
+        ({"articles": [{"id": 7, "text": "x"}]}, ["articles[0].id", "Expected `str`, got `int`"]),
+        ({"articles": "one report"}, ["articles", "Expected `array`"]),
+        ({"articles": []}, ["articles", "length >= 1"]),
+        ({"articles": [{"id": f"a{i}", "text": "x"} for i in range(MAX_ARTICLES + 1)]}, [f"length <= {MAX_ARTICLES}"]),
+        ({"articles": [{"id": "a", "text": "x" * (MAX_ARTICLE_CHARS + 1)}]}, ["articles[0].text", "length <="]),
+        ({"articles": [{"id": "", "text": "x"}]}, ["articles[0].id", "length >= 1"]),
+        ({"articles": [{"id": "a", "text": "x", "body": "y"}]}, ["articles[0]", "unknown field `body`"]),
+        ({"articles": ARTICLES, "options": {"colour": "red"}}, ["options", "unknown field `colour`"]),
+        ({"articles": ARTICLES, "options": {"sentences": 0}}, ["options.sentences", ">= 1"]),
+        ({"articles": ARTICLES, "options": {"format": "pdf"}}, ["options.format", "Invalid enum value 'pdf'"]),
+        ({"articles": ARTICLES, "stories": True}, ["body", "unknown field `stories`"]),
+        ({}, ["body", "missing required field `articles`"]),
+    ],
+    ids=[
+        "wrong-type",
+        "not-a-list",
+        "no-articles",
+        "too-many",
+        "article-too-long",
+        "empty-id",
+        "unknown-article-field",
+        "unknown-option",
+        "option-out-of-range",
+        "unknown-format",
+        "unknown-top-level-field",
+        "missing-articles",
+    ],
+)
+def test_schema_violations_are_422_naming_the_field(
+    client: TestClient[Any], body: dict[str, Any], mentions: list[str]
+) -> None:
+    problem = assert_problem(client.post("/summarize", json=body), 422, "Invalid request", *mentions)
+    assert problem["errors"] and all(error["message"] for error in problem["errors"])
+
+
+@pytest.mark.parametrize(
+    ("articles", "mention"),
+    [
+        ([{"id": "a"}], "neither text nor html"),
+        ([{"id": "a", "text": "   "}], "no article has any readable prose"),
+        ([{"id": "a", "text": "One. Two."}, {"id": "a", "text": "Three."}], "article ids must be unique"),
+    ],
+    ids=["no-text", "blank-text", "duplicate-ids"],
+)
+def test_unusable_input_is_422_with_the_pipelines_reason(
+    client: TestClient[Any], articles: list[dict[str, Any]], mention: str
+) -> None:
+    assert_problem(client.post("/summarize", json=summarize_body(articles)), 422, "Unusable input", mention)
+
+
+def test_group_splits_a_mixed_batch_into_stories(client: TestClient[Any]) -> None:
+    other, lone = FIXTURE["other_story"], FIXTURE["lone_report"]
+    mixed = [other[0], ARTICLES[0], lone, ARTICLES[1], other[1], ARTICLES[2]]
+    payload = client.post("/summarize", json={**summarize_body(mixed, sentences=3), "group": True}).json()
+    assert payload["singletons"] == [lone["id"]]
+    rail, library = payload["briefs"]  # biggest story first
+    assert_brief_cites_sources(rail, TEXTS)
+    assert_brief_cites_sources(library, {article["id"]: article["text"] for article in other})
+    # Without `group` the same batch is one story, and there is no `singletons`.
+    assert "singletons" not in client.post("/summarize", json=summarize_body(mixed)).json()
+
+
+def test_group_with_no_story_in_the_batch_is_422(client: TestClient[Any]) -> None:
+    body = {**summarize_body([ARTICLES[0], FIXTURE["lone_report"]]), "group": True}
+    assert_problem(client.post("/summarize", json=body), 422, "Unusable input", "no story in the batch")
+
+
+def test_body_over_the_limit_is_413(pipeline: Pipeline) -> None:
+    with serving(pipeline, max_body_bytes=2_000) as client:
+        response = client.post("/summarize", json=summarize_body())
+        assert_problem(response, 413, "Request Entity Too Large", "limit of 2000 bytes")
+        small = summarize_body([{"id": "a", "text": ARTICLES[0]["text"][:800]}])
+        assert client.post("/summarize", json=small).status_code == 200
+
+
+def test_unknown_routes_and_methods_are_problem_details(client: TestClient[Any]) -> None:
+    assert_problem(client.get("/summarise"), 404, "Not Found")
+    assert_problem(client.get("/summarize"), 405, "Method Not Allowed")
+
+
+class BrokenSegmenter:
+    name = "segment"
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        raise RuntimeError("secret internals")
+
+
+def test_a_bug_is_a_500_that_leaks_nothing() -> None:
+    pipeline = Pipeline.from_settings(
+        Settings(), generator=GeneratorSlot(None, "none"), overrides={"segment": BrokenSegmenter()}
+    )
+    with serving(pipeline) as client:
+        problem = assert_problem(client.post("/summarize", json=summarize_body()), 500, "Internal error")
+        assert "secret" not in json.dumps(problem)
+        assert client.get("/health").status_code == 200  # the server carries on
+
+
+# --- capacity, time limit, readiness ------------------------------------------------------------
+
+
+def test_past_the_time_limit_the_client_gets_503_and_the_retry_is_cached() -> None:
+    pipeline, gate = gated_pipeline()
+    with serving(pipeline, request_timeout=0.3) as client:
+        response = client.post("/summarize", json=summarize_body())
+        assert_problem(response, 503, "Service busy", "no brief within 0.3 s")
+        assert int(response.headers["retry-after"]) >= 1
+        gate.opened.set()
+        for _ in range(100):  # the job goes on after the timeout and lands in the cache
+            retry = client.post("/summarize", json=summarize_body())
+            if retry.status_code == 200:
+                break
+            time.sleep(0.05)
+        assert gate.arrived == 1  # the retry joined or read the first job; nothing ran twice
+
+
+def test_past_the_queue_capacity_clients_get_503_and_nothing_accepted_is_lost() -> None:
+    pipeline, gate = gated_pipeline()
+    bodies = [summarize_body(sentences=n) for n in (2, 3, 4)]
+    limits = {"pipeline_threads": 1, "queue_size": 1, "request_timeout": 20}
+    with serving(pipeline, **limits) as client, ThreadPoolExecutor(3) as pool:
+        accepted = [pool.submit(client.post, "/summarize", json=body) for body in bodies[:2]]
+        # A duplicate of an accepted request shares its job instead of taking a place.
+        duplicate = pool.submit(client.post, "/summarize", json=bodies[0])
+        while gate.arrived < 1:
+            time.sleep(0.01)
+        time.sleep(0.2)  # the second request is queued behind the first
+        refused = client.post("/summarize", json=bodies[2])
+        assert_problem(refused, 503, "Service busy", "queue are taken")
+        assert int(refused.headers["retry-after"]) >= 1
+        assert client.get("/health").status_code == 200  # the event loop stays free
+        gate.opened.set()
+        responses = [future.result(timeout=30) for future in [*accepted, duplicate]]
+        assert [r.status_code for r in responses] == [200, 200, 200]
+        assert responses[2].content == responses[0].content
+        assert gate.arrived == 2
+
+
+def test_not_ready_until_the_model_has_loaded() -> None:
+    loaded = threading.Event()
+
+    def slow_loader() -> Any:
+        loaded.wait(timeout=20)
+        raise OSError("no weights here")  # a failed load still ends the loading
+
+    pipeline = Pipeline(no_model_pipeline().stages, GeneratorSlot(slow_loader, "slow-model"))
+    with TestClient(create_app(pipeline=pipeline, api=ApiSettings())) as client:
+        assert client.get("/health").status_code == 200
+        not_ready = client.get("/ready")
+        assert not_ready.status_code == 503 and not_ready.json()["status"] == "loading"
+        busy = client.post("/summarize", json=summarize_body())
+        assert_problem(busy, 503, "Service busy", "loading")
+        assert busy.headers["retry-after"] == "5"
+        loaded.set()
+        wait_ready(client)
+        assert client.get("/ready").json()["model_available"] is False
+        assert client.post("/summarize", json=summarize_body()).status_code == 200

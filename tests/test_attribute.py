@@ -1,0 +1,151 @@
+"""Attribute: citations with spans, and the guard that replaces unsupported model sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import assert_citations_slice
+from service import Options, Pipeline, Settings
+from service.cluster import Cluster
+from service.generators import GeneratorSlot
+from service.generators.fake import FakeGenerator
+from service.stages.abstract import first_sentence
+
+ABSTRACTIVE = Options(method="abstractive", sentences=4)
+REPLACED = "rewritten sentence(s) were not supported by the reports"
+
+
+def first_wording(prompt: str) -> str:
+    """The first source sentence listed in the fusion prompt."""
+    return re.search(r"^- (.+)$", prompt, re.MULTILINE).group(1)
+
+
+def fuse(articles, respond: Callable[[str], str], **generator) -> tuple[Cluster, FakeGenerator]:
+    fake = FakeGenerator(respond, **generator)
+    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot.holding(fake))
+    return pipeline.run(articles, ABSTRACTIVE), fake
+
+
+def test_an_extracted_sentence_cites_every_wording_of_its_fact(pipeline, tram):
+    cluster = pipeline.run(tram, Options(method="extractive", sentences=4))
+    brief = cluster.brief
+    assert len(brief.sentences) == 4
+    for sentence, fact in zip(brief.sentences, cluster.selected):
+        assert sentence.origin == "extracted"
+        cited = [(c.article_id, c.sentence) for c in sentence.citations]
+        assert len(set(cited)) == len(cited)
+        # Every wording of the fact, then at most one paraphrase from each report the fact lacks.
+        assert {(s.article_id, s.index) for s in fact.sentences} <= set(cited)
+        extra = [c.article_id for c in sentence.citations if c.article_id not in fact.article_ids]
+        assert len(set(extra)) == len(extra)
+        assert sentence.citations[0].score == 1.0
+        assert all(0 < c.score <= 1 for c in sentence.citations)
+        assert [c.score for c in sentence.citations] == sorted((c.score for c in sentence.citations), reverse=True)
+        # Whatever the reprint backs, the wire story it copies backs too.
+        ids = {c.article_id for c in sentence.citations}
+        assert "reprint" not in ids or "wire" in ids
+    assert_citations_slice(brief, tram, cluster)
+
+
+def test_a_faithful_fused_sentence_is_kept_and_aligned_to_its_sources(tram):
+    def shorten(prompt: str) -> str:
+        words = first_wording(prompt).rstrip(".").split()
+        return " ".join(words[:12]).rstrip(",") + "."
+
+    cluster, fake = fuse(tram, shorten)
+    brief = cluster.brief
+    assert brief.method == "abstractive" and not brief.warnings
+    assert [s.origin for s in brief.sentences] == ["fused"] * 4
+    for sentence in brief.sentences:
+        assert sentence.citations and all(c.score >= 0.3 for c in sentence.citations)
+    assert_citations_slice(brief, tram, cluster)
+    # One prompt a fact, listing that fact's distinct wordings.
+    assert len(fake.prompts) == 4
+    for prompt, fact in zip(fake.prompts, cluster.selected):
+        assert first_wording(prompt) in {s.text for s in fact.sentences}
+
+
+def invent_number(prompt: str) -> str:
+    wording = first_wording(prompt)
+    return re.sub(r"\d+", "97", wording) if re.search(r"\d", wording) else wording.rstrip(".") + " at 97 sites."
+
+
+def attribute_to(source: str) -> Callable[[str], str]:
+    def respond(prompt: str) -> str:
+        wording = first_wording(prompt)
+        return f"According to {source}, {wording[0].lower()}{wording[1:]}"
+
+    return respond
+
+
+invent_name = attribute_to("Inspector Bruno Quast")
+
+
+def unrelated(prompt: str) -> str:
+    return "The regional orchestra announced a new season of concerts featuring young composers."
+
+
+@pytest.mark.parametrize("respond", [invent_number, invent_name, unrelated])
+def test_an_unsupported_fused_sentence_is_replaced_by_the_reports_wording_and_warned(tram, respond):
+    cluster, _ = fuse(tram, respond)
+    brief = cluster.brief
+    assert [s.origin for s in brief.sentences] == ["replaced"] * 4
+    for sentence, fact in zip(brief.sentences, cluster.selected):
+        assert sentence.text == fact.representative.text
+        assert "97" not in sentence.text and "Quast" not in sentence.text and "orchestra" not in sentence.text
+    assert brief.warnings == [f"4 {REPLACED} and were replaced by the reports' own wording"]
+    assert_citations_slice(brief, tram, cluster)
+
+
+def test_only_the_unsupported_sentences_are_replaced(tram):
+    seen: list[str] = []
+
+    def first_one_invents(prompt: str) -> str:
+        seen.append(prompt)
+        return invent_name(prompt) if len(seen) == 1 else first_wording(prompt)
+
+    cluster, _ = fuse(tram, first_one_invents)
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced", "fused", "fused", "fused"]
+    assert cluster.brief.sentences[0].text == cluster.selected[0].representative.text
+    assert cluster.brief.warnings == [f"1 {REPLACED} and were replaced by the reports' own wording"]
+
+
+def test_an_invented_name_at_the_start_of_a_fused_sentence_is_replaced(tram):
+    cluster, _ = fuse(tram, lambda p: "Dunmore " + first_wording(p)[0].lower() + first_wording(p)[1:])
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
+
+
+def test_numbers_and_names_that_are_in_some_report_pass_the_guard(tram):
+    # The same rewrite as `invent_name`, with a name and a number found elsewhere in the cluster.
+    cluster, _ = fuse(tram, attribute_to("Varga of the Line 3 service"))
+    assert {s.origin for s in cluster.brief.sentences} == {"fused"}
+    assert not cluster.brief.warnings
+
+
+@pytest.mark.parametrize("sentence", ["The tram left at 8 a.m. and struck a lamp post.",
+                                      "Gen. Ortiz said the U.S. Navy sent a tug on Monday."])
+def test_the_models_first_sentence_is_not_cut_at_an_abbreviation(sentence):
+    assert first_sentence(f"{sentence} A second sentence follows.") == sentence
+
+
+def test_the_models_unfinished_sentence_is_dropped():
+    assert first_sentence("One sentence: Crews fought the fire. And then") == "Crews fought the fire."
+    assert first_sentence("Crews fought the fire and") == ""
+
+
+def test_a_fact_whose_wording_does_not_fit_the_model_stays_extracted(tram):
+    cluster, fake = fuse(tram, first_wording, max_input_tokens=10)
+    assert fake.prompts == []
+    assert {s.origin for s in cluster.brief.sentences} == {"extracted"}
+    assert any("10-token input" in w for w in cluster.brief.warnings)
+
+
+def test_abstractive_without_a_model_answers_extractively_and_says_why(tram):
+    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+    brief = pipeline.summarize(tram, ABSTRACTIVE)
+    assert brief.method == "extractive"
+    assert {s.origin for s in brief.sentences} == {"extracted"}
+    assert brief.warnings == ["abstractive rewrite unavailable (no rewrite model is configured); the brief is extractive"]

@@ -1,0 +1,195 @@
+"""Clean: site furniture and appended stories go, the report's prose stays, offsets stay true."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DEMO, read_cluster, run_until
+from service import Article, InputError, Options
+from service.cluster import Cluster, Document
+from service.stages.clean import Clean
+
+LEAD = (
+    "A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers, "
+    "two of them seriously, city officials said."
+)
+SECOND = (
+    "The Line 3 tram left the rails at the junction of Kessler Street and Old Market Square "
+    "shortly after 8 a.m. and struck a lamp post."
+)
+OTHER = (
+    "Fourteen passengers were hurt when a Line 3 tram derailed near Old Market Square in Velmora "
+    "on Thursday, and two of them were taken to hospital in a serious condition.\n"
+    "Transport officials said the tram had struck a lamp post at the Kessler Street junction "
+    "shortly after 8 a.m.\n"
+)
+
+
+def clean(*texts: str) -> list[Document]:
+    """Clean a cluster of the given reports (ids a, b, ...), plus a companion report for relevance."""
+    articles = [Article(id=chr(ord("a") + i), text=t) for i, t in enumerate(texts)]
+    articles.append(Article(id="other", text=OTHER))
+    return Clean()(Cluster(articles=articles, options=Options())).documents
+
+
+def kept(document: Document) -> str:
+    return "\n".join(b.text for b in document.blocks)
+
+
+def test_blocks_and_sentences_point_into_the_original_text(tram):
+    for articles in (tram, read_cluster(DEMO)):
+        cluster = run_until(articles, "segment")
+        for document in cluster.documents:
+            original = document.article.text
+            assert document.blocks
+            for block in document.blocks:
+                # A stripped sign-off shortens a block at its end, never at its start.
+                assert original[block.start :].startswith(block.text)
+            for sentence in document.sentences:
+                assert original[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Share this article",
+        "Sign up for the Courier Evening newsletter",
+        "tram-derailment-old-market-square.jpg",
+        "Photo: velmora_tram_0412.png",
+        "Follow us on Facebook and X for live updates",
+        "Markets | Weather | Traffic | Sport",
+        "© 2024 Velmora Media Group. All rights reserved.",
+        "Download our app for breaking news alerts",
+        "Read the full story at https://example.com/tram",
+        "• Tram services suspended across the city centre",
+    ],
+)
+def test_furniture_lines_are_dropped(furniture):
+    document = clean(f"{LEAD}\n{furniture}\n{SECOND}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    assert furniture not in document.headlines
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Related Articles", "Comments (12)", "Most Read", "Read more", "Trending now", "No comments yet...",
+        "Recommended for you", "You may also like", "More from", "More from Metro Wire",
+    ],
+)
+def test_a_section_marker_ends_the_story(marker):
+    # What follows the marker is on the same story (so relevance alone would keep it): only the marker cuts it.
+    after = "Investigators examined the tram's brakes and the track at Kessler Street on Thursday afternoon."
+    document = clean(f"{LEAD}\n{marker}\n{after}\n{SECOND}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD]
+
+
+def test_a_marker_above_the_story_is_a_page_heading_not_the_end():
+    document = clean(f"Top stories\n{LEAD}\n{SECOND}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_an_appended_story_without_a_marker_is_dropped_by_relevance(tram):
+    courier = run_until(tram, "clean").documents[0]
+    assert courier.article.id == "courier"
+    text = kept(courier)
+    assert "wine festival" not in text and "tasting marquee" not in text
+    assert "Fourteen people were hurt" in text
+    assert "speed recorder" in text
+
+
+def test_an_unrelated_paragraph_inside_a_report_is_dropped():
+    recipe = "Whisk the eggs with sugar and butter, then bake the sponge cake for forty minutes until golden."
+    document = clean(f"{LEAD}\n{recipe}\n{SECOND}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — "],
+)
+def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
+    text = f"{dateline}{LEAD}\n{SECOND}\n"
+    document = clean(text)[0]
+    first = document.blocks[0]
+    assert first.text == LEAD
+    assert first.start == len(dateline)
+    assert text[first.start : first.start + len(first.text)] == LEAD
+
+
+@pytest.mark.parametrize("sign_off", ["AFP", "— AFP", "rdm/jbk", "kjl/pt/dhw", "(AP)"])
+def test_a_sign_off_line_is_not_prose(sign_off):
+    document = clean(f"{LEAD}\n{SECOND}\n{sign_off}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+@pytest.mark.parametrize("sign_off", [" — AFP", " - Reuters", " (AP)"])
+def test_a_sign_off_after_the_last_paragraph_is_stripped_and_the_paragraph_kept(sign_off):
+    document = clean(f"{LEAD}\n{SECOND}{sign_off}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_headlines_are_the_short_lines_before_the_story_once_each():
+    headline = "Tram derails in Velmora city centre, 14 hurt"
+    document = clean(f"{headline}\n{headline}\n{LEAD}\nTram services suspended\n{SECOND}\n")[0]
+    assert document.headlines == [headline]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_a_repeated_paragraph_is_kept_once():
+    document = clean(f"{LEAD}\n{SECOND}\n{LEAD}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_the_given_title_comes_first_among_headlines():
+    articles = [Article(id="a", title="  Velmora tram crash  ", text=f"Tram derails in Velmora\n{LEAD}\n"),
+                Article(id="b", text=OTHER)]
+    document = Clean()(Cluster(articles=articles, options=Options())).documents[0]
+    assert document.headlines == ["Velmora tram crash", "Tram derails in Velmora"]
+
+
+def test_control_characters_become_spaces_so_offsets_hold():
+    text = f"{LEAD[:20]}\x00{LEAD[21:40]}\x1b{LEAD[41:]}\n{SECOND}\n"
+    document = clean(text)[0]
+    assert len(document.text) == len(text)
+    assert "\x00" not in document.text and "\x1b" not in document.text
+    first = document.blocks[0]
+    assert first.start == 0 and len(first.text) == len(LEAD)
+
+
+def test_an_overlong_article_is_cut_with_a_warning():
+    long_text = (LEAD + "\n") * 3 + SECOND + "\n"
+    cluster = Clean(max_article_chars=len(LEAD) + 1)(
+        Cluster(articles=[Article(id="a", text=long_text), Article(id="b", text=OTHER)], options=Options())
+    )
+    assert cluster.documents[0].text == LEAD + "\n"
+    assert any("'a'" in w and "characters" in w for w in cluster.warnings)
+
+
+def test_html_input_is_reduced_to_text_and_offsets_refer_to_that_text():
+    html = (
+        "<html><head><title>Tram derails</title></head><body><nav>Home | News | Sport</nav>"
+        f"<article><h1>Tram derails in Velmora</h1><p>{LEAD}</p><p>{SECOND}</p></article>"
+        "<footer>© 2024 Velmora Media</footer></body></html>"
+    )
+    documents = Clean()(
+        Cluster(articles=[Article(id="a", html=html), Article(id="b", text=OTHER)], options=Options())
+    ).documents
+    document = documents[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    for block in document.blocks:
+        assert document.text[block.start : block.start + len(block.text)] == block.text
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        [Article(id="a")],
+        [Article(id="a", text="")],
+        [Article(id="a", text="Share this\nSubscribe\nRelated Articles"), Article(id="b", text="  \n\n")],
+    ],
+    ids=["neither-text-nor-html", "empty", "only-furniture"],
+)
+def test_nothing_readable_is_an_input_error(articles):
+    with pytest.raises(InputError):
+        Clean()(Cluster(articles=articles, options=Options()))

@@ -1,0 +1,221 @@
+"""`chorus summarize`: formats, lengths, inputs, batch JSONL, and one-line errors with exit 2.
+
+The real process is exercised through a handful of subprocesses started together (each pays
+~1 s of imports); the many option combinations run `service.cli.main` in this process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from functools import cached_property
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from conftest import CORE, DEMO, REPO, assert_citations_slice, read_cluster
+from service import Brief
+from service.cli import main
+from service.text import word_count
+
+TRAM = CORE / "tram"
+
+NO_TORCH_SCRIPT = """
+import io, json, sys, time
+from contextlib import redirect_stdout
+from service.cli import main
+started = time.perf_counter()
+out = io.StringIO()
+with redirect_stdout(out):
+    code = main(["summarize", sys.argv[1], "--method", "extractive", "--format", "json"])
+print(json.dumps({"code": code, "seconds": time.perf_counter() - started, "brief": json.loads(out.getvalue()),
+                  "heavy": sorted(m for m in ("torch", "transformers", "nltk", "sklearn") if m in sys.modules)}))
+"""
+
+
+class Run:
+    """A `chorus` process started at once and read when a test needs it."""
+
+    def __init__(self, *args: str, script: str | None = None):
+        command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "service.cli", *args]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHORUS_")}
+        self.process = subprocess.Popen(command, cwd=REPO, env=env, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    @cached_property
+    def result(self) -> tuple[int, str, str]:
+        out, err = self.process.communicate(timeout=120)
+        return self.process.returncode, out, err
+
+
+def write_jsonl(path: Path, clusters: dict[str, list]) -> Path:
+    rows = [{"id": cid, "docs": [{"id": a.id, "text": a.text} for a in docs], "refs": []} for cid, docs in clusters.items()]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("cli")
+    (base / "empty").mkdir()
+    (base / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (base / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 Z\xfcrich, \xa3 \xb0 \xb1\n".encode("latin-1") * 40)
+    (base / "bad.jsonl").write_text('{"id": "ok", "docs": [{"id": "a", "text": "x"}]}\n{"id": "broken", "docs": \n')
+    (base / "nodocs.jsonl").write_text('{"id": "c1", "documents": []}\n')
+    tram, harbour = read_cluster(TRAM), read_cluster(DEMO)
+    write_jsonl(base / "batch.jsonl", {"tram-1": tram, "harbour-2": harbour})
+    write_jsonl(base / "partly-bad.jsonl", {"tram-1": tram, "empty-2": [], "harbour-3": harbour})
+    return {p.name: p for p in base.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def runs(inputs) -> dict[str, Run]:
+    """Every subprocess of this module, started together."""
+    return {
+        "jsonl": Run("summarize", str(inputs["batch.jsonl"]), "--method", "extractive", "--sentences", "3"),
+        "missing": Run("summarize", str(TRAM / "no-such-report.txt")),
+        # A directory to JSON through `main`, in a process of its own to see what it imported.
+        "dir-json": Run(str(TRAM), script=NO_TORCH_SCRIPT),
+    }
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["summarize", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def brief_of(out: str) -> Brief:
+    return msgspec.json.decode(out, type=Brief)
+
+
+def test_a_directory_gives_one_json_brief_whose_spans_slice_the_files(runs):
+    code, out, err = runs["dir-json"].result
+    assert (code, err) == (0, "")
+    brief = msgspec.convert(json.loads(out)["brief"], Brief)
+    assert 3 <= len(brief.sentences) <= 6
+    assert [s.id for s in brief.sources] == ["courier", "reprint", "wire"]
+    assert_citations_slice(brief, read_cluster(TRAM))
+
+
+def test_jsonl_input_gives_one_json_line_per_cluster(runs):
+    code, out, err = runs["jsonl"].result
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["tram-1", "harbour-2"]
+    for line, folder in zip(lines, (TRAM, DEMO)):
+        row = msgspec.json.decode(line, type=dict[str, msgspec.Raw])
+        assert set(row) == {"id", "brief"}
+        brief = msgspec.json.decode(row["brief"], type=Brief)
+        assert len(brief.sentences) == 3
+        assert_citations_slice(brief, read_cluster(folder))
+
+
+def test_the_process_exits_2_with_one_line_for_a_missing_path(runs):
+    code, out, err = runs["missing"].result
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"chorus: error: {TRAM / 'no-such-report.txt'}: no such file or directory"]
+
+
+def test_length_options_are_mutually_exclusive(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["summarize", str(TRAM), "--sentences", "3", "--words", "50"])
+    out, err = capsys.readouterr()
+    assert (exited.value.code, out) == (2, "")
+    errors = [line for line in err.splitlines() if "error:" in line]
+    assert errors == ["chorus summarize: error: argument --words: not allowed with argument --sentences"]
+
+
+def test_extractive_answers_fast_without_importing_torch(runs):
+    code, out, err = runs["dir-json"].result
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["code"] == 0 and report["brief"]["sentences"]
+    assert report["heavy"] == []
+    assert report["seconds"] < 5.0
+
+
+@pytest.mark.parametrize("fmt", ["md", "markdown"])
+def test_markdown_output(capsys, fmt):
+    code, out, _ = cli(capsys, str(TRAM), "--format", fmt, "--method", "extractive")
+    assert code == 0
+    assert out.startswith("## Tram derails in Velmora")
+    assert "**Sources**" in out and "1. courier `courier`" not in out  # titles come from headlines
+    bullets = [line for line in out.splitlines() if line.startswith("- ")]
+    assert 3 <= len(bullets) <= 6 and all(line.endswith("]") for line in bullets)
+
+
+def test_text_and_html_output(capsys):
+    code, out, _ = cli(capsys, str(TRAM), "--format", "text", "--method", "extractive")
+    assert code == 0 and "\nSources:\n1. " in out and not out.startswith("{")
+    code, out, _ = cli(capsys, str(TRAM), "--format", "html", "--method", "extractive")
+    assert code == 0 and out.startswith('<article class="chorus-brief">')
+
+
+@pytest.mark.parametrize("n", ["1", "2", "5"])
+def test_sentences_option(capsys, n):
+    code, out, _ = cli(capsys, str(DEMO), "--sentences", n, "--method", "extractive")
+    assert code == 0
+    assert len(brief_of(out).sentences) == int(n)
+
+
+@pytest.mark.parametrize("n", [25, 60, 100])
+def test_words_option(capsys, n):
+    code, out, _ = cli(capsys, str(DEMO), "--words", str(n), "--method", "extractive")
+    brief = brief_of(out)
+    assert code == 0 and brief.sentences
+    assert sum(word_count(s.text) for s in brief.sentences) <= n
+
+
+def test_files_given_one_by_one_are_one_cluster(capsys):
+    files = sorted(str(p) for p in TRAM.glob("*.txt"))
+    code, out, _ = cli(capsys, *files, "--method", "extractive")
+    assert code == 0
+    assert [s.id for s in brief_of(out).sources] == ["courier", "reprint", "wire"]
+
+
+def test_a_bad_cluster_in_a_batch_is_reported_on_its_line_and_the_rest_still_run(capsys, inputs):
+    code, out, _ = cli(capsys, str(inputs["partly-bad.jsonl"]), "--method", "extractive")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["tram-1", "empty-2", "harbour-3"]
+    assert rows[1] == {"id": "empty-2", "error": "the cluster has no articles"}
+    assert "brief" in rows[0] and "brief" in rows[2]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty", "directory holds no .txt or .html files"),
+        ("binary.txt", "looks like a binary file"),
+        ("latin1.txt", "not UTF-8 text"),
+        ("bad.jsonl", ":2: not a cluster line (JSONDecodeError"),
+        ("nodocs.jsonl", ":1: not a cluster line (KeyError"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(capsys, inputs, name, message):
+    code, out, err = cli(capsys, str(inputs[name]), "--method", "extractive")
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"chorus: error: {inputs[name]}") and message in err
+
+
+def test_jsonl_and_article_files_cannot_be_mixed(capsys, inputs):
+    code, _, err = cli(capsys, str(inputs["batch.jsonl"]), str(TRAM / "wire.txt"))
+    assert code == 2
+    assert err == "chorus: error: give either JSONL cluster files or article files, not both\n"
+
+
+@pytest.mark.parametrize("option", [["--sentences", "0"], ["--words", "3"], ["--ratio", "5"]])
+def test_out_of_range_lengths_exit_2(capsys, option):
+    code, out, err = cli(capsys, str(TRAM), *option, "--method", "extractive")
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+
+
+def test_an_unknown_extractor_exits_2(capsys):
+    code, _, err = cli(capsys, str(TRAM), "--extractor", "nope", "--method", "extractive")
+    assert code == 2 and err.startswith("chorus: error: unknown extractor 'nope'")

@@ -1,0 +1,117 @@
+"""Extract: the length budget, no fact twice, reading order, and every extractor by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DEMO, read_cluster, run_until
+from service import Options, Pipeline, Settings
+from service.cluster import Cluster
+from service.extractors import EXTRACTORS, Budget, get_extractor
+from service.generators import GeneratorSlot
+from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    return read_cluster(DEMO)
+
+
+def extract(articles, **options) -> Cluster:
+    return run_until(articles, "extract", Options(method="extractive", **options))
+
+
+def chosen_words(cluster: Cluster) -> int:
+    return sum(len(f.representative.tokens) for f in cluster.selected)
+
+
+def assert_well_formed(cluster: Cluster) -> None:
+    ids = [f.id for f in cluster.selected]
+    assert len(set(ids)) == len(ids), "a fact chosen twice"
+    texts = [f.representative.text for f in cluster.selected]
+    assert len(set(texts)) == len(texts)
+    assert all(f in cluster.facts for f in cluster.selected)
+    order = [min((s.position, s.index) for s in f.sentences) for f in cluster.selected]
+    assert order == sorted(order), "not in reading order"
+
+
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_a_sentence_budget_is_met_exactly_when_there_is_enough_to_say(harbour, n):
+    cluster = extract(harbour, sentences=n)
+    assert len(cluster.selected) == n
+    assert_well_formed(cluster)
+
+
+@pytest.mark.parametrize("words", [30, 60, 120])
+def test_a_word_budget_is_never_exceeded_and_mostly_used(harbour, words):
+    cluster = extract(harbour, words=words)
+    assert cluster.selected
+    assert words - 30 < chosen_words(cluster) <= words
+    assert_well_formed(cluster)
+
+
+@pytest.mark.parametrize("ratio", [0.1, 0.25])
+def test_a_ratio_is_a_share_of_the_clusters_facts(harbour, ratio):
+    cluster = extract(harbour, ratio=ratio)
+    assert len(cluster.selected) == max(1, round(ratio * len(cluster.facts)))
+    assert_well_formed(cluster)
+
+
+def test_the_default_is_a_short_brief(harbour):
+    cluster = extract(harbour)
+    assert 3 <= len(cluster.selected) <= DEFAULT_SENTENCES
+    assert chosen_words(cluster) <= DEFAULT_WORDS
+    assert_well_formed(cluster)
+
+
+def test_sentences_and_words_together_both_bind(harbour):
+    cluster = extract(harbour, sentences=5, words=40)
+    assert 1 <= len(cluster.selected) <= 5 and chosen_words(cluster) <= 40
+
+
+def test_budget_for_each_kind_of_option():
+    assert budget_for(Options(), 30) == Budget(sentences=DEFAULT_SENTENCES, words=DEFAULT_WORDS)
+    assert budget_for(Options(sentences=3), 30) == Budget(sentences=3, words=None)
+    assert budget_for(Options(words=80), 30) == Budget(sentences=None, words=80)
+    assert budget_for(Options(ratio=0.1), 30) == Budget(sentences=3, words=None)
+    assert budget_for(Options(ratio=0.01), 30) == Budget(sentences=1, words=None)
+
+
+def test_syndicated_copies_are_never_chosen_twice(tram):
+    cluster = extract(tram, sentences=10)
+    texts = [f.representative.text.replace("center", "centre").replace("kilometers", "kilometres")
+             .replace("traveling", "travelling") for f in cluster.selected]
+    assert len(set(texts)) == len(texts)
+    assert_well_formed(cluster)
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+def test_each_extractor_by_name_fills_the_budget_with_distinct_facts(harbour, name):
+    cluster = extract(harbour, sentences=3, extractor=name)
+    assert len(cluster.selected) == 3
+    assert_well_formed(cluster)
+    # Only real sentences of the story: no furniture, nothing from the appended stories.
+    text = " ".join(f.representative.text for f in cluster.selected)
+    assert "cycle lane" not in text and "Rail strike" not in text
+    words = extract(harbour, words=50, extractor=name)
+    assert 0 < chosen_words(words) <= 50
+
+
+def test_the_configured_extractor_is_the_default_and_options_override_it(harbour):
+    pipeline = Pipeline.from_settings(Settings(extractor="nope"), generator=GeneratorSlot(None, "none"))
+    with pytest.raises(ValueError, match="unknown extractor 'nope'"):
+        pipeline.run(harbour, Options(method="extractive"))
+    assert len(pipeline.run(harbour, Options(method="extractive", sentences=2, extractor="coverage")).selected) == 2
+
+
+def test_an_unknown_extractor_is_a_value_error(tram):
+    with pytest.raises(ValueError, match="unknown extractor 'nope'"):
+        get_extractor("nope")
+    with pytest.raises(ValueError, match="unknown extractor"):
+        extract(tram, extractor="nope")
+
+
+def test_the_headline_is_one_most_reports_agree_with(tram):
+    cluster = extract(tram)
+    assert cluster.headline in ("Tram derails in Velmora city centre, 14 hurt",
+                                "Tram derails in Velmora city center, injuring 14")

@@ -1,0 +1,94 @@
+"""The whole pipeline on the demo cluster and the fixtures: a good brief, timings, stage overrides."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DEMO, assert_citations_slice, assert_no_repeats, read_cluster
+from service import Options, Pipeline, Settings, summarize
+from service.cluster import Cluster
+from service.generators import GeneratorSlot
+from service.pipeline import STAGE_ORDER
+from service.stages.clean import Clean
+
+# Site furniture and the appended stories of examples/harbour-fire: none of it may reach the brief.
+DEMO_JUNK = ["cycle lane", "Rovers", "Rail strike", "Storm warning", "Pensioner", "Northgate", "Comments", "newsletter",
+             "Subscribe", "app", "Share", ".jpg", ".png", ".jpeg", "AFP", "jrm/", "BREAKING", "|", "Advertisement",
+             "sprinkler", "grandad", "Listen live", "Follow us", "Niamh Dorsey"]
+
+
+@pytest.fixture(scope="module")
+def demo() -> tuple[list, Cluster]:
+    articles = read_cluster(DEMO)
+    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+    return articles, pipeline.run(articles, Options(method="extractive"))
+
+
+def test_the_demo_brief_is_a_clean_attributed_summary(demo):
+    articles, cluster = demo
+    brief = cluster.brief
+    assert 4 <= len(brief.sentences) <= 6
+    assert sum(len(s.text.split()) for s in brief.sentences) <= 150
+    assert brief.headline and brief.method == "extractive" and not brief.warnings
+    text = " ".join([brief.headline] + [s.text for s in brief.sentences])
+    assert [junk for junk in DEMO_JUNK if junk in text] == []
+    assert all(s.citations for s in brief.sentences)
+    assert len({c.article_id for s in brief.sentences for c in s.citations}) >= 3
+    assert_no_repeats(brief)
+    assert_citations_slice(brief, articles, cluster)
+    # Whatever the reprint backs, the wire story it copies backs too.
+    for sentence in brief.sentences:
+        ids = {c.article_id for c in sentence.citations}
+        assert "metro-wire" not in ids or "coastline-news" in ids
+
+
+def test_the_demo_brief_opens_with_what_happened(demo):
+    _, cluster = demo
+    event = re.compile(r"\b(fire|blaze)\b.*\b(destroyed|tore through|broke out|gutted)\b|\b(destroyed|gutted)\b")
+    assert event.search(cluster.brief.sentences[0].text), cluster.brief.sentences[0].text
+
+
+def test_sources_follow_the_input_order_and_take_titles_from_headlines(demo):
+    articles, cluster = demo
+    sources = cluster.brief.sources
+    assert [s.id for s in sources] == [a.id for a in articles]
+    titles = {s.id: s.title for s in sources}
+    assert titles["halloran-gazette"] == "Huge blaze guts Quay 4 warehouse as smoke blankets Halloran"
+    assert titles["northern-post"] == "Firefighters save fuel depot as Halloran warehouse burns"
+
+
+def test_every_stage_is_timed(demo):
+    _, cluster = demo
+    assert list(cluster.timings) == list(STAGE_ORDER)
+    assert all(t >= 0 for t in cluster.timings.values())
+
+
+def test_the_same_input_gives_the_same_brief(pipeline, tram):
+    first = pipeline.summarize(tram, Options(method="extractive"))
+    assert pipeline.summarize(list(tram), Options(method="extractive")) == first
+
+
+def test_the_module_level_summarize_uses_the_default_pipeline(tram, monkeypatch):
+    for name in ("CHORUS_AUTO_METHOD", "CHORUS_EXTRACTOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("service.pipeline._default", None)
+    brief = summarize(tram, Options(sentences=2))
+    assert brief.method == "extractive" and len(brief.sentences) == 2
+
+
+def test_a_stage_can_be_swapped_by_name(tram):
+    class Shouting(Clean):
+        def __call__(self, cluster: Cluster) -> Cluster:
+            cluster = super().__call__(cluster)
+            for document in cluster.documents:
+                for block in document.blocks:
+                    block.text = block.text.upper()
+            return cluster
+
+    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"), overrides={"clean": Shouting()})
+    brief = pipeline.summarize(tram, Options(method="extractive"))
+    assert brief.sentences and all(s.text == s.text.upper() for s in brief.sentences)
+    with pytest.raises(ValueError, match="unknown stage"):
+        Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"), overrides={"polish": Shouting()})

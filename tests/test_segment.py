@@ -1,0 +1,102 @@
+"""Segment: sentence boundaries (abbreviations, initials, quotes, CJK) and offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import run_until
+from service import Article
+from service.stages.segment import split_sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. Navy sent a tug. Gen. Ortiz arrived on Jan. 5 with Dr. Lee. The ship left at dawn.",
+            ["The U.S. Navy sent a tug.", "Gen. Ortiz arrived on Jan. 5 with Dr. Lee.", "The ship left at dawn."],
+        ),
+        (
+            "Loads such as e.g. Timber burn fast. Crews knew that.",
+            ["Loads such as e.g. Timber burn fast.", "Crews knew that."],
+        ),
+        (
+            "Mayor Anna K. Berg spoke first. J. R. Holt answered. Mrs. Holt and St. Clair nodded.",
+            ["Mayor Anna K. Berg spoke first.", "J. R. Holt answered.", "Mrs. Holt and St. Clair nodded."],
+        ),
+        (
+            '"We are ready," she said. "The fire is out." Then he left.',
+            ['"We are ready," she said.', '"The fire is out."', "Then he left."],
+        ),
+        (
+            "He said: “It is over.” Crews left. ‘Go home.’ (The road reopened.) It rained.",
+            ["He said: “It is over.”", "Crews left.", "‘Go home.’", "(The road reopened.)", "It rained."],
+        ),
+        (
+            "Prices rose 2.5 percent. The index was 3.14 at noon. 40 people were hurt.",
+            ["Prices rose 2.5 percent.", "The index was 3.14 at noon.", "40 people were hurt."],
+        ),
+        ("Is it safe? Nobody knows! Wait... then go.", ["Is it safe?", "Nobody knows!", "Wait... then go."]),
+        ("火灾发生在港口。两名工人受伤。消防员赶到现场！", ["火灾发生在港口。", "两名工人受伤。", "消防员赶到现场！"]),
+        ("Tram derails in Velmora city centre", ["Tram derails in Velmora city centre"]),
+        ("   ", []),
+    ],
+    ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
+         "headline-no-stop", "blank"],
+)
+def test_sentence_boundaries(text, expected):
+    assert split(text) == expected
+
+
+PIECES = st.sampled_from(list("ab A.!?。\"”)( \n\t1") + ["U.S.", "Gen.", "Dr.", " e.g. ", "J. "])
+
+
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_spans_are_trimmed_ordered_and_cover_every_visible_character(text):
+    spans = list(split_sentences(text))
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip()
+        assert not text[previous_end:start].strip()
+        previous_end = end
+    assert not text[previous_end:].strip()
+
+
+def test_sentences_carry_article_index_position_offsets_and_stems(tram):
+    cluster = run_until(tram, "segment")
+    for document in cluster.documents:
+        sentences = document.sentences
+        assert [s.index for s in sentences] == list(range(len(sentences)))
+        assert all(s.article_id == document.article.id for s in sentences)
+        assert sentences[0].position == 0.0
+        assert all(0.0 <= a.position < b.position < 1.0 for a, b in zip(sentences, sentences[1:]))
+        assert all(document.article.text[s.start : s.end] == s.text for s in sentences)
+    lead = cluster.documents[1].sentences[0]
+    assert lead.text.startswith("A tram derailed on a bend")  # the reprint's headlines are not sentences
+    assert lead.tokens[:4] == ("a", "tram", "derail", "on")
+
+
+def test_a_headline_without_a_full_stop_is_not_glued_to_the_lead():
+    headline = "Tram derails in Velmora city centre"
+    lead = "A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers."
+    cluster = run_until([Article(id="a", text=f"{headline}\n{lead}\n")], "segment")
+    document = cluster.documents[0]
+    assert document.headlines == [headline]
+    assert [s.text for s in document.sentences] == [lead]
+    assert document.sentences[0].start == len(headline) + 1
+
+
+def test_an_article_left_without_sentences_is_warned_about():
+    good = "A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers."
+    furniture_only = "Share this article\nSign up for our newsletter"
+    cluster = run_until([Article(id="good", text=good), Article(id="junk", text=furniture_only)], "segment")
+    assert [len(d.sentences) for d in cluster.documents] == [1, 0]
+    assert cluster.warnings == ["article 'junk' has no usable sentences and was skipped"]

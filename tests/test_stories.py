@@ -1,0 +1,199 @@
+"""Stories: grouping a mixed feed, wire copies, disagreements, the key quote and headline."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from conftest import EXTRACTIVE, SHARED
+from service.cli import main
+from service.inputs import read_inputs
+from service.models import Article
+from service.stages.render import render
+from service.stories import group_stories, summarize_feed, summarize_stories
+from service.stories.grouping import is_story
+from service.stories.headline import shorten
+from service.stories.numbers import figures
+
+FEED = Path(__file__).parent / "fixtures" / "stories" / "feed.json"
+FERRY = ["wire-ferry", "gazette-ferry", "times-ferry", "radio-ferry"]
+TRAM = ["courier-tram", "metro-tram", "radio-tram"]
+
+
+def load_feed() -> list[Article]:
+    return [msgspec.convert(a, Article) for a in json.loads(FEED.read_text(encoding="utf-8"))["articles"]]
+
+
+@pytest.fixture(scope="module")
+def feed() -> list[Article]:
+    return load_feed()
+
+
+@pytest.fixture(scope="module")
+def result(feed, pipeline):
+    return summarize_feed(feed, EXTRACTIVE, pipeline)
+
+
+def test_two_mixed_stories_are_split_biggest_first_and_a_lone_report_stays_single(feed):
+    grouping = group_stories(feed)
+    assert [sorted(s) for s in grouping.stories] == [sorted(FERRY), sorted(TRAM)]
+    assert grouping.singletons == ["bakery"]
+
+
+def test_grouping_does_not_depend_on_feed_order(feed):
+    assert group_stories(feed) == group_stories(list(reversed(feed)))
+
+
+def test_two_reports_from_one_outlet_are_not_a_story():
+    one = [Article(id="a", text="x", outlet="Gazette"), Article(id="b", text="y", outlet="gazette ")]
+    assert not is_story(one)
+    assert is_story([Article(id="a", text="x", outlet="Gazette"), Article(id="b", text="y", outlet="Times")])
+    assert is_story([Article(id="a", text="x"), Article(id="b", text="y")])
+    assert not is_story([Article(id="a", text="x")])
+
+
+def test_each_story_has_a_brief_its_article_ids_and_a_stable_id(result, feed, pipeline):
+    assert [s.article_ids for s in result.stories] == [FERRY, TRAM]
+    assert result.singletons == ["bakery"]
+    assert all(s.brief.sentences and s.id.startswith("story-") for s in result.stories)
+    assert [s.id for s in summarize_stories(list(reversed(feed)), EXTRACTIVE, pipeline)] == [s.id for s in result.stories]
+
+
+def test_a_reprint_with_a_changed_headline_and_boilerplate_is_collapsed(result):
+    ferry = result.stories[0]
+    assert ferry.reprints == {"gazette-ferry": "wire-ferry"}
+    # Four articles from four outlets, but only three independent reports.
+    assert (ferry.reports, ferry.outlets) == (3, 4)
+    sources = {s.id: s.reprint_of for s in ferry.brief.sources}
+    assert sources["gazette-ferry"] == "wire-ferry" and sources["times-ferry"] is None
+
+
+def test_different_injury_counts_are_a_conflict_shown_in_markdown_and_html(result):
+    ferry = result.stories[0].brief
+    assert [(c.about, [(v.value, v.article_ids) for v in c.values]) for c in ferry.conflicts] == [
+        ("passengers injured", [("Twelve", ["wire-ferry", "gazette-ferry"]), ("Fifteen", ["times-ferry"])])
+    ]
+    markdown = render(ferry, "md")
+    assert "**Sources differ:**" in markdown and "- passengers injured: Twelve ([1], [2]); Fifteen ([3])" in markdown
+    assert "Sources differ" in render(ferry, "html")
+
+
+def test_the_same_number_written_differently_is_no_conflict(result):
+    # "600" vs "around 600" passengers, "10,000" vs "ten thousand" litres, 31 to 14 vs 31 votes to 14.
+    ferry, tram = (s.brief for s in result.stories)
+    assert [c.about for c in ferry.conflicts] == ["passengers injured"]
+    assert tram.conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("They sent 10,000 troops.", "They sent ten thousand troops.", True),
+        ("600 passengers were evacuated.", "Around 600 passengers were evacuated.", True),
+        ("It deployed more than 10,000 troops.", "It deployed 12,000 troops.", True),
+        ("The deal was worth $1.5 billion.", "The deal was worth 1,500,000,000 dollars.", True),
+        ("Twelve passengers were injured.", "Fifteen passengers were injured.", False),
+        ("It deployed 10,000 troops.", "It deployed 12,000 troops.", False),
+        ("Up to 30 people died.", "45 people died.", False),
+    ],
+)
+def test_figures_are_ranges_so_one_number_written_two_ways_matches(a, b, same):
+    (x,), (y,) = figures(a), figures(b)
+    assert x.unit == y.unit
+    assert x.overlaps(y) is same
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit was held in June 2024 at 11:00 on July 13.",
+        "He was 82.",
+        "The 11th-hour talks took place near M-13 prison during COVID-19.",
+        "One of the men spoke.",
+        "Thousands of troops and dozens of tanks crossed.",
+    ],
+)
+def test_dates_ages_names_and_vague_plurals_are_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_the_key_quote_is_the_most_reported_one_with_its_speaker(result):
+    ferry, tram = (s.brief for s in result.stories)
+    assert ferry.quote.text == "The crew did everything right, and that is why everyone is alive tonight"
+    assert ferry.quote.speaker == "Ines Calder"
+    assert ferry.quote.article_ids == FERRY
+    assert tram.quote.speaker == "Anouk Brandt" and tram.quote.article_ids == ["courier-tram", "metro-tram"]
+    assert "— Ines Calder" in render(ferry, "md")
+
+
+def test_headlines_are_short_and_lose_the_attribution():
+    lead = ("North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine during "
+            "talks with Russian Foreign Minister Sergei Lavrov, according to state media in Pyongyang on Sunday.")
+    assert shorten(lead) == "North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine"
+    assert shorten("On Monday, the council said the budget passed.") == "The council said the budget passed"
+
+
+def test_cli_pools_jsonl_clusters_into_one_feed(tmp_path, capsys):
+    articles = json.loads(FEED.read_text(encoding="utf-8"))["articles"]
+    # Two "clusters" that reuse ids, as Multi-News does: ids get their cluster's prefix.
+    lines = [{"id": "day1", "docs": articles[:4] + articles[7:]},
+             {"id": "day2", "docs": [*articles[4:7], {**articles[7], "text": "A bakery notice."}]}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert main(["stories", str(path), "--method", "extractive"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"stories", "singletons"}
+    assert set(out["stories"][0]) >= {"id", "article_ids", "reprints", "brief"}
+    assert out["stories"][0]["article_ids"] == FERRY
+    assert out["singletons"] == ["day1/bakery", "day2/bakery"]
+
+
+def test_summarize_group_writes_markdown_per_story(tmp_path, capsys):
+    for article in json.loads(FEED.read_text(encoding="utf-8"))["articles"]:
+        (tmp_path / f"{article['id']}.txt").write_text(article["text"], encoding="utf-8")
+    assert main(["summarize", "--group", str(tmp_path), "--format", "md", "--method", "extractive"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n## ") + out.startswith("## ") == 2
+    assert "Single reports, in no story: bakery" in out
+
+
+SEEDS = SHARED / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+def test_real_seed_reports_form_one_story_with_the_wire_copy_found_and_no_false_conflict(pipeline):
+    (cluster,), _ = read_inputs([str(SEEDS)])
+    result = summarize_feed(cluster.articles, EXTRACTIVE, pipeline)
+    assert result.singletons == [] and len(result.stories) == 1
+    story = result.stories[0]
+    ids = {a.id[:3]: a.id for a in cluster.articles}
+    assert sorted(story.article_ids) == sorted(ids.values())
+    # 003 runs whole paragraphs of the AFP copy that 000 carries; the others are rewrites.
+    assert story.reprints == {ids["003"]: ids["000"]}
+    # Checked by hand: the reports agree ("around 600" killed in 000 and 002; 003's "more
+    # than 10,000 troops" against "thousands" is no figure to compare), so no conflict.
+    assert story.brief.conflicts == []
+    quote = story.brief.quote
+    assert quote.speaker == "Kim" and "unconditionally support" in quote.text and len(quote.article_ids) >= 3
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_stories", Path(__file__).parents[1] / "bench" / "stories.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_scores_match_known_values():
+    bench = _bench()
+    truth = ["a", "a", "b", "b"]
+    assert bench.adjusted_rand_index(truth, ["x", "x", "y", "y"]) == pytest.approx(1.0)
+    assert bench.adjusted_rand_index(truth, ["x", "y", "x", "y"]) == pytest.approx(-0.5)
+    assert bench.v_measure(truth, ["x", "x", "y", "y"])[0] == pytest.approx(1.0)
+    # One cluster for everything: complete but not homogeneous.
+    v, homogeneity, completeness = bench.v_measure(truth, ["x"] * 4)
+    assert (homogeneity, completeness, v) == (pytest.approx(0.0), pytest.approx(1.0), pytest.approx(0.0))

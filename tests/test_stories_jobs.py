@@ -1,0 +1,177 @@
+"""Story jobs: the SQLite store, the runner, the HTTP routes, and a server killed mid-job."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import httpx
+import msgspec
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from conftest import EXTRACTIVE
+from server_process import EXTRACTIVE_ENV, _Process, free_port
+from service.models import Article
+from service.stories import summarize_feed
+from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore
+from service.stories.routes import StoriesPlugin
+from test_stories import load_feed
+
+FEED = load_feed()
+
+
+def request() -> JobRequest:
+    return JobRequest(articles=FEED, options=EXTRACTIVE)
+
+
+def test_a_submitted_job_is_queued_claimed_checkpointed_and_finished(tmp_path, pipeline):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    job_id = store.submit(request())
+    assert store.get(job_id).status == "queued"
+    claimed_id, claimed = store.claim(lease_seconds=30)
+    assert claimed_id == job_id and claimed == request()
+    assert store.claim(lease_seconds=30) is None  # leased: nobody else takes it
+    result = summarize_feed(claimed.articles, claimed.options, pipeline)
+    store.progress(job_id, 1, 2, result.stories[0])
+    job = store.get(job_id)
+    assert (job.status, job.progress.done, job.progress.total) == ("running", 1, 2)
+    assert store.checkpoints(job_id) == {result.stories[0].id: result.stories[0]}
+    store.finish(job_id, result)
+    job = store.get(job_id)
+    assert job.status == "done" and job.result == result and store.checkpoints(job_id) == {}
+
+
+def test_a_job_whose_lease_lapsed_is_claimed_again_then_failed_after_repeated_deaths(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    job_id = store.submit(request())
+    for _ in range(3):
+        assert store.claim(lease_seconds=-1)[0] == job_id  # a runner that died at once
+    assert store.claim(lease_seconds=30) is None
+    job = store.get(job_id)
+    assert job.status == "failed" and "3 times" in job.error
+
+
+def test_finished_jobs_expire_after_the_ttl(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"), result_ttl_seconds=60)
+    job_id = store.submit(request())
+    store.fail(job_id, "boom")
+    assert store.expire(now=time.time() + 30) == 0 and store.get(job_id) is not None
+    assert store.expire(now=time.time() + 120) == 1 and store.get(job_id) is None
+
+
+def test_a_stopped_runner_requeues_its_job_and_a_new_one_resumes_from_the_checkpoints(tmp_path, pipeline):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    job_id = store.submit(request())
+    runner = JobRunner(store, pipeline)
+    runner.stop()  # asked to stop before it began: the first progress call hands the job back
+    runner.run_job(*store.claim(lease_seconds=30))
+    assert store.get(job_id).status == "queued"
+    fresh = JobRunner(store, pipeline, poll_seconds=0.05)
+    fresh.start()
+    try:
+        deadline = time.monotonic() + 20
+        while store.get(job_id).status != "done" and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        fresh.stop()
+    assert store.get(job_id).result == summarize_feed(FEED, EXTRACTIVE, pipeline)
+
+
+def test_the_routes_accept_a_feed_and_report_progress_then_the_result(tmp_path, pipeline):
+    settings = JobSettings(db=str(tmp_path / "jobs.sqlite3"), poll_seconds=0.05)
+    with TestClient(Litestar(plugins=[StoriesPlugin(pipeline, settings)])) as client:
+        response = client.post("/stories/jobs", content=msgspec.json.encode(request()),
+                               headers={"content-type": "application/json"})
+        assert response.status_code == 202
+        location = response.headers["location"]
+        assert location.endswith(f"/stories/jobs/{response.json()['id']}")
+        deadline = time.monotonic() + 20
+        while (job := client.get(location).json())["status"] not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert job["status"] == "done" and job["progress"] == {"done": 2, "total": 2}
+        assert [s["article_ids"][0] for s in job["result"]["stories"]] == ["wire-ferry", "courier-tram"]
+        assert client.get("/stories/jobs/unknown").status_code == 404
+        twice = {"articles": [{"id": "a", "text": "One."}, {"id": "a", "text": "Two."}]}
+        assert client.post("/stories/jobs", json=twice).status_code == 400
+
+
+# A server whose render stage takes a second per story, so that a kill lands mid-job.
+APP = textwrap.dedent(
+    """
+    import sys, time
+    import uvicorn
+    from litestar import Litestar
+    from service import Pipeline, Settings
+    from service.generators import GeneratorSlot
+    from service.stages.render import Render
+    from service.stories.routes import StoriesPlugin
+
+    class SlowRender(Render):
+        def __call__(self, cluster):
+            time.sleep(float(sys.argv[2]))
+            return super().__call__(cluster)
+
+    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"),
+                                      overrides={"render": SlowRender()})
+    uvicorn.run(Litestar(plugins=[StoriesPlugin(pipeline)]), host="127.0.0.1", port=int(sys.argv[1]),
+                log_level="warning")
+    """
+)
+
+
+class StoriesServer(_Process):
+    name = "stories-server"
+
+    def __init__(self, script: Path, db: Path, seconds_per_story: float):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**EXTRACTIVE_ENV, "CHORUS_STORIES_DB": str(db), "CHORUS_STORIES_LEASE_SECONDS": "1.5",
+               "CHORUS_STORIES_POLL_SECONDS": "0.1"}
+        super().__init__([sys.executable, str(script), str(self.port), str(seconds_per_story)], env)
+        self._wait_until(self._is_up, 60)
+
+    def _is_up(self) -> bool:
+        try:
+            return httpx.get(f"{self.url}/stories/jobs/probe", timeout=2).status_code == 404
+        except httpx.TransportError:
+            return False
+
+
+def _poll(url: str, until, timeout: float = 60) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = httpx.get(url, timeout=5).json()
+        if until(job):
+            return job
+        time.sleep(0.1)
+    raise TimeoutError(f"job never reached the state wanted; last: {job}")
+
+
+def test_a_job_survives_the_server_being_killed_mid_job(tmp_path, pipeline):
+    script, db = tmp_path / "app.py", tmp_path / "jobs.sqlite3"
+    script.write_text(APP, encoding="utf-8")
+    first = StoriesServer(script, db, seconds_per_story=1.5)
+    try:
+        response = httpx.post(f"{first.url}/stories/jobs", content=msgspec.json.encode(request()),
+                              headers={"content-type": "application/json"}, timeout=10)
+        assert response.status_code == 202
+        location = response.headers["location"]
+        job = _poll(location, lambda j: j["progress"]["done"] >= 1)
+        assert job["status"] == "running" and job["progress"]["total"] == 2
+        first.process.kill()  # SIGKILL: no shutdown hook runs
+        first.process.wait()
+    finally:
+        first.stop()
+    second = StoriesServer(script, db, seconds_per_story=0)
+    try:
+        job = _poll(location.replace(str(first.port), str(second.port)), lambda j: j["status"] != "running"
+                    and j["status"] != "queued")
+    finally:
+        second.stop()
+    assert job["status"] == "done", job
+    expected = msgspec.to_builtins(summarize_feed(FEED, EXTRACTIVE, pipeline))
+    assert job["result"] == expected
