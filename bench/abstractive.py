@@ -88,34 +88,37 @@ def load_first(candidates: Sequence[Settings], tiny_dir: Path) -> tuple[Generato
     from service.generators.tiny import build_tiny_model
     from service.stages.abstract import load_prompt
 
-    for settings in candidates:
-        try:
-            dequantize_cost(settings)
-        except Exception:  # unavailable or unconvertible: the slot's load below says why
-            pass
+    for candidate in [*candidates, None]:
+        if candidate is None:
+            print("no real weights load: running the tiny RANDOM model (timings say nothing about quality)")
+            texts = [a.text or "" for a in ferry()] + [load_prompt("fuse")]
+            settings = Settings(model=str(build_tiny_model(tiny_dir, texts)))
+        else:
+            settings = candidate
+            try:
+                dequantize_cost(settings)
+            except Exception:  # unavailable or unconvertible: the slot's load below says why
+                pass
         slot = GeneratorSlot.from_settings(settings)
         started = time.perf_counter()
         slot.load()
         if slot.available:
             return slot, settings, time.perf_counter() - started
         print(f"{settings.model}: unavailable ({slot.error})")
-    texts = [a.text or "" for a in ferry()] + [load_prompt("fuse")]
-    settings = Settings(model=str(build_tiny_model(tiny_dir, texts)))
-    print("no real weights load: running the tiny RANDOM model (timings say nothing about quality)")
-    slot = GeneratorSlot.from_settings(settings)
-    started = time.perf_counter()
-    slot.load()
-    return slot, settings, time.perf_counter() - started
+    raise RuntimeError("not even the tiny random model loads")
 
 
 def cost(briefs: int) -> None:
     configured = Settings.from_env()
-    candidates = [configured] + ([Settings(model=PACKAGED_SMOLLM2)] if configured.model != PACKAGED_SMOLLM2 else [])
+    packaged = msgspec.structs.replace(configured, model=PACKAGED_SMOLLM2, gguf_file=None)
+    candidates = [configured] + ([packaged] if configured.model != PACKAGED_SMOLLM2 else [])
     base_rss = peak_rss_mb()
     with tempfile.TemporaryDirectory() as tiny_dir:
         slot, settings, load_s = load_first(candidates, Path(tiny_dir))
+        from service.generators.transformers import TransformersGenerator
+
         generator = slot.generator
-        assert generator is not None
+        assert isinstance(generator, TransformersGenerator)
         print(f"ran: {generator.version}  ({machine()})")
         print(f"load: {load_s:.1f} s, peak RSS {peak_rss_mb():.0f} MB (before load {base_rss:.0f} MB)")
         pipeline = Pipeline.from_settings(settings, generator=slot)

@@ -110,7 +110,10 @@ class ChorusServer(_Process):
         self.url = f"http://127.0.0.1:{self.port}"
         chorus = [sys.executable, "-m", "service.cli", "serve"]
         args = ["--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers)]
-        super().__init__(chorus + args, {**EXTRACTIVE_ENV, **(env or {})})
+        # Each server its own story-jobs database unless the test shares one on purpose.
+        self._jobs_dir = tempfile.TemporaryDirectory()
+        jobs = {"CHORUS_STORIES_DB": os.path.join(self._jobs_dir.name, "jobs.sqlite3")}
+        super().__init__(chorus + args, {**EXTRACTIVE_ENV, **jobs, **(env or {})})
         self._wait_until(self._is_ready, ready_timeout)
 
     def _is_ready(self) -> bool:

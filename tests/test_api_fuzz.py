@@ -21,13 +21,22 @@ from schemathesis.specs.openapi.checks import (
 from server_process import ChorusServer
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-OPERATIONS = [("/summarize", "POST"), ("/health", "GET"), ("/ready", "GET")]
+OPERATIONS = [
+    ("/summarize", "POST"),
+    ("/health", "GET"),
+    ("/ready", "GET"),
+    ("/stories/jobs", "POST"),
+    ("/stories/jobs/{job_id}", "GET"),
+]
 # Invalid input only exists where there is input.
 CASES = [
     ("/summarize", "POST", GenerationMode.POSITIVE, 40),
     ("/summarize", "POST", GenerationMode.NEGATIVE, 40),
     ("/health", "GET", GenerationMode.POSITIVE, 5),
     ("/ready", "GET", GenerationMode.POSITIVE, 5),
+    ("/stories/jobs", "POST", GenerationMode.POSITIVE, 10),
+    ("/stories/jobs", "POST", GenerationMode.NEGATIVE, 20),
+    ("/stories/jobs/{job_id}", "GET", GenerationMode.POSITIVE, 10),
 ]
 
 

@@ -19,6 +19,7 @@ from service.api.errors import problem_details_plugin
 from service.api.logs import RequestLogMiddleware
 from service.api.routes import STATIC_DIR, health, index, provide_briefs, ready, summarize
 from service.api.settings import ApiSettings
+from service.stories.routes import StoriesPlugin
 
 
 def make_cache(api: ApiSettings) -> ResponseCache:
@@ -59,7 +60,8 @@ def create_app(
         ],
         dependencies={"briefs": Provide(provide_briefs, sync_to_thread=False)},
         lifespan=[lifespan],
-        plugins=[problem_details_plugin(api.max_body_bytes)],
+        # The stories jobs API (POST /stories/jobs) and its persisted job runner.
+        plugins=[problem_details_plugin(api.max_body_bytes), StoriesPlugin(pipeline)],
         middleware=[RequestLogMiddleware()],
         request_max_body_size=api.max_body_bytes,
         openapi_config=OpenAPIConfig(

@@ -8,12 +8,14 @@ from http import HTTPStatus
 from typing import Any
 
 from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.plugins.problem_details import (
     ProblemDetailsConfig,
     ProblemDetailsException,
     ProblemDetailsPlugin,
 )
 
+from service.api.schemas import Problem
 from service.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -80,4 +82,14 @@ def problem_details_plugin(max_body_bytes: int) -> ProblemDetailsPlugin:
                 Exception: _internal_problem,
             }
         )
+    )
+
+
+def problem_spec(description: str) -> ResponseSpec:
+    """An OpenAPI response documented as `application/problem+json`."""
+    return ResponseSpec(
+        data_container=Problem,
+        description=description,
+        media_type="application/problem+json",
+        generate_examples=False,
     )

@@ -13,11 +13,11 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body
 
 from service.api.briefs import BriefService
+from service.api.errors import problem_spec
 from service.api.schemas import (
     REQUEST_EXAMPLES,
     RESPONSE_EXAMPLE,
     Health,
-    Problem,
     Readiness,
     SummarizeRequest,
     SummarizeResponse,
@@ -34,15 +34,6 @@ PAGE_SECURITY_HEADERS = {
 
 def provide_briefs(state: State) -> BriefService:
     return state.briefs  # type: ignore[no-any-return]  # set in the lifespan
-
-
-def _problem_spec(description: str) -> ResponseSpec:
-    return ResponseSpec(
-        data_container=Problem,
-        description=description,
-        media_type="application/problem+json",
-        generate_examples=False,
-    )
 
 
 @get(
@@ -89,10 +80,10 @@ async def ready(briefs: NamedDependency[BriefService]) -> Response[Readiness]:
     status_code=200,
     responses={
         200: ResponseSpec(data_container=SummarizeResponse, description="The brief(s)", examples=[RESPONSE_EXAMPLE]),
-        400: _problem_spec("Malformed JSON or an empty body"),
-        413: _problem_spec("The body is over the size limit"),
-        422: _problem_spec("The request breaks the schema, or the reports cannot be summarized"),
-        503: _problem_spec("Queue full, time limit reached or model loading; retry after `Retry-After` seconds"),
+        400: problem_spec("Malformed JSON or an empty body"),
+        413: problem_spec("The body is over the size limit"),
+        422: problem_spec("The request breaks the schema, or the reports cannot be summarized"),
+        503: problem_spec("Queue full, time limit reached or model loading; retry after `Retry-After` seconds"),
     },
 )
 async def summarize(

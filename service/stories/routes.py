@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar.config.app import AppConfig
 from litestar.datastructures import State
-from litestar.exceptions import ClientException, NotFoundException
+from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, JSONBody
 from litestar.plugins import InitPluginProtocol
 
+from service.api.errors import problem_spec
 from service.errors import InputError
 from service.stories.grouping import check_unique_ids
 from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings, JobStore
@@ -44,12 +45,17 @@ def _runner(state: State) -> JobRunner:
     summary="Group a day's feed into stories and brief each one, as a job",
     description="Answers 202 with the job and its `Location`; poll that URL for progress and the result.",
     tags=["stories"],
+    responses={
+        400: problem_spec("Malformed JSON or an empty body"),
+        413: problem_spec("The feed is over the size limit"),
+        422: problem_spec("The request breaks the schema (article ids must be unique)"),
+    },
 )
 async def submit_job(data: JSONBody[JobRequest], state: State, request: Request) -> Response[Job]:
     try:
         check_unique_ids(data.articles)
     except InputError as exc:
-        raise ClientException(detail=str(exc)) from None
+        raise ValidationException(detail=str(exc)) from None
     runner = _runner(state)
     job_id = await asyncio.to_thread(runner.store.submit, data)
     runner.wake()
@@ -58,7 +64,13 @@ async def submit_job(data: JSONBody[JobRequest], state: State, request: Request)
     return Response(job, status_code=202, headers={"Location": request.url_for("stories-job", job_id=job_id)})
 
 
-@get("/jobs/{job_id:str}", name="stories-job", summary="A story job's progress, then its result", tags=["stories"])
+@get(
+    "/jobs/{job_id:str}",
+    name="stories-job",
+    summary="A story job's progress, then its result",
+    tags=["stories"],
+    responses={404: problem_spec("No such job (unknown, or finished and expired)")},
+)
 async def get_job(job_id: FromPath[str], state: State) -> Job:
     job = await asyncio.to_thread(_runner(state).store.get, job_id)
     if job is None:
