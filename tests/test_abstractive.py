@@ -15,7 +15,8 @@ import pytest
 
 from service import Article, Brief, Options, Pipeline, Settings
 from service.generators.tiny import build_tiny_model
-from service.generators.transformers import TransformersGenerator
+from service.generators.transformers import TransformersGenerator, dequantized_path
+from service.generators.weights import locate
 from service.settings import PACKAGED_SMOLLM2
 from service.stages.abstract import first_sentence, load_prompt
 from test_generators import FERRY, one_thread  # noqa: F401 (an autouse fixture)
@@ -162,6 +163,8 @@ def test_packaged_smollm2_fuses_and_the_guard_catches_its_slips():
     settings = Settings(model=PACKAGED_SMOLLM2, cache_dir=Settings.from_env().cache_dir)
     pipeline, recording = loaded(settings)
     assert recording.generator.version.startswith(f"{PACKAGED_SMOLLM2}@sha256:")
+    # Dequantized once into the cache, which later loads read.
+    assert (dequantized_path(locate(settings), Path(settings.cache_dir)) / "model.safetensors").is_file()
     articles = ferry()
     corpus = " ".join(a.text or "" for a in articles)
     cluster = pipeline.run(articles, Options(method="abstractive", sentences=6))

@@ -149,3 +149,20 @@ def test_abstractive_without_a_model_answers_extractively_and_says_why(tram):
     assert brief.method == "extractive"
     assert {s.origin for s in brief.sentences} == {"extracted"}
     assert brief.warnings == ["abstractive rewrite unavailable (no rewrite model is configured); the brief is extractive"]
+
+
+def test_a_fused_sentence_with_its_words_turned_around_is_replaced(tram):
+    # Every content word is in the sources, but no pair of them stands as the reports put it.
+    def reverse(prompt: str) -> str:
+        words = re.findall(r"[\w'-]+", first_wording(prompt).lower())
+        return " ".join(reversed(words)).capitalize() + "."
+
+    cluster, _ = fuse(tram, reverse)
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
+
+
+def test_a_name_stitched_from_real_words_is_replaced(tram):
+    # "Velmora", "Kessler" and "Hospital" each occur in the reports; this name does not.
+    cluster, _ = fuse(tram, attribute_to("Velmora Kessler Hospital"))
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
+    assert "Velmora Kessler Hospital" not in " ".join(s.text for s in cluster.brief.sentences)

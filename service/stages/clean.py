@@ -192,8 +192,9 @@ def _drop_off_story_blocks(documents: list[Document]) -> None:
             end -= 1
         if len(scores) - end < 2 and sum(lengths[end:]) < APPENDED_STORY_WORDS:
             end = len(scores)  # one short closing paragraph: the report's own aside
-        document.blocks = [
+        # The first block is the report's own lead: other stories are appended after it.
+        document.blocks = [document.blocks[0]] + [
             b
-            for b, score, length in zip(document.blocks[:end], scores[:end], lengths[:end])
+            for b, score, length in zip(document.blocks[1:end], scores[1:end], lengths[1:end])
             if score >= (OFF_STORY_SIMILARITY if length >= APPENDED_STORY_WORDS else UNRELATED_SIMILARITY)
         ]

@@ -22,6 +22,10 @@ MIN_WORDS, MAX_WORDS = 10, 60
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
 # references quote freely, so quotes compete like any other sentence.)
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
+# Page text speaks to the reader ("You can add location...", "Your browser..."); news prose
+# does so only inside quotes, which are removed before looking.
+_READER_ADDRESS = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
 
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
@@ -40,6 +44,7 @@ def is_candidate(fact: Fact) -> bool:
         and ends_like_sentence(sentence.text)
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
+        and not _READER_ADDRESS.search(_QUOTED.sub("", sentence.text))
     )
 
 
@@ -70,7 +75,8 @@ class Extract:
             # and Multi-News than counting them covered), and facts never repeat anyway.
             rest = [f for f in pool if f is not anchor]
             chosen = [anchor, *extractor(cluster, rest, budget.without(len(anchor.representative.tokens)))]
-        chosen = chosen or _lead_facts(pool, budget)
+        others = [f for f in candidates if not _reads_alone(f.representative.text)]
+        chosen = _fill(chosen, sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order), budget)
         cluster.selected = sorted(chosen, key=_reading_order)
         cluster.headline = choose_headline(cluster)
         return cluster
@@ -90,12 +96,15 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
     return leads[int(np.argmax(vectors[len(firsts) :] @ centroid))]
 
 
-def _lead_facts(candidates: list[Fact], budget: Budget) -> list[Fact]:
-    """When an extractor finds nothing to rate (no shared content at all), the reports'
-    opening sentences are the brief rather than none."""
-    chosen: list[Fact] = []
-    used = 0
-    for fact in sorted(candidates, key=_reading_order):
+def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget) -> list[Fact]:
+    """Room the extractor left (it stops where nothing adds shared content) goes to the
+    remaining candidates in reading order, preferred ones first: asked for 250 words, a
+    reader gets about 250; with no shared content at all, the brief is the reports' leads."""
+    chosen = list(chosen)
+    used = sum(len(f.representative.tokens) for f in chosen)
+    for fact in candidates:
+        if any(fact is c for c in chosen):
+            continue
         if fits(used, len(chosen), len(fact.representative.tokens), budget):
             chosen.append(fact)
             used += len(fact.representative.tokens)
