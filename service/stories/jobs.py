@@ -18,11 +18,13 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
+
+from service.settings import from_environment
 
 from service.models import Article, Options
 from service.stories.models import StoriesResult, Story
@@ -72,10 +74,8 @@ class JobSettings(msgspec.Struct, frozen=True, kw_only=True):
     poll_seconds: float = 1.0
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> JobSettings:
-        environ = dict(os.environ if environ is None else environ)
-        fields = {n: environ[f"CHORUS_STORIES_{n.upper()}"] for n in cls.__struct_fields__ if f"CHORUS_STORIES_{n.upper()}" in environ}
-        return msgspec.convert(fields, cls, strict=False)
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> JobSettings:
+        return from_environment(cls, "CHORUS_STORIES_", environ)
 
 
 class JobRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
