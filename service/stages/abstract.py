@@ -14,11 +14,11 @@ from pathlib import Path
 
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
+from service.stages.clean import ends_like_sentence
 from service.stages.segment import split_sentences
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 MAX_WORDINGS = 4
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s|$)")
 
 
 def load_prompt(name: str) -> str:
@@ -77,5 +77,5 @@ def first_sentence(output: str) -> str:
     text = re.sub(r"^(one sentence|sentence)\s*:\s*", "", text, flags=re.IGNORECASE)
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        return sentence if _SENTENCE_END.search(sentence[-2:] + " ") else ""
+        return sentence if ends_like_sentence(sentence) else ""
     return ""
