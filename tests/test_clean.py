@@ -193,3 +193,10 @@ def test_html_input_is_reduced_to_text_and_offsets_refer_to_that_text():
 def test_nothing_readable_is_an_input_error(articles):
     with pytest.raises(InputError):
         Clean()(Cluster(articles=articles, options=Options()))
+
+
+def test_the_headline_that_matches_the_lead_comes_before_the_site_name():
+    headline = "Tram derails in central Velmora, fourteen passengers hurt"
+    document = clean(f"Velmora Radio News\n{headline}\n{LEAD}\n{SECOND}\n")[0]
+    assert document.headlines[0] == headline
+    assert "Velmora Radio News" in document.headlines

@@ -104,6 +104,7 @@ class Clean:
             text = self._plain_text(cluster, article.id, article.text, article.html)
             document = Document(article=article, text=text)
             self._split_blocks(document)
+            _headline_first(document)
             if article.title:
                 document.headlines.insert(0, article.title.strip())
             cluster.documents.append(document)
@@ -149,6 +150,20 @@ class Clean:
             if dateline:
                 line, start = line[dateline.end() :], start + dateline.end()
             document.blocks.append(Block(text=line, start=start))
+
+
+def _headline_first(document: Document) -> None:
+    """Order headline candidates by how much of their vocabulary the lead paragraph uses:
+    above a story stand the site's name and menus as well as its headline."""
+    if len(document.headlines) < 2 or not document.blocks:
+        return
+    lead = {w.lower() for w in words(document.blocks[0].text)}
+
+    def shared(line: str) -> float:
+        vocabulary = {w.lower() for w in words(line)}
+        return len(vocabulary & lead) / len(vocabulary)
+
+    document.headlines.sort(key=shared, reverse=True)
 
 
 def _html_to_text(html: str) -> str:
