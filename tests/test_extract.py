@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEMO, read_cluster, run_until
-from service import Options, Pipeline, Settings
+from conftest import DEMO, EXTRACTIVE, read_cluster, run_until
+from service import Article, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
 from service.generators import GeneratorSlot
@@ -115,3 +115,13 @@ def test_the_headline_is_one_most_reports_agree_with(tram):
     cluster = extract(tram)
     assert cluster.headline in ("Tram derails in Velmora city centre, 14 hurt",
                                 "Tram derails in Velmora city center, injuring 14")
+
+
+def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipeline):
+    lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
+            "airport by 2029, the transport department said.")
+    other = ("Velmora's council backed the airport extension of Line 3 on Tuesday, and construction of "
+             "the tram line is due to start next spring.")
+    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
+    # Weekday and attribution tail gone, cut at a clause boundary: a headline, not a cut sentence.
+    assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"

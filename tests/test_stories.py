@@ -16,7 +16,7 @@ from service.models import Article
 from service.stages.render import render
 from service.stories import group_stories, summarize_feed, summarize_stories
 from service.stories.grouping import is_story
-from service.stories.headline import shorten
+from service.headline import shorten
 from service.stories.numbers import figures
 
 FEED = Path(__file__).parent / "fixtures" / "stories" / "feed.json"

@@ -10,9 +10,10 @@ from service.cluster import Cluster, Fact
 from service.errors import InputError
 from service.extractors import Budget, get_extractor
 from service.extractors.base import fits
+from service.headline import choose_headline
 from service.models import Options
 from service.stages.clean import ends_like_sentence, is_furniture
-from service.text import Vectorizer, tokenize
+from service.text import Vectorizer
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -119,16 +120,3 @@ def _reading_order(fact: Fact) -> tuple[float, int]:
     """Earliest relative position any report gives the fact; ties by report order."""
     first = min(fact.sentences, key=lambda s: (s.position, s.index))
     return (first.position, first.index)
-
-
-def choose_headline(cluster: Cluster) -> str:
-    """The headline most reports agree with; else the lead of the first chosen sentence."""
-    headlines = [h for d in cluster.documents for h in d.headlines[:1]]
-    if headlines:
-        vectors = Vectorizer([tokenize(h) for h in headlines]).matrix
-        agreement = (vectors @ vectors.T).sum(axis=1).A1
-        return headlines[int(agreement.argmax())]
-    if not cluster.selected:
-        return ""
-    words = cluster.selected[0].representative.text.split()
-    return " ".join(words[:14]).rstrip(",;:") + ("…" if len(words) > 14 else "")

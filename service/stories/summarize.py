@@ -10,7 +10,6 @@ import msgspec
 from service.errors import InputError
 from service.models import Article, Options
 from service.stories.grouping import check_unique_ids, clean_articles, group_documents, story_id
-from service.stories.headline import story_headline
 from service.stories.models import StoriesResult, Story, StoryGrouping
 
 if TYPE_CHECKING:
@@ -23,7 +22,6 @@ Progress = Callable[[Story | None, int, int], None]
 def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Story:
     cluster = pipeline.run(articles, options)
     assert cluster.brief is not None, "the render stage sets the brief"
-    cluster.brief.headline = story_headline(cluster)
     ids = [a.id for a in articles]
     return Story(
         id=story_id(ids),

@@ -1,10 +1,9 @@
-"""A short headline for a story.
+"""The brief's headline.
 
-The pipeline's headline is the one most reports' own headlines agree with; when the
-reports give none it is the lead sentence cut at 14 words with an ellipsis. A story list
-wants a headline that reads as one, so a long or cut one is rebuilt from the lead: the
-attribution tail ("…, state media said on Sunday") goes, then the sentence is cut at its
-first clause boundary.
+The headline is the one most reports' own headlines agree with, when it reads as a
+headline (a few words). Otherwise it is rebuilt from the brief's first sentence: the
+attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
+is cut at its first clause boundary.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import STOPWORDS
+from service.text import STOPWORDS, Vectorizer, tokenize
 
 MAX_WORDS = 16
 MIN_WORDS = 5
@@ -43,9 +42,14 @@ def shorten(sentence: str) -> str:
     return headline[:1].upper() + headline[1:]
 
 
-def story_headline(cluster: Cluster) -> str:
-    headline = cluster.headline.strip()
-    if headline and not headline.endswith("…") and len(headline.split()) <= MAX_WORDS:
-        return headline
-    lead = cluster.selected[0].representative.text if cluster.selected else headline.rstrip("…")
-    return shorten(lead) if lead else headline
+def choose_headline(cluster: Cluster) -> str:
+    headlines = [h for d in cluster.documents for h in d.headlines[:1]]
+    agreed = ""
+    if headlines:
+        vectors = Vectorizer([tokenize(h) for h in headlines]).matrix
+        agreement = (vectors @ vectors.T).sum(axis=1).A1
+        agreed = headlines[int(agreement.argmax())].strip()
+    if agreed and len(agreed.split()) <= MAX_WORDS:
+        return agreed
+    lead = cluster.selected[0].representative.text if cluster.selected else agreed
+    return shorten(lead) if lead else ""
