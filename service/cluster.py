@@ -40,7 +40,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    reprint_of: str | None = None
+    reprint_of: str | None = None  # near-verbatim copy of that report
+    rewrite_of: str | None = None  # that report's copy retold sentence by sentence
 
 
 @dataclass(slots=True)

@@ -70,7 +70,8 @@ class Source(msgspec.Struct, kw_only=True, frozen=True):
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
-    reprint_of: str | None = None
+    reprint_of: str | None = None  # near-verbatim copy of that source
+    rewrite_of: str | None = None  # that source's copy retold sentence by sentence
 
 
 class ConflictValue(msgspec.Struct, kw_only=True, frozen=True):

@@ -6,6 +6,7 @@ from conftest import run_until
 from service import Article
 from service.cluster import Cluster
 from service.stages.group import Group
+from service.stories.reprints import _longest_chain
 
 
 def facts_by_text(cluster: Cluster) -> dict[str, set[str]]:
@@ -75,3 +76,62 @@ def test_no_sentences_no_facts(tram):
     for document in cluster.documents:
         document.sentences = []
     assert Group()(cluster).facts == []
+
+
+# Invented: an agency story, a desk rewrite that rewords every sentence but keeps the
+# agency's facts and order, and a reporter's own account of the same event.
+AGENCY = (
+    "Flood water breached the river wall at Tarrow Bridge early on Tuesday, forcing the evacuation of "
+    "about 400 homes in the lower town, the county council said. "
+    "Rescue crews used boats to reach residents trapped on upper floors along Mill Lane and Quay Street. "
+    "The council opened the Tarrow leisure centre as an emergency shelter and said 120 people had spent the night there. "
+    "Forecasters said the river would peak on Wednesday afternoon after two more days of heavy rain in the hills. "
+    "The main road to Kelby was closed after a section of the embankment collapsed near the old mill. "
+    "Engineers will inspect the damaged river wall once the water level falls, a council spokesman said. "
+    "The town last flooded in 2009, when the same wall gave way during a winter storm."
+)
+REWRITE = (
+    "About 400 homes in the lower town of Tarrow Bridge were evacuated on Tuesday morning after flood water "
+    "broke through the river wall, according to the county council. "
+    "Residents stranded on the upper floors of houses on Mill Lane and Quay Street were reached by rescue crews in boats. "
+    "Some 120 people spent the night in the Tarrow leisure centre, which the council opened as an emergency shelter. "
+    "The river is expected to peak on Wednesday afternoon, forecasters said, after two more days of heavy rain in the hills. "
+    "A collapsed section of embankment near the old mill has closed the main road to Kelby. "
+    "Once the water level falls, engineers will inspect the damaged wall, the council said. "
+    "The same wall gave way during a winter storm in 2009, the last time the town flooded."
+)
+OWN_REPORT = (
+    "Shopkeepers on Quay Street spent Tuesday carrying stock upstairs as the river rose around them. "
+    "\"We have had water in here before, but never this fast,\" said baker Alys Morgan, whose shop sits a street from the bank. "
+    "Insurers said claims from the 2009 flood took more than a year to settle, and several traders said they had never been paid in full. "
+    "The local member of parliament called for an inquiry into why repairs to the river wall, promised after 2009, were never finished. "
+    "Volunteers from the rowing club joined the council's boats to ferry elderly residents to safety. "
+    "By nightfall sandbags were stacked along the road to Kelby, which remained closed."
+)
+
+
+def test_a_desk_rewrite_of_agency_copy_is_marked_and_an_own_report_is_not():
+    articles = [
+        Article(id="agency", text=AGENCY, published_at="2025-03-04T06:10:00Z"),
+        Article(id="desk", text=REWRITE, published_at="2025-03-04T08:30:00Z"),
+        Article(id="own", text=OWN_REPORT, published_at="2025-03-04T07:00:00Z"),
+    ]
+    documents = {d.article.id: d for d in run_until(articles, "group").documents}
+    # Reworded sentence by sentence: no reprint, but the earlier agency copy retold in its order.
+    assert {i: d.reprint_of for i, d in documents.items()} == {"agency": None, "desk": None, "own": None}
+    assert {i: d.rewrite_of for i, d in documents.items()} == {"agency": None, "desk": "agency", "own": None}
+
+
+def test_the_same_sentences_in_another_order_are_no_rewrite():
+    sentences = REWRITE.split(". ")
+    shuffled = ". ".join(sentences[i] for i in (6, 2, 4, 0, 5, 1, 3)).rstrip(".") + "."
+    articles = [Article(id="agency", text=AGENCY), Article(id="desk", text=shuffled)]
+    assert [d.rewrite_of for d in run_until(articles, "group").documents] == [None, None]
+
+
+def test_longest_chain_keeps_pairs_increasing_on_both_sides():
+    assert _longest_chain([]) == 0
+    assert _longest_chain([(0, 0), (1, 1), (2, 2)]) == 3
+    # One sentence matching two of the other's counts once; crossing pairs do not chain.
+    assert _longest_chain([(0, 0), (0, 1), (1, 0), (2, 2)]) == 2
+    assert _longest_chain([(0, 2), (1, 1), (2, 0)]) == 1

@@ -67,6 +67,13 @@ def test_markdown_numbers_citations_by_source_and_lists_the_sources():
     ]
 
 
+
+def test_markdown_and_html_say_which_source_a_rewrite_retells():
+    sources = [Source(id="wire", outlet="Wire Agency"), Source(id="desk", outlet="Desk", rewrite_of="wire")]
+    brief = hand_brief(sources=sources, sentences=[BriefSentence(text="A tram derailed.", citations=[cite("desk")])])
+    assert "2. Desk `desk` (rewrite of wire)" in render(brief, "md").splitlines()
+    assert "<li>Desk (rewrite of wire)</li>" in render(brief, "html")
+
 def test_markdown_shows_conflicts_and_warnings():
     brief = hand_brief(
         conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),

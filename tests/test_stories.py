@@ -172,8 +172,11 @@ def test_real_seed_reports_form_one_story_with_the_wire_copy_found_and_no_false_
     story = result.stories[0]
     ids = {a.id[:3]: a.id for a in cluster.articles}
     assert sorted(story.article_ids) == sorted(ids.values())
-    # 003 runs whole paragraphs of the AFP copy that 000 carries; the others are rewrites.
+    # 003 runs whole paragraphs of the AFP copy that 000 carries (a reprint, counted once);
+    # 002 (signed AFP) and 004 reword it sentence by sentence in its order; 001 is Reuters.
     assert story.reprints == {ids["003"]: ids["000"]}
+    assert story.rewrites == {ids["002"]: ids["000"], ids["004"]: ids["000"]}
+    assert story.reports == 4
     # Checked by hand: the reports agree ("around 600" killed in 000 and 002; 003's "more
     # than 10,000 troops" against "thousands" is no figure to compare), so no conflict.
     assert story.brief.conflicts == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.cluster import Cluster, Fact, Sentence
-from service.stories.reprints import mark_reprints
+from service.stories.reprints import mark_reprints, mark_rewrites
 from service.text import Vectorizer
 
 SAME_FACT_SIMILARITY = 0.6
@@ -33,6 +33,7 @@ class Group:
             return cluster
         vectors = Vectorizer([s.tokens for s in sentences]).matrix
         similarity = (vectors @ vectors.T).tocsr()
+        mark_rewrites(cluster.documents, similarity)
         candidates = similarity.copy()
         candidates.data[candidates.data < self.threshold] = 0
         candidates.eliminate_zeros()  # the loop below then visits only real matches

@@ -35,6 +35,7 @@ class Render:
                 url=d.article.url,
                 title=d.article.title or (d.headlines[0] if d.headlines else None),
                 reprint_of=d.reprint_of,
+                rewrite_of=d.rewrite_of,
             )
             for d in cluster.documents
         ]
@@ -75,6 +76,12 @@ def _source_label(source: Source) -> str:
     return " — ".join(parts) or source.id
 
 
+def _copy_note(source: Source) -> str:
+    if source.reprint_of:
+        return f" (reprint of {source.reprint_of})"
+    return f" (rewrite of {source.rewrite_of})" if source.rewrite_of else ""
+
+
 def to_markdown(brief: Brief) -> str:
     numbers = _source_numbers(brief)
     lines = [f"## {brief.headline}", ""]
@@ -96,8 +103,7 @@ def to_markdown(brief: Brief) -> str:
         label = _source_label(source)
         url = _safe_url(source.url)
         link = f"[{label}]({url})" if url else label
-        reprint = f" (reprint of {source.reprint_of})" if source.reprint_of else ""
-        lines.append(f"{numbers[source.id]}. {link} `{source.id}`{reprint}")
+        lines.append(f"{numbers[source.id]}. {link} `{source.id}`{_copy_note(source)}")
     if brief.warnings:
         lines += ["", *[f"> Note: {w}" for w in brief.warnings]]
     return "\n".join(lines) + "\n"
@@ -150,6 +156,7 @@ def to_html(brief: Brief) -> str:
         source = by_id[source_id]
         url = _safe_url(source.url)
         label = esc(_source_label(source))
-        parts.append(f'<li><a href="{esc(url)}" rel="noopener">{label}</a></li>' if url else f"<li>{label}</li>")
+        link = f'<a href="{esc(url)}" rel="noopener">{label}</a>' if url else label
+        parts.append(f"<li>{link}{esc(_copy_note(source))}</li>")
     parts.append("</ol></article>")
     return "".join(parts)

@@ -19,6 +19,8 @@ class Story(msgspec.Struct, kw_only=True):
     article_ids: list[str]
     # article id -> id of the report it copies (near-duplicate wire copy)
     reprints: dict[str, str]
+    # article id -> id of the report whose copy it retells sentence by sentence (desk rewrite)
+    rewrites: dict[str, str]
     reports: int  # independent reports: reprints folded into the report they copy
     outlets: int  # distinct outlets named (0 when the feed gives none)
     brief: Brief

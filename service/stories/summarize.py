@@ -27,6 +27,7 @@ def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Sto
         id=story_id(ids),
         article_ids=ids,
         reprints={d.article.id: d.reprint_of for d in cluster.documents if d.reprint_of},
+        rewrites={d.article.id: d.rewrite_of for d in cluster.documents if d.rewrite_of},
         reports=len(cluster.independent_ids(ids)),
         outlets=len({a.outlet.strip().casefold() for a in articles if a.outlet and a.outlet.strip()}),
         brief=cluster.brief,
