@@ -17,6 +17,7 @@ from service.stages.render import render
 from service.stories import group_stories, summarize_feed, summarize_stories
 from service.stories.grouping import is_story
 from service.headline import shorten
+from service.stories.dates import days, is_reporting_date
 from service.stories.numbers import figures
 
 FEED = Path(__file__).parent / "fixtures" / "stories" / "feed.json"
@@ -87,6 +88,45 @@ def test_the_same_number_written_differently_is_no_conflict(result):
     ferry, tram = (s.brief for s in result.stories)
     assert [c.about for c in ferry.conflicts] == ["passengers injured"]
     assert tram.conflicts == []
+
+
+# Invented: three reports of one fire; two put it on different days, the third files on Saturday.
+FIRE_ON = "A fire broke out in the engine room of the ferry Saltmarsh Star early on {day}, forcing the crew to evacuate 600 passengers, the harbour authority said. "
+FIRE_REPORTS = {
+    "coast": FIRE_ON.format(day="Friday") + "The operator said crossings would resume next week after inspections of the engine room.",
+    "herald": FIRE_ON.format(day="Thursday") + "Investigators from the maritime board will examine the ship and interview the crew about the blaze.",
+    "radio": "The harbour authority said on Saturday that a fire had broken out in the engine room of the ferry Saltmarsh "
+             "Star, forcing the crew to evacuate 600 passengers. Passengers described thick smoke on the stairs.",
+}
+
+
+def test_reports_that_date_one_event_differently_are_a_conflict_and_a_filing_day_is_not(pipeline):
+    brief = pipeline.summarize([Article(id=k, text=v) for k, v in FIRE_REPORTS.items()], EXTRACTIVE)
+    assert [(c.about, [(v.value, v.article_ids) for v in c.values]) for c in brief.conflicts] == [
+        ("when a fire broke out in the engine room of the …",
+         [("Friday", ["coast"]), ("Thursday", ["herald"])])
+    ]
+
+
+def test_one_day_written_two_ways_or_said_on_different_days_is_no_conflict(pipeline):
+    same_day = {
+        "coast": FIRE_ON.format(day="Nov. 20"),
+        "herald": FIRE_ON.format(day="20 November"),
+        "wire": "A fire broke out in the engine room of the ferry Saltmarsh Star, forcing the crew to evacuate "
+                "600 passengers, the harbour authority said Tuesday.",
+        "radio": "A fire broke out in the engine room of the ferry Saltmarsh Star, forcing the crew to evacuate "
+                 "600 passengers, the harbour authority said Wednesday.",
+    }
+    assert pipeline.summarize([Article(id=k, text=v) for k, v in same_day.items()], EXTRACTIVE).conflicts == []
+
+
+def test_days_are_read_as_written_and_counts_after_a_month_are_not_days():
+    assert [(d.kind, d.value, d.text) for d in days("They met on Saturday, Nov. 20, and again on 3 Dec at noon.")] == [
+        ("weekday", "saturday", "Saturday"), ("date", "nov 20", "Nov. 20"), ("date", "dec 3", "3 Dec")
+    ]
+    assert days("Troops arrived in May 2024 and Nov. 20,000 people marched.") == []
+    sentence = "The ministry said Tuesday the talks went well."
+    assert is_reporting_date(sentence, days(sentence)[0])
 
 
 @pytest.mark.parametrize(
