@@ -125,8 +125,10 @@ def test_length_options_are_mutually_exclusive(capsys):
         main(["summarize", str(TRAM), "--sentences", "3", "--words", "50"])
     out, err = capsys.readouterr()
     assert (exited.value.code, out) == (2, "")
-    errors = [line for line in err.splitlines() if "error:" in line]
-    assert errors == ["chorus summarize: error: argument --words: not allowed with argument --sentences"]
+    # One line, as for bad input: no usage block in front of it.
+    assert err.splitlines() == [
+        "chorus summarize: error: argument --words: not allowed with argument --sentences (see chorus summarize --help)"
+    ]
 
 
 def test_extractive_answers_fast_without_importing_torch(runs):
