@@ -170,6 +170,13 @@ def test_the_key_quote_is_the_most_reported_one_with_its_speaker(result):
     assert "— Ines Calder" in render(ferry, "md")
 
 
+def test_the_speaker_stops_at_the_end_of_the_sentence_but_not_at_an_initial(pipeline):
+    said = "\"We will rebuild the harbour wall before the winter storms arrive,\" said {who} Officials met on Monday."
+    for who, speaker in (("Mayor Ines Calder.", "Ines Calder"), ("J.R. Calder.", "J.R. Calder")):
+        articles = [Article(id=k, text=said.format(who=who) + " " + rest) for k, rest in
+                    (("a", "The port reopened to freight traffic."), ("b", "Repairs will cost the town dearly."))]
+        assert pipeline.summarize(articles, EXTRACTIVE).quote.speaker == speaker
+
 def test_headlines_are_short_and_lose_the_attribution():
     lead = ("North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine during "
             "talks with Russian Foreign Minister Sergei Lavrov, according to state media in Pyongyang on Sunday.")

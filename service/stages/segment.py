@@ -30,14 +30,15 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences in `text`, whitespace trimmed."""
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if match.group()[0] == "." and _is_abbreviation(text[start : match.start() + 1]):
+        if match.group()[0] == "." and is_abbreviation(text[start : match.start() + 1]):
             continue
         yield from _trimmed(text, start, match.end())
         start = match.end()
     yield from _trimmed(text, start, len(text))
 
 
-def _is_abbreviation(head: str) -> bool:
+def is_abbreviation(head: str) -> bool:
+    """Whether the full stop ending `head` closes an abbreviation or initial, not a sentence."""
     match = _LAST_WORD.search(head)
     if not match:
         return False

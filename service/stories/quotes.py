@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster
 from service.models import Quote
+from service.stages.segment import is_abbreviation
 from service.text import content, tokenize
 
 MIN_QUOTE_WORDS = 5
@@ -55,6 +56,10 @@ def _speaker(name: str | None) -> str | None:
     if not name:
         return None
     words = name.replace("’", "'").split()
+    # A full stop that closes no abbreviation ends the sentence, and the name: "Blair. In".
+    end = next((k for k, w in enumerate(words) if w.endswith(".") and not is_abbreviation(w)), None)
+    if end is not None:
+        words = [*words[:end], words[end].rstrip(".")]
     while words and words[0].rstrip(".") in TITLES:
         words.pop(0)
     while words and words[-1].endswith(("'s", "'")):
