@@ -1,7 +1,8 @@
 """Reading the day an event happened from a sentence: "on Friday", "Nov. 20", "20 November".
 
 A day next to a reporting word ("said Tuesday", "KCNA reported on Sunday") is when a report
-was filed, which differs between reports of one event every day, so it is never read.
+was filed, which differs between reports of one event every day: `is_reporting_date` tells
+it apart so that it is never compared.
 """
 
 from __future__ import annotations
@@ -53,5 +54,6 @@ def days(sentence: str) -> list[Day]:
 
 
 def is_reporting_date(sentence: str, day: Day) -> bool:
+    """Whether a reporting word sits within NEAR words of the day."""
     nearby = tokenize(sentence[: day.start])[-NEAR:] + tokenize(sentence[day.end :])[:NEAR]
     return any(token in REPORTING for token in nearby)
