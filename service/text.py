@@ -73,6 +73,11 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def smooth_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
+    """IDF with add-one smoothing (scikit-learn's `smooth_idf`): never zero, never infinite."""
+    return np.log((1 + documents) / (1 + document_frequency)) + 1.0
+
+
 class Vectorizer:
     """TF-IDF over content tokens, fitted on one cluster; rows are L2-normalised."""
 
@@ -89,7 +94,7 @@ class Vectorizer:
         )
         counts.sum_duplicates()
         document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-        self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
+        self.idf = smooth_idf(document_frequency, counts.shape[0])
         self.matrix = _normalise(counts.multiply(self.idf).tocsr())
 
     def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:

@@ -26,7 +26,7 @@ from service.errors import InputError
 from service.models import Article, Options
 from service.stages.clean import Clean
 from service.stories.models import StoryGrouping
-from service.text import STOPWORDS, tokenize
+from service.text import STOPWORDS, smooth_idf, tokenize
 
 # Average cosine distance at which two groups stop merging; tuned on DUC 2004 and
 # Multi-News pooled feeds (bench/stories.py), set a step below DUC's optimum (0.96)
@@ -74,7 +74,7 @@ def story_vectors(documents: Sequence[Document]) -> sparse.csr_matrix:
             values.append(1.0 + np.log(count))
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(documents), max(len(vocabulary), 1)))
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = (np.log((1 + len(documents)) / (1 + document_frequency)) + 1.0) ** IDF_POWER
+    idf = smooth_idf(document_frequency, len(documents)) ** IDF_POWER
     weighted = matrix.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
