@@ -42,6 +42,8 @@ _PREDICATES = frozenset(
     "near toward towards onboard besides despite amid among alone".split()
 )
 _PERCENT = frozenset({"%", "percent", "pc"})
+# The words a number can start with; any other token is skipped without parsing.
+_NUMBER_STARTS = frozenset(WORD_VALUES) | {"a"}
 
 # Qualifier -> (low factor, high factor); None = unbounded on that side.
 QUALIFIERS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
@@ -197,6 +199,9 @@ def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = []
     i = 0
     while i < len(reader.tokens):
+        if not (reader.lower[i][:1].isdigit() or reader.lower[i] in _NUMBER_STARTS):
+            i += 1
+            continue
         number = reader.number_at(i)
         if number is None or reader.is_label(i):
             i += 1
