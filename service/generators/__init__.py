@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 
 from service.generators.base import Generator
-from service.settings import Settings
+from service.settings import NO_MODEL, Settings
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,9 @@ class GeneratorSlot:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> GeneratorSlot:
+        if settings.model == NO_MODEL:
+            return cls(None, NO_MODEL)
+
         def load() -> Generator:
             from service.generators.transformers import TransformersGenerator
 
