@@ -171,7 +171,7 @@ def quality(dataset: Path, clusters: int, show: bool) -> None:
     seconds = 0.0
     for row in rows:
         articles = [Article(id=d["id"], text=d["text"]) for d in row["docs"]]
-        for method in scores:
+        for method in ("extractive", "abstractive"):
             started = time.perf_counter()
             brief: Brief = summarize(articles, Options(method=method, words=WORDS))
             if method == "abstractive":

@@ -49,7 +49,7 @@ def peak_rss_mb() -> float:
 
 
 def stage_table(timings: list[dict[str, float]], title: str) -> None:
-    totals = defaultdict(float)
+    totals: defaultdict[str, float] = defaultdict(float)
     for t in timings:
         for stage, seconds in t.items():
             totals[stage] += seconds
@@ -121,6 +121,7 @@ def bench_seeds(pipeline: Pipeline, seeds: Path, repeat: int) -> bool | None:
         walls.append(time.perf_counter() - started)
         runs.append(cluster.timings)
     chars = sum(len(a.text or "") for a in articles)
+    assert cluster.brief is not None
     print(f"  {len(articles)} reports, {chars:,} characters; brief of {len(cluster.brief.sentences)} sentences")
     stage_table(runs, "warm")
     warm = statistics.median(walls)

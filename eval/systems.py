@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -62,7 +63,8 @@ class SumyBaseline:
         seen: set[str] = set()
         paragraphs = []
         for doc in cluster.docs:
-            sentences = [s for s in split_sentences(doc.text) if not (s in seen or seen.add(s))]
+            sentences = [s for s in dict.fromkeys(split_sentences(doc.text)) if s not in seen]
+            seen.update(sentences)
             paragraphs.append(Paragraph([Sentence(s, _TOKENIZER) for s in sentences]))
         summarizer = self.summarizer(_STEMMER)
         summarizer.stop_words = _STOP_WORDS
@@ -94,7 +96,7 @@ def _fill(sentences: Iterable[str], words: int) -> list[str]:
     return kept
 
 
-def _chorus(cluster: Cluster, words: int, method: str) -> list[str]:
+def _chorus(cluster: Cluster, words: int, method: Literal["extractive", "auto"]) -> list[str]:
     # Imported here: the product pulls in its model stack, which the baselines never need.
     from service import Article, InputError, Options, summarize
 

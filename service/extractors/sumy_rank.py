@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
+from sumy.summarizers._summarizer import AbstractSummarizer
 
 from service.cluster import Cluster, Fact
 from service.extractors.base import Budget, fits
@@ -34,7 +35,7 @@ class _Tokenizer:
 
 
 class SumyRankExtractor:
-    def __init__(self, make_summarizer: Callable[[Callable[[str], str]], object]):
+    def __init__(self, make_summarizer: Callable[[Callable[[str], str]], AbstractSummarizer]):
         self.summarizer = make_summarizer(stem)
         self.summarizer.stop_words = STOPWORDS
 

@@ -8,6 +8,7 @@ in sentences; the attribution guard is what keeps such sentences out of a brief.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from pathlib import Path
 
 SPECIAL_TOKENS = ["<pad>", "<s>", "</s>", "<unk>", "<|user|>", "<|assistant|>"]
@@ -49,26 +50,24 @@ def build_tiny_model(directory: Path, texts: Iterable[str], *, seq2seq: bool = F
         unk_token="<unk>",
         model_max_length=positions,
     )
-    special = {"pad_token_id": ids["<pad>"], "bos_token_id": ids["<s>"], "eos_token_id": ids["</s>"]}
+    special: dict[str, Any] = {"pad_token_id": ids["<pad>"], "bos_token_id": ids["<s>"], "eos_token_id": ids["</s>"]}
     torch.manual_seed(0)
     model: BartForConditionalGeneration | GPT2LMHeadModel
     if seq2seq:
-        config = BartConfig(
+        model = BartForConditionalGeneration(BartConfig(
             vocab_size=core.get_vocab_size(), d_model=_WIDTH, encoder_layers=1, decoder_layers=1,
             encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64,
             max_position_embeddings=positions, decoder_start_token_id=ids["</s>"], forced_eos_token_id=None,
             tie_word_embeddings=False, **special,
-        )
-        model = BartForConditionalGeneration(config)
+        ))
         with torch.no_grad():
             model.lm_head.weight.normal_(0.0, _WIDTH**-0.5)
             model.final_logits_bias[0, ids["."]] = _STOP_BIAS
     else:
-        config = GPT2Config(
+        model = GPT2LMHeadModel(GPT2Config(
             vocab_size=core.get_vocab_size(), n_positions=positions, n_embd=_WIDTH, n_layer=2, n_head=2,
             tie_word_embeddings=False, **special,
-        )
-        model = GPT2LMHeadModel(config)
+        ))
         with torch.no_grad():
             model.lm_head.weight.normal_(0.0, _WIDTH**-0.5)
             # GPT-2 has no output bias; hidden unit 0, held at 1 by the final layer norm, acts as one.

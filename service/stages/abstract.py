@@ -35,7 +35,7 @@ class Abstract:
 
     def __call__(self, cluster: Cluster) -> Cluster:
         cluster.drafts = [Draft(text=f.representative.text, fact=f) for f in cluster.selected]
-        method = cluster.options.method
+        method: str = cluster.options.method
         if method == "auto":
             method = self.auto_method
         cluster.method = "extractive"
@@ -46,8 +46,8 @@ class Abstract:
             cluster.warn(f"abstractive rewrite unavailable ({self.slot.error}); the brief is extractive")
             return cluster
         generator = self.slot.generator
-        jobs = [(d, self.prompt_for(d.fact, generator, cluster)) for d in cluster.drafts]
-        jobs = [(d, p) for d, p in jobs if p is not None]
+        prompts = [(d, self.prompt_for(d.fact, generator, cluster)) for d in cluster.drafts]
+        jobs = [(d, p) for d, p in prompts if p is not None]
         outputs = generator.generate([p for _, p in jobs])
         for (draft, _), output in zip(jobs, outputs):
             sentence = first_sentence(output)
