@@ -125,3 +125,20 @@ def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipelin
     brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
     # Weekday and attribution tail gone, cut at a clause boundary: a headline, not a cut sentence.
     assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
+
+
+def test_chronology_entries_are_not_brief_sentences(pipeline):
+    # The profile's timeline repeats the story's key facts, so coverage would pick an entry.
+    reports = [
+        "Velmora's council approved the Line 3 tram extension to the airport on Tuesday. "
+        "Mayor Ilse Varga said construction of the extension would start next spring.",
+        "The Line 3 tram extension to the airport was approved by Velmora's council on Tuesday. "
+        "The extension will cost 240 million euros, the transport department said.",
+        "Mayor Ilse Varga won approval for the Line 3 tram extension to the airport on Tuesday.\n\n"
+        "Ilse Varga: a timeline\n\n"
+        "2019: Elected mayor of Velmora, promising the Line 3 tram extension to the airport.\n\n"
+        "2023: Wins council approval for the Line 3 tram extension to the airport at 240 million euros.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    assert brief.sentences
+    assert not [s.text for s in brief.sentences if s.text.startswith(("2019:", "2023:"))]

@@ -27,6 +27,9 @@ _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Thos
 # does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
+# Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
+# used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
+_LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
 
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
@@ -45,6 +48,7 @@ def is_candidate(fact: Fact) -> bool:
         and ends_like_sentence(sentence.text)
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
+        and not _LIST_ENTRY.match(sentence.text)
         and not _READER_ADDRESS.search(_QUOTED.sub("", sentence.text))
     )
 
