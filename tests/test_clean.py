@@ -106,7 +106,11 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
 
 @pytest.mark.parametrize(
     "dateline",
-    ["VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — "],
+    [
+        "VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — ",
+        "(CNN) ", "(CNN)", "(AP) — ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
+        "Updated 10 June 2019, 14:05 ",
+    ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     text = f"{dateline}{LEAD}\n{SECOND}\n"
@@ -115,6 +119,29 @@ def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     assert first.text == LEAD
     assert first.start == len(dateline)
     assert text[first.start : first.start + len(first.text)] == LEAD
+
+
+def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
+    tweet = "Please keep away from Old Market Square while we deal with the derailment."
+    signature = " — Velmora Police (@VelmoraPolice) October 3, 2024 "
+    text = f"{LEAD} {tweet}{signature}{SECOND}\n"
+    document = clean(text)[0]
+    assert [b.text for b in document.blocks] == [f"{LEAD} {tweet}", SECOND]
+    assert document.blocks[1].start == text.index(SECOND)
+    assert not [b for b in document.blocks if "@VelmoraPolice" in b.text]
+
+
+def test_a_report_whose_lead_shares_nothing_with_the_others_is_kept_whole():
+    # The other "reports" are page notices; there is no shared story to judge paragraphs by.
+    notices = [
+        "These crawls are part of an effort to archive pages as they are created and archive the pages they refer to.",
+        "Add a location to your Tweets When you tweet with a location, Twitter stores that location.",
+    ]
+    articles = [Article(id="report", text=f"{LEAD}\n{SECOND}\n")] + [
+        Article(id=f"notice{k}", text=t) for k, t in enumerate(notices)
+    ]
+    report = Clean()(Cluster(articles=articles, options=Options())).documents[0]
+    assert [b.text for b in report.blocks] == [LEAD, SECOND]
 
 
 @pytest.mark.parametrize("sign_off", ["AFP", "— AFP", "rdm/jbk", "kjl/pt/dhw", "(AP)"])

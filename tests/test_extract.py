@@ -142,3 +142,19 @@ def test_chronology_entries_are_not_brief_sentences(pipeline):
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
     assert brief.sentences
     assert not [s.text for s in brief.sentences if s.text.startswith(("2019:", "2023:"))]
+
+
+def test_photo_captions_are_not_brief_sentences(pipeline):
+    caption = ("In this Oct. 3, 2024 photo, the Line 3 tram that derailed near Old Market Square in Velmora "
+               "lies against a lamp post after the accident that injured 14 passengers.")
+    credit = ("The derailed Line 3 tram lies against a lamp post near Old Market Square in Velmora after 14 "
+              "passengers were injured. (AP Photo/Jan Horak)")
+    reports = [
+        f"A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers.\n{caption}",
+        "Fourteen passengers were injured when a Line 3 tram derailed and hit a lamp post in Velmora on Thursday.\n"
+        f"{credit}",
+        "The Line 3 tram derailed near Old Market Square and struck a lamp post, injuring 14 passengers, officials said.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    assert brief.sentences
+    assert not [s.text for s in brief.sentences if "photo" in s.text.lower()]

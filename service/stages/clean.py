@@ -18,6 +18,7 @@ Offsets are kept: every kept block records where it starts in the article's text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 from scipy import sparse
@@ -51,10 +52,19 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
-# "SEOUL: ", "WASHINGTON (Reuters) - ", "PARIS, July 13 (AFP) -- ": a dateline before the lead.
+_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+# What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
+# "PARIS, July 13 (AFP) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 ")
+# or an age ("1 year ago ").
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-)\s+)"
+    r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+"
+    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-)\s+"
+    r"|\([A-Z][A-Za-z.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
+# An embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"): the
+# tweet before it and the text after it are separate passages of the page.
+_TWEET_SIGNATURE = re.compile(rf"\s*[—–-]+\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_DATE}\s*")
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -129,12 +139,7 @@ class Clean:
     @staticmethod
     def _split_blocks(document: Document) -> None:
         seen: set[str] = set()
-        for match in re.finditer(r"[^\n]+", document.text):
-            raw = match.group()
-            line = raw.strip()
-            if not line:
-                continue
-            start = match.start() + raw.index(line[0])
+        for start, line in _passages(document.text):
             key = " ".join(line.lower().split())
             if _SECTION_MARKER.match(line) and document.blocks:
                 break
@@ -150,6 +155,17 @@ class Clean:
             if dateline:
                 line, start = line[dateline.end() :], start + dateline.end()
             document.blocks.append(Block(text=line, start=start))
+
+
+def _passages(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, stripped text) of each line, lines cut where an embedded tweet signs off."""
+    for line in re.finditer(r"[^\n]+", text):
+        signatures = [span for m in _TWEET_SIGNATURE.finditer(text, line.start(), line.end()) for span in m.span()]
+        cuts = [line.start(), *signatures, line.end()]
+        for begin, end in zip(cuts[::2], cuts[1::2]):
+            piece = text[begin:end]
+            if piece.strip():
+                yield begin + len(piece) - len(piece.lstrip()), piece.strip()
 
 
 def _headline_first(document: Document) -> None:
@@ -201,6 +217,8 @@ def _drop_off_story_blocks(documents: list[Document]) -> None:
     for document in reporting:
         scores = similarity[row : row + len(document.blocks)]
         row += len(document.blocks)
+        if scores[0] < TRAILING_SIMILARITY:
+            continue  # its lead shares no story with the others: nothing to judge the rest by
         lengths = [word_count(b.text) for b in document.blocks]
         end = len(scores)
         while end > 1 and scores[end - 1] < TRAILING_SIMILARITY:

@@ -30,6 +30,14 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
+# Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
+# a picture the brief does not show.
+_CAPTION = re.compile(
+    r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot)"
+    r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted))"
+    r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b",
+    re.IGNORECASE,
+)
 
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
@@ -49,6 +57,7 @@ def is_candidate(fact: Fact) -> bool:
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
+        and not _CAPTION.search(sentence.text)
         and not _READER_ADDRESS.search(_QUOTED.sub("", sentence.text))
     )
 
