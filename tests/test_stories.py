@@ -247,3 +247,14 @@ def test_bench_scores_match_known_values():
     # One cluster for everything: complete but not homogeneous.
     v, homogeneity, completeness = bench.v_measure(truth, ["x"] * 4)
     assert (homogeneity, completeness, v) == (pytest.approx(0.0), pytest.approx(1.0), pytest.approx(0.0))
+
+
+def test_prose_between_two_quotes_is_not_taken_for_a_quote(pipeline):
+    # An unpaired mark ('6" of rain') puts the straight quotes out of step: the prose between
+    # 'ashore."' and '"Today"' would read as a quote carried by every report.
+    text = ('Up to 6" of rain fell overnight. "The crew did everything right," said Ines Calder. '
+            'Harbour officials closed the outer pier for the whole of Tuesday while divers inspected the hull. '
+            'The ferry will be towed to the Velmora yard, the NBC "Today" show reported.')
+    articles = [Article(id=k, text=text) for k in ("a", "b")]
+    quote = pipeline.summarize(articles, EXTRACTIVE).quote
+    assert quote.text == "The crew did everything right" and quote.speaker == "Ines Calder"

@@ -24,8 +24,11 @@ MIN_QUOTE_WORDS = 5
 # Share of the shorter quote's content words that the longer one must contain.
 SAME_QUOTE = 0.7
 
+# A straight double quote opens after a space or bracket and closes before a non-letter: one
+# unpaired mark earlier in a page must not turn the prose between two quotes into a "quote".
 _QUOTE = re.compile(
-    r"“([^”]{8,}?)”|\"([^\"]{8,}?)\"|``(.{8,}?)''|‘([^’]{8,}?)’(?!\w)|(?<!\w)'([^']{8,}?)'(?!\w)"
+    r"“([^”]{8,}?)”|(?<![^\s(\[—–-])\"(?=\S)([^\"]{8,}?)(?<=\S)\"(?!\w)|``(.{8,}?)''"
+    r"|‘([^’]{8,}?)’(?!\w)|(?<!\w)'([^']{8,}?)'(?!\w)"
 )
 _SPEECH = r"(?:said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed)"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
