@@ -131,6 +131,22 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
     assert not [b for b in document.blocks if "@VelmoraPolice" in b.text]
 
 
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Image copyright AFP/Getty Image caption", "Image copyright Ritzau Foto Image caption", "Image copyright Reuters",
+        "Media playback is unsupported on your device Media caption", "Enlarge this image toggle caption",
+        "(Photo: Jan Horak, Velmora Courier)", "(Image: Velmora Courier)", "Advertisement",
+        "Advertisement Continue reading the main story", "CLOSE", "EXCLUSIVE", "SEE MORE VIDEOS",
+    ],
+)
+def test_a_widget_inside_a_paragraph_is_cut_out(widget):
+    text = f"{LEAD} {widget} {SECOND}\n"
+    document = clean(text)[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    assert document.blocks[1].start == text.index(SECOND)
+
+
 def test_a_report_whose_lead_shares_nothing_with_the_others_is_kept_whole():
     # The other "reports" are page notices; there is no shared story to judge paragraphs by.
     notices = [

@@ -62,9 +62,18 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
-# An embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"): the
-# tweet before it and the text after it are separate passages of the page.
-_TWEET_SIGNATURE = re.compile(rf"\s*[—–-]+\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_DATE}\s*")
+# Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
+# embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
+# credits and caption toggles, advert and video-player labels. Each is cut out, and the text
+# on either side becomes a passage of its own.
+_INLINE_WIDGET = re.compile(
+    rf"\s*[—–-]+\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_DATE}"
+    r"|\s*Image copyright (?:[\w/&.-]+ ){1,3}?Image caption|\s*Image (?:copyright [\w/&.-]+|caption)"
+    r"|\s*Media playback is unsupported on your device|\s*Media caption|\s*Enlarge this image"
+    r"|\s*(?:toggle|hide|show) caption|\s*\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)"
+    r"|\s*\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\s*\bCLOSE\b(?= [A-Z])|\s*\bEXCLUSIVE\b:?"
+    r"|\s*SEE MORE VIDEOS"
+)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -158,10 +167,10 @@ class Clean:
 
 
 def _passages(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, stripped text) of each line, lines cut where an embedded tweet signs off."""
+    """(offset, stripped text) of each line, lines cut where a widget sits inside them."""
     for line in re.finditer(r"[^\n]+", text):
-        signatures = [span for m in _TWEET_SIGNATURE.finditer(text, line.start(), line.end()) for span in m.span()]
-        cuts = [line.start(), *signatures, line.end()]
+        widgets = [span for m in _INLINE_WIDGET.finditer(text, line.start(), line.end()) for span in m.span()]
+        cuts = [line.start(), *widgets, line.end()]
         for begin, end in zip(cuts[::2], cuts[1::2]):
             piece = text[begin:end]
             if piece.strip():
