@@ -108,7 +108,8 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
     "dateline",
     [
         "VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — ",
-        "(CNN) ", "(CNN)", "(AP) — ", "Madrid (CNN) -- ", "Gaza City, Gaza (CNN) -- ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
+        "(CNN) ", "(CNN)", "(AP) — ", "Madrid (CNN) -- ", "Gaza City, Gaza (CNN) -- ",
+        "VELMORA, Mont. (AP) — ", "VELMORA, New Zealand (Reuters) - ", "VELMORA, Ruritania (AP) _ ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
         "Updated 10 June 2019, 14:05 ",
     ],
 )

@@ -54,12 +54,14 @@ _FURNITURE = re.compile(
 
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
-# "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 ")
+# "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ", "PARIS, July 13 (AFP) -- ",
+# "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 ")
 # or an age ("1 year ago ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
-    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-)\s+"
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \([A-Z][A-Za-z.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
