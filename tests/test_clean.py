@@ -139,6 +139,7 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "Media playback is unsupported on your device Media caption", "Enlarge this image toggle caption",
         "(Photo: Jan Horak, Velmora Courier)", "(Image: Velmora Courier)", "Advertisement",
         "Advertisement Continue reading the main story", "CLOSE", "EXCLUSIVE", "SEE MORE VIDEOS",
+        "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):

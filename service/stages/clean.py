@@ -75,7 +75,10 @@ _INLINE_WIDGET = re.compile(
     r"|\s*Media playback is unsupported on your device|\s*Media caption|\s*Enlarge this image"
     r"|\s*(?:toggle|hide|show) caption|\s*\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)"
     r"|\s*\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\s*\bCLOSE\b(?= [A-Z])|\s*\bEXCLUSIVE\b:?"
-    r"|\s*SEE MORE VIDEOS"
+    r"|\s*SEE MORE VIDEOS|\s*(?:Hide|Show) Transcript"
+    # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
+    r"|\s*(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
+    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
 )
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
