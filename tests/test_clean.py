@@ -149,6 +149,26 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
     assert document.blocks[1].start == text.index(SECOND)
 
 
+NOTICE = ("These crawls are part of an effort to archive pages as they are created and archive the pages "
+          "that they refer to, so that links stay valid long after the pages themselves have gone.")
+
+
+def test_a_page_off_a_story_that_the_other_reports_share_is_left_out_with_a_warning():
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE),
+                                Article(id="b", text=OTHER)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
+    assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
+
+
+def test_copies_of_one_notice_do_not_make_a_story_that_outvotes_the_report():
+    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=NOTICE),
+                                Article(id="n2", text=NOTICE)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [b.text for b in documents[0].blocks] == [LEAD, SECOND]
+    assert not cluster.warnings
+
+
 def test_a_report_whose_lead_shares_nothing_with_the_others_is_kept_whole():
     # The other "reports" are page notices; there is no shared story to judge paragraphs by.
     notices = [

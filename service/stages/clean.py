@@ -98,6 +98,12 @@ UNRELATED_SIMILARITY = 0.015
 TRAILING_SIMILARITY = 0.08
 # Shorter than this, an unrelated-looking run is the report's own aside, not another story.
 APPENDED_STORY_WORDS = 80
+# A whole page this weakly related to every other report is off the story (an archive
+# notice, a widget page, another story), provided two independent reports share one: at
+# least STORY_SIMILARITY alike, yet below COPY_SIMILARITY, where they are copies of one page.
+OFF_STORY_DOCUMENT = 0.03
+STORY_SIMILARITY = 0.1
+COPY_SIMILARITY = 0.9
 
 
 def is_prose(line: str) -> bool:
@@ -133,6 +139,13 @@ class Clean:
             if article.title:
                 document.headlines.insert(0, article.title.strip())
             cluster.documents.append(document)
+        off_story = {id(d) for d in _off_story_documents(cluster.documents)}
+        for document in cluster.documents:
+            if id(document) in off_story:
+                document.blocks = []
+                cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
+            elif not document.blocks:
+                cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
         _drop_off_story_blocks(cluster.documents)
         if not any(d.blocks for d in cluster.documents):
             raise InputError("no article has any readable prose to summarize")
@@ -202,6 +215,23 @@ def _html_to_text(html: str) -> str:
 
     extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     return extracted or ""
+
+
+def _off_story_documents(documents: list[Document]) -> list[Document]:
+    """Rule 3 for whole pages: those that share no story with a cluster that has one."""
+    reporting = [d for d in documents if d.blocks]
+    if len(reporting) < 3:
+        return []
+    x = Vectorizer([[w.lower() for b in d.blocks for w in words(b.text)] for d in reporting]).matrix
+    similarity = (x @ x.T).toarray()
+    np.fill_diagonal(similarity, 0.0)
+    off = []
+    for k, document in enumerate(reporting):
+        others = np.delete(np.delete(similarity, k, axis=0), k, axis=1)
+        has_story = bool(((others >= STORY_SIMILARITY) & (others < COPY_SIMILARITY)).any())
+        if has_story and similarity[k].max() < OFF_STORY_DOCUMENT:
+            off.append(document)
+    return off
 
 
 def _drop_off_story_blocks(documents: list[Document]) -> None:

@@ -91,8 +91,6 @@ class Segment:
             for sentence in sentences:
                 sentence.position = sentence.index / max(len(sentences), 1)
             document.sentences = sentences
-            if not sentences:
-                cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
         self._cap(cluster)
         return cluster
 
