@@ -43,7 +43,8 @@ def shorten(sentence: str) -> str:
 
 
 def choose_headline(cluster: Cluster) -> str:
-    headlines = [h for d in cluster.documents for h in d.headlines[:1]]
+    # A page left without prose (furniture only, or off the story) offers no headline.
+    headlines = [h for d in cluster.documents if d.sentences for h in d.headlines[:1]]
     agreed = ""
     if headlines:
         vectors = Vectorizer([tokenize(h) for h in headlines]).matrix

@@ -158,3 +158,11 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
     assert brief.sentences
     assert not [s.text for s in brief.sentences if "photo" in s.text.lower()]
+
+
+def test_a_page_without_prose_offers_no_headline(pipeline):
+    lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
+            "airport by 2029, the transport department said.")
+    widget_page = "See more of Velmora Transport on Facebook"
+    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=widget_page)], EXTRACTIVE)
+    assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"

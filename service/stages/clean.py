@@ -61,9 +61,9 @@ _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"\s*(?:\([A-Za-z .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
-    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \([A-Z][A-Za-z.]{1,11}\)\s*(?:--|—|–|-)\s+"
-    r"|\([A-Z][A-Za-z.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
+    r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
+    r"|\([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
 # embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
