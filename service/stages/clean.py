@@ -6,11 +6,14 @@ Three general rules remove them, none of them tied to one site's strings:
 
 1. Structure: a story is told in prose lines (enough words, sentence punctuation).
    Short unpunctuated lines are headlines, section heads or furniture; only a headline
-   before the first prose line is kept, as a headline candidate.
+   before the first prose line is kept, as a headline candidate. Widgets flattened into a
+   paragraph (picture credits, share bars, tweet sign-offs) are cut out of it, and what a
+   page puts before the lead (dateline, publication stamp) is stripped.
 2. Section markers: a short line that opens a "related / more / comments" section ends
    the story; nothing after it is the report's own text.
 3. Relevance: a block whose vocabulary shares almost nothing with the other reports of
-   the cluster is off the story (an appended story without a marker, a cookie wall).
+   the cluster is off the story (an appended story without a marker, a cookie wall), and
+   so is a whole page that shares nothing with a story the other reports share.
 
 Offsets are kept: every kept block records where it starts in the article's text.
 """
