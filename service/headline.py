@@ -32,6 +32,8 @@ def shorten(sentence: str) -> str:
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
             break
+        if _joins_a_name(text, match):
+            continue
         if len(text[: match.start()].split()) >= MIN_WORDS:
             text = text[: match.start()]
             break
@@ -40,6 +42,12 @@ def shorten(sentence: str) -> str:
         words.pop()
     headline = " ".join(words).rstrip(",;:")
     return headline[:1].upper() + headline[1:]
+
+
+def _joins_a_name(text: str, match: re.Match[str]) -> bool:
+    """"and" between capitalised words is inside a name: "the Truth and Reconciliation Commission"."""
+    before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
+    return match.group().strip() == "and" and bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
 
 
 def choose_headline(cluster: Cluster) -> str:

@@ -184,6 +184,22 @@ def test_headlines_are_short_and_lose_the_attribution():
     assert shorten("On Monday, the council said the budget passed.") == "The council said the budget passed"
 
 
+def test_a_headline_is_not_cut_inside_a_name_joined_by_and():
+    lead = ("Facing a court challenge, the Truth and Reconciliation Commission will withhold, at least for now, "
+            "the parts of its report that implicate the last apartheid-era president in illegal acts.")
+    assert shorten(lead) == "Facing a court challenge, the Truth and Reconciliation Commission will withhold"
+    lead = "Police arrested three men in Velmora and charged them with arson at the harbour warehouse that burned last week."
+    assert shorten(lead) == "Police arrested three men in Velmora"
+
+
+def test_the_second_mark_of_a_closing_double_apostrophe_opens_no_quote(pipeline):
+    # DUC-style ``...'' quotes: "''" followed later by a lone "'" must not pair up.
+    text = ("Officials said the town wants a ``clear'' plan before the harbour wall is rebuilt, the town hall "
+            "reported on Monday, and the builders' union agreed.")
+    articles = [Article(id=k, text=text) for k in ("a", "b")]
+    assert pipeline.summarize(articles, EXTRACTIVE).quote is None
+
+
 def test_cli_pools_jsonl_clusters_into_one_feed(tmp_path, capsys):
     articles = json.loads(FEED.read_text(encoding="utf-8"))["articles"]
     # Two "clusters" that reuse ids, as Multi-News does: ids get their cluster's prefix.
