@@ -192,12 +192,13 @@ def test_a_headline_is_not_cut_inside_a_name_joined_by_and():
     assert shorten(lead) == "Police arrested three men in Velmora"
 
 
-def test_the_second_mark_of_a_closing_double_apostrophe_opens_no_quote(pipeline):
-    # DUC-style ``...'' quotes: "''" followed later by a lone "'" must not pair up.
+def test_a_short_backtick_quote_does_not_run_on_into_the_next_one(pipeline):
+    # DUC-style ``...'' quotes: neither the closing '' of a short quote nor its `` may pair
+    # with a later mark and make the prose between them a quote.
     text = ("Officials said the town wants a ``clear'' plan before the harbour wall is rebuilt, the town hall "
-            "reported on Monday, and the builders' union agreed.")
+            "reported, and the builders' union agreed. ``We will rebuild the harbour wall by spring,'' the mayor said.")
     articles = [Article(id=k, text=text) for k in ("a", "b")]
-    assert pipeline.summarize(articles, EXTRACTIVE).quote is None
+    assert pipeline.summarize(articles, EXTRACTIVE).quote.text == "We will rebuild the harbour wall by spring"
 
 
 def test_cli_pools_jsonl_clusters_into_one_feed(tmp_path, capsys):

@@ -24,12 +24,12 @@ MIN_QUOTE_WORDS = 5
 # Share of the shorter quote's content words that the longer one must contain.
 SAME_QUOTE = 0.7
 
-# A straight quote mark opens after a space or bracket and closes before a non-letter: one
-# unpaired mark earlier in a page (or the second mark of a closing '') must not turn the
-# prose between two quotes into a "quote".
+# A straight quote mark opens after a space or bracket and closes before a non-letter, and a
+# ``...'' quote holds no other mark: one unpaired or short quote earlier in a page must not
+# turn the prose between two quotes into a "quote".
 _OPENS = r"(?<![^\s(\[—–-])"
 _QUOTE = re.compile(
-    rf"“([^”]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``(.{{8,}}?)''"
+    rf"“([^”]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
 _SPEECH = r"(?:said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed)"
