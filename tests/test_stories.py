@@ -275,3 +275,19 @@ def test_prose_between_two_quotes_is_not_taken_for_a_quote(pipeline):
     articles = [Article(id=k, text=text) for k in ("a", "b")]
     quote = pipeline.summarize(articles, EXTRACTIVE).quote
     assert quote.text == "The crew did everything right" and quote.speaker == "Ines Calder"
+
+
+def test_a_long_statement_is_quoted_by_its_opening_sentences(pipeline):
+    opening = "We remain committed to one goal: the return of the ferry service to Velmora before the winter."
+    inspection = "Our engineers are inspecting every hull plate, every weld and every seal on the vessel."
+    text = f'The operator said in a statement: "{opening} {" ".join([inspection] * 4)}" Repairs began on Monday.'
+    articles = [Article(id=k, text=text) for k in ("a", "b")]
+    # 17 + 15 words fit in 40; a third sentence would not.
+    assert pipeline.summarize(articles, EXTRACTIVE).quote.text == f"{opening} {inspection}".rstrip(".")
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_does_not_run_on(pipeline):
+    text = ('The skipper told the crew “stay below deck." Then the harbour officials closed the pier for the night. '
+            '“We will reopen the harbour on Friday,” the mayor said.')
+    articles = [Article(id=k, text=text) for k in ("a", "b")]
+    assert pipeline.summarize(articles, EXTRACTIVE).quote.text == "We will reopen the harbour on Friday"

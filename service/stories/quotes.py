@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster
 from service.models import Quote
-from service.stages.segment import is_abbreviation
+from service.stages.segment import is_abbreviation, split_sentences
 from service.text import content, tokenize
 
 MIN_QUOTE_WORDS = 5
+# A longer quote is a statement read out in full: the brief keeps its opening sentences.
+MAX_QUOTE_WORDS = 40
 # Share of the shorter quote's content words that the longer one must contain.
 SAME_QUOTE = 0.7
 
@@ -29,7 +31,7 @@ SAME_QUOTE = 0.7
 # turn the prose between two quotes into a "quote".
 _OPENS = r"(?<![^\s(\[—–-])"
 _QUOTE = re.compile(
-    rf"“([^”]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
+    rf"“([^”“\"]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
 _SPEECH = r"(?:said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed)"
@@ -92,13 +94,24 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
     for document in cluster.documents:
         for block in document.blocks:
             for match in _QUOTE.finditer(block.text):
-                quoted = next(g for g in match.groups() if g is not None).strip(" ,.")
+                quoted = _opening(next(g for g in match.groups() if g is not None)).strip(" ,.")
                 words = content(tokenize(quoted))
                 if len(quoted.split()) < MIN_QUOTE_WORDS or not words:
                     continue
                 speaker = _find_speaker(block.text, match.start(), match.end())
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
+
+
+def _opening(quoted: str) -> str:
+    """The quote's leading whole sentences, up to MAX_QUOTE_WORDS words ("" when even its
+    first sentence is longer)."""
+    kept = ""
+    for _, end in split_sentences(quoted):
+        if len(quoted[:end].split()) > MAX_QUOTE_WORDS:
+            break
+        kept = quoted[:end]
+    return kept
 
 
 def _same(a: _Occurrence, b: _Occurrence) -> bool:
