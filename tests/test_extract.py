@@ -166,3 +166,15 @@ def test_a_page_without_prose_offers_no_headline(pipeline):
     widget_page = "See more of Velmora Transport on Facebook"
     brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=widget_page)], EXTRACTIVE)
     assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
+
+
+def test_a_sentence_cut_off_by_an_ellipsis_is_not_a_brief_sentence(pipeline):
+    teaser = "A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers and..."
+    reports = [
+        teaser + "\nThe tram struck a lamp post near Old Market Square, the transport department said.",
+        "A Line 3 tram derailed near Old Market Square in Velmora on Thursday, and 14 passengers were hurt.",
+        "Fourteen passengers were hurt when a Line 3 tram derailed in Velmora on Thursday, officials said.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    assert brief.sentences
+    assert not [s.text for s in brief.sentences if s.text.endswith("...")]

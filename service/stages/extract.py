@@ -54,6 +54,8 @@ def is_candidate(fact: Fact) -> bool:
     return (
         MIN_WORDS <= length <= MAX_WORDS
         and ends_like_sentence(sentence.text)
+        # An ellipsis at the end marks text cut off (a teaser, a truncated caption).
+        and not sentence.text.rstrip("\"”’' ").endswith(("...", "…"))
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
