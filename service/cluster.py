@@ -31,6 +31,10 @@ class Sentence:
     position: float  # relative position in the article, 0 = lead
     tokens: tuple[str, ...] = ()  # stemmed, lower-cased word tokens (stopwords kept)
     fact: int = -1  # id of the Fact this sentence belongs to
+    # A quotation that runs over several sentences is open where this one starts / ends:
+    # the sentence is someone's words, though its own text may not show the marks.
+    opens_quoted: bool = False
+    ends_quoted: bool = False
 
 
 @dataclass(slots=True)

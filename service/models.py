@@ -60,7 +60,8 @@ class Citation(msgspec.Struct, kw_only=True, frozen=True):
 class BriefSentence(msgspec.Struct, kw_only=True, frozen=True):
     text: str
     citations: list[Citation]
-    # How the sentence was made: "extracted" verbatim, "fused" by the model, or
+    # How the sentence was made: "extracted" verbatim (a piece of a longer quotation with
+    # the quotation marks it lacks), "fused" by the model, or
     # "replaced" when the model's sentence failed the attribution check.
     origin: Literal["extracted", "fused", "replaced"] = "extracted"
 

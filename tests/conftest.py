@@ -10,6 +10,7 @@ import pytest
 from service import Article, Brief, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
+from service.stages.segment import standalone_text
 from service.text import content, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,21 +41,30 @@ def run_until(articles: list[Article], last_stage: str, options: Options = EXTRA
 
 
 def assert_citations_slice(brief: Brief, articles: list[Article], cluster: Cluster | None = None) -> None:
-    """Every citation's span slices the article's text to a whole sentence, the cited one.
+    """Every citation's span slices the article's text to a whole sentence, the cited one,
+    and an extracted sentence is its first citation's span (plus the quotation marks a
+    piece of a longer quotation lacks).
 
     Compared with control characters as spaces: the cleaner blanks them without moving offsets.
     """
     texts = {a.id: _CONTROL.sub(" ", a.text or "") for a in articles}
-    sentences = {(s.article_id, s.index): s.text for s in cluster.sentences} if cluster else {}
+    sentences = {(s.article_id, s.index): s for s in cluster.sentences} if cluster else {}
     for sentence in brief.sentences:
         for c in sentence.citations:
             cited = texts[c.article_id][c.start : c.end]
             assert cited and cited == cited.strip(), (c, cited)
             if cluster is not None:
-                assert sentences[(c.article_id, c.sentence)] == cited
+                assert sentences[(c.article_id, c.sentence)].text == cited
         if sentence.origin != "fused":
             best = sentence.citations[0]
-            assert texts[best.article_id][best.start : best.end] == sentence.text
+            span = texts[best.article_id][best.start : best.end]
+            if cluster is not None:
+                assert sentence.text == standalone_text(sentences[(best.article_id, best.sentence)])
+            else:
+                assert sentence.text.strip(QUOTATION_MARKS) == span.strip(QUOTATION_MARKS)
+
+
+QUOTATION_MARKS = "“”\"`'"
 
 
 def assert_no_repeats(brief: Brief, limit: float = 0.5) -> None:

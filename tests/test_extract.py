@@ -178,3 +178,20 @@ def test_a_sentence_cut_off_by_an_ellipsis_is_not_a_brief_sentence(pipeline):
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
     assert brief.sentences
     assert not [s.text for s in brief.sentences if s.text.endswith("...")]
+
+
+def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
+    quotation = ('The harbour master said: "The wall failed at the height of the storm on Sunday night. '
+                 'Engineers will rebuild the harbour wall at Velmora before the winter storms. '
+                 'Nobody was hurt, and that is what matters," she told reporters.')
+    reports = [
+        f"Storm waves broke through the harbour wall at Velmora on Sunday night. {quotation}",
+        "The harbour wall at Velmora collapsed in Sunday's storm, and engineers will rebuild the harbour wall "
+        "before the winter storms, the port said.",
+        "Engineers will rebuild the harbour wall at Velmora before the winter storms, after it failed on Sunday.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    texts = [s.text for s in brief.sentences]
+    assert "“Engineers will rebuild the harbour wall at Velmora before the winter storms.”" in texts
+    for text in texts:
+        assert text.count('"') % 2 == 0 and text.count("“") == text.count("”"), text

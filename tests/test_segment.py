@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from conftest import run_until
 from service import Article
-from service.stages.segment import split_sentences
+from service.stages.segment import split_sentences, standalone_text
 
 
 def split(text: str) -> list[str]:
@@ -100,3 +100,18 @@ def test_an_article_left_without_sentences_is_warned_about():
     cluster = run_until([Article(id="good", text=good), Article(id="junk", text=furniture_only)], "segment")
     assert [len(d.sentences) for d in cluster.documents] == [1, 0]
     assert cluster.warnings == ["article 'junk' has no usable sentences and was skipped"]
+
+
+def test_pieces_of_a_quotation_over_several_sentences_know_they_are_quoted():
+    text = ('She said: "2010 was the best year. I fell in love with my best friend. An amazing woman," '
+            'James said. He left. "We will rebuild," the mayor said. Up to 6" of rain fell. It stopped.')
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    states = [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences]
+    assert states == [(False, True), (True, True), (True, False), (False, False), (False, False), (False, False),
+                      (False, False)]
+    assert [standalone_text(s) for s in cluster.sentences[:3]] == [
+        'She said: "2010 was the best year."',
+        "“I fell in love with my best friend.”",
+        '"An amazing woman," James said.',
+    ]
+    assert standalone_text(cluster.sentences[3]) == "He left."

@@ -15,7 +15,7 @@ from pathlib import Path
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
 from service.stages.clean import ends_like_sentence
-from service.stages.segment import split_sentences
+from service.stages.segment import split_sentences, standalone_text
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 MAX_WORDINGS = 4
@@ -34,7 +34,7 @@ class Abstract:
         self.template = load_prompt(prompt)
 
     def __call__(self, cluster: Cluster) -> Cluster:
-        cluster.drafts = [Draft(text=f.representative.text, fact=f) for f in cluster.selected]
+        cluster.drafts = [Draft(text=standalone_text(f.representative), fact=f) for f in cluster.selected]
         method: str = cluster.options.method
         if method == "auto":
             method = self.auto_method

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster, Draft, Sentence
+from service.stages.segment import standalone_text
 from service.text import STOPWORDS, content, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
@@ -55,7 +56,7 @@ class Attribute:
         sentences = cluster.sentences
         for draft in cluster.drafts:
             if draft.origin == "fused" and not self._supported(draft, numbers, lowered):
-                draft.text, draft.origin = draft.fact.representative.text, "replaced"
+                draft.text, draft.origin = standalone_text(draft.fact.representative), "replaced"
                 replaced += 1
             draft.support = self._align(draft, sentences)
         if replaced:

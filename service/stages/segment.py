@@ -37,6 +37,42 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, start, len(text))
 
 
+# Quotation marks; a straight one opens after a space, bracket or dash, else it closes.
+_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
+_OPENING = frozenset({"“", "``"})
+OPENS_A_QUOTE = r"\s(\[—–-"  # a character class: what a straight mark that opens follows
+
+
+def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each sentence span of one paragraph, whether a quotation is open at its start
+    and at its end."""
+    inside, states = False, []
+    for start, end in spans:
+        opened = inside
+        for mark in _QUOTE_MARK.finditer(text, start, end):
+            symbol = mark.group()
+            if symbol == '"':
+                inside = mark.start() == 0 or re.match(f"[{OPENS_A_QUOTE}]", text[mark.start() - 1]) is not None
+            else:
+                inside = symbol in _OPENING
+        states.append((opened, inside))
+    return states
+
+
+def standalone_text(sentence: Sentence) -> str:
+    """The sentence as it must read on its own: a piece of a longer quotation gets the
+    quotation marks its own text lacks (straight or ``'' when its own marks are, else curly)."""
+    text = sentence.text
+    if not (sentence.opens_quoted or sentence.ends_quoted):
+        return text
+    opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
+    if sentence.opens_quoted and not text.startswith(("“", '"', "``")):
+        text = opening + text
+    if sentence.ends_quoted:
+        text += closing
+    return text
+
+
 def is_abbreviation(head: str) -> bool:
     """Whether the full stop ending `head` closes an abbreviation or initial, not a sentence."""
     match = _LAST_WORD.search(head)
@@ -75,7 +111,8 @@ class Segment:
         for document in cluster.documents:
             sentences: list[Sentence] = []
             for block in document.blocks:
-                for start, end in split_sentences(block.text):
+                spans = list(split_sentences(block.text))
+                for (start, end), (opens, ends) in zip(spans, quotation_states(block.text, spans)):
                     text = block.text[start:end]
                     sentences.append(
                         Sentence(
@@ -86,6 +123,8 @@ class Segment:
                             text=text,
                             position=0.0,
                             tokens=tokenize(text),
+                            opens_quoted=opens,
+                            ends_quoted=ends,
                         )
                     )
             for sentence in sentences:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster
 from service.models import Quote
-from service.stages.segment import is_abbreviation, split_sentences
+from service.stages.segment import OPENS_A_QUOTE, is_abbreviation, split_sentences
 from service.text import content, tokenize
 
 MIN_QUOTE_WORDS = 5
@@ -29,7 +29,7 @@ SAME_QUOTE = 0.7
 # A straight quote mark opens after a space or bracket and closes before a non-letter, and a
 # ``...'' quote holds no other mark: one unpaired or short quote earlier in a page must not
 # turn the prose between two quotes into a "quote".
-_OPENS = r"(?<![^\s(\[—–-])"
+_OPENS = rf"(?<![^{OPENS_A_QUOTE}])"
 _QUOTE = re.compile(
     rf"“([^”“\"]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
