@@ -265,3 +265,14 @@ def test_the_headline_that_matches_the_lead_comes_before_the_site_name():
     document = clean(f"Velmora Radio News\n{headline}\n{LEAD}\n{SECOND}\n")[0]
     assert document.headlines[0] == headline
     assert "Velmora Radio News" in document.headlines
+
+
+def test_a_page_header_run_into_the_lead_becomes_a_headline():
+    text = f"Tram derails in central Velmora, injuring 14 Thursday, October 3, 2024 {LEAD}\n{SECOND}\n"
+    document = clean(text)[0]
+    assert document.headlines == ["Tram derails in central Velmora, injuring 14"]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    assert document.blocks[0].start == text.index(LEAD)
+    # A date inside prose is not a header.
+    prose = "The council met on Tuesday, March 3, 2020 and approved the Line 3 extension to the airport."
+    assert [b.text for b in clean(f"{prose}\n")[0].blocks] == [prose]

@@ -68,6 +68,12 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
+# A page header run into the lead: the headline, then the publication day ("London bombing
+# suspects are all British nationals Thursday, July 14, 2005 Profiles of the suspects...").
+_HEADER_DAY = re.compile(
+    rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?{_DATE}"
+    r"\s*(?=[A-Z“\"])"
+)
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
 # embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
 # credits and caption toggles, advert and video-player labels. Each is cut out, and the text
@@ -185,6 +191,10 @@ class Clean:
             dateline = _DATELINE.match(line)
             if dateline:
                 line, start = line[dateline.end() :], start + dateline.end()
+            header = _HEADER_DAY.match(line) if not document.blocks else None
+            if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
+                document.headlines.append(header.group("headline"))
+                line, start = line[header.end() :], start + header.end()
             document.blocks.append(Block(text=line, start=start))
 
 
