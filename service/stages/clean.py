@@ -79,16 +79,19 @@ _HEADER_DAY = re.compile(
 # credits and caption toggles, advert and video-player labels. Each is cut out, and the text
 # on either side becomes a passage of its own.
 _INLINE_WIDGET = re.compile(
-    rf"\s*[—–-]+\s*[^()\n]{{1,60}}\(@\w{{1,15}}\)\s*{_DATE}"
-    r"|\s*Image copyright (?:[\w/&.-]+ ){1,3}?Image caption|\s*Image (?:copyright [\w/&.-]+|caption)"
-    r"|\s*Media playback is unsupported on your device|\s*Media caption|\s*Enlarge this image"
-    r"|\s*(?:toggle|hide|show) caption|\s*\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)"
-    r"|\s*\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\s*\bCLOSE\b(?= [A-Z])|\s*\bEXCLUSIVE\b:?"
-    r"|\s*SEE MORE VIDEOS|\s*(?:Hide|Show) Transcript"
+    rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"
+    r"|Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"
+    r"|Media (?:playback is unsupported on your device|caption)|Enlarge this image|\b(?:toggle|hide|show) caption"
+    r"|\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript"
+    r"|\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
-    r"|\s*(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
+    r"|(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
 )
+# A piece of every widget above: a line with none of them skips the regex, which is slow
+# to fail on ordinary prose.
+_WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "(Photo", "(Image", "(Picture", "(Credit",
+                 "SEE MORE", "Transcript", "Advertisement", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet")
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -148,14 +151,16 @@ class Clean:
             if article.title:
                 document.headlines.insert(0, article.title.strip())
             cluster.documents.append(document)
-        off_story = {id(d) for d in _off_story_documents(cluster.documents)}
+        # Unstemmed words suffice to tell on-story from off-story, at a fraction of the cost.
+        vocabulary = {id(b): [w.lower() for w in words(b.text)] for d in cluster.documents for b in d.blocks}
+        off_story = {id(d) for d in _off_story_documents(cluster.documents, vocabulary)}
         for document in cluster.documents:
             if id(document) in off_story:
                 document.blocks = []
                 cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
             elif not document.blocks:
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
-        _drop_off_story_blocks(cluster.documents)
+        _drop_off_story_blocks(cluster.documents, vocabulary)
         if not any(d.blocks for d in cluster.documents):
             raise InputError("no article has any readable prose to summarize")
         return cluster
@@ -201,7 +206,8 @@ class Clean:
 def _passages(text: str) -> Iterator[tuple[int, str]]:
     """(offset, stripped text) of each line, lines cut where a widget sits inside them."""
     for line in re.finditer(r"[^\n]+", text):
-        widgets = [span for m in _INLINE_WIDGET.finditer(text, line.start(), line.end()) for span in m.span()]
+        hinted = any(hint in line.group() for hint in _WIDGET_HINTS)
+        widgets = [span for m in _INLINE_WIDGET.finditer(text, line.start(), line.end()) for span in m.span()] if hinted else []
         cuts = [line.start(), *widgets, line.end()]
         for begin, end in zip(cuts[::2], cuts[1::2]):
             piece = text[begin:end]
@@ -230,12 +236,12 @@ def _html_to_text(html: str) -> str:
     return extracted or ""
 
 
-def _off_story_documents(documents: list[Document]) -> list[Document]:
+def _off_story_documents(documents: list[Document], vocabulary: dict[int, list[str]]) -> list[Document]:
     """Rule 3 for whole pages: those that share no story with a cluster that has one."""
     reporting = [d for d in documents if d.blocks]
     if len(reporting) < 3:
         return []
-    x = Vectorizer([[w.lower() for b in d.blocks for w in words(b.text)] for d in reporting]).matrix
+    x = Vectorizer([[w for b in d.blocks for w in vocabulary[id(b)]] for d in reporting]).matrix
     similarity = (x @ x.T).toarray()
     np.fill_diagonal(similarity, 0.0)
     off = []
@@ -247,7 +253,7 @@ def _off_story_documents(documents: list[Document]) -> list[Document]:
     return off
 
 
-def _drop_off_story_blocks(documents: list[Document]) -> None:
+def _drop_off_story_blocks(documents: list[Document], vocabulary: dict[int, list[str]]) -> None:
     """Rule 3: cut what reads like another story appended to a report.
 
     Judged against the *other* reports, so a lone report keeps its paragraphs. An appended
@@ -261,8 +267,7 @@ def _drop_off_story_blocks(documents: list[Document]) -> None:
         return
     blocks = [b for d in reporting for b in d.blocks]
     owner = np.array([i for i, d in enumerate(reporting) for _ in d.blocks])
-    # Unstemmed words suffice to tell on-story from off-story, at a fraction of the cost.
-    x = Vectorizer([[w.lower() for w in words(b.text)] for b in blocks]).matrix
+    x = Vectorizer([vocabulary[id(b)] for b in blocks]).matrix
     membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))))
     document_sums = (membership @ x).toarray()
     total = document_sums.sum(axis=0)
