@@ -32,7 +32,7 @@ from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
 from service.stories.components import connected
 from service.stories.dates import Day, days, is_reporting_date
-from service.stories.numbers import MONTHS, Figure, figures
+from service.stories.numbers import MONTHS, Figure, figures, may_state_a_figure
 from service.text import STOPWORDS, Vectorizer, content, tokenize, words
 
 # Sentence cosine above which two sentences in different facts still talk about the same
@@ -85,8 +85,8 @@ def _mention(sentence: Sentence, figure: Figure) -> Mention:
 def mentions(cluster: Cluster) -> list[Mention]:
     found: list[Mention] = []
     for sentence in cluster.sentences:
-        if len(sentence.tokens) < MIN_SENTENCE_WORDS:  # editors' notes, captions
-            continue
+        if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.tokens):
+            continue  # too short: editors' notes, captions
         figures_here = [
             f for f in figures(sentence.text)
             # "8 mph (13 kph)": a conversion in brackets restates the figure before it.
