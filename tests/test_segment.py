@@ -115,3 +115,7 @@ def test_pieces_of_a_quotation_over_several_sentences_know_they_are_quoted():
         '"An amazing woman," James said.',
     ]
     assert standalone_text(cluster.sentences[3]) == "He left."
+    # Some papers close a quote with two curly singles: it closes, and what follows is not quoted.
+    doubled = "“I stayed out of contracting,’’ said Leslie Norton. Four firms applied for the contract."
+    assert [(s.opens_quoted, s.ends_quoted) for s in run_until([Article(id="b", text=doubled)], "segment").sentences] == [
+        (False, False), (False, False)]

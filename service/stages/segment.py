@@ -38,8 +38,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 # Quotation marks; a straight one opens after a space, bracket or dash, else it closes.
-_QUOTE_MARK = re.compile(r"``|''|[“”\"]")
-_OPENING = frozenset({"“", "``"})
+_QUOTE_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")  # ‘‘…’’: curly singles doubled, as some papers print
+_OPENING = frozenset({"“", "``", "‘‘"})
 OPENS_A_QUOTE = r"\s(\[—–-"  # a character class: what a straight mark that opens follows
 
 
