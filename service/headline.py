@@ -1,9 +1,10 @@
 """The brief's headline.
 
 The headline is the one most reports' own headlines agree with, when it reads as a
-headline (a few words). Otherwise it is rebuilt from the brief's first sentence: the
-attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
-is cut at its first clause boundary.
+headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
+adverbial ("In a debate on Tuesday, "), an aside between dashes, the attribution tail
+("…, state media said on Sunday") and the weekday go, then the sentence is cut at its first
+clause boundary, and never ends on a word that leaves it hanging ("the", "of", "was").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import STOPWORDS, Vectorizer, tokenize
+from service.text import Vectorizer, tokenize
 
 MAX_WORDS = 16
 MIN_WORDS = 5
@@ -19,7 +20,23 @@ _ATTRIBUTION = re.compile(
     r",?\s+(?:according to\b.*|(?:[\w'’.-]+\s+){0,6}(?:said|says|reported|reports|announced|told\s+\w+)\b[^,]*)$",
     re.IGNORECASE,
 )
-_OPENER = re.compile(r"^(?:on|late on|early on|by)\s+\w+(?:\s+\w+)?,\s+", re.IGNORECASE)
+# An opening adverbial ("On Friday, ", "According to an incident report, ", "In a night
+# debate with his rival, "): a headline starts with who did what.
+_OPENER = re.compile(
+    r"^(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
+    r"|according to|following|under|from|if|although|though|because|once|until"
+    r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?)\b[^,]{0,120},\s+",
+    re.IGNORECASE,
+)
+# A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
+# out of a headline, and no clause boundary.
+_DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
+# Words a headline cannot end on.
+_DANGLING = frozenset(
+    "a an the of to in on at for with by from into onto and or but nor as than that which who whom whose "
+    "his her its their our my your this these those is are was were be been has have had will would can could "
+    "should may might".split()
+)
 _WEEKDAY = re.compile(r"\s(?:(?:late |early )?on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
@@ -27,7 +44,11 @@ _CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid
 def shorten(sentence: str) -> str:
     """The sentence as a headline of at most MAX_WORDS words, no ellipsis."""
     # Headlines drop the day ("Hun Sen on Friday rejected" -> "Hun Sen rejected").
-    text = _WEEKDAY.sub("", _OPENER.sub("", sentence.strip().rstrip(".!?\"”’' ")))
+    text = sentence.strip().rstrip(".!?\"”’' ")
+    opener = _OPENER.match(text)
+    if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
+        text = text[opener.end() :]
+    text = _DASHED_ASIDE.sub(" ", _WEEKDAY.sub("", text))
     text = _ATTRIBUTION.sub("", text) if len(_ATTRIBUTION.sub("", text).split()) >= MIN_WORDS else text
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
@@ -38,7 +59,7 @@ def shorten(sentence: str) -> str:
             text = text[: match.start()]
             break
     words = text.split()[:MAX_WORDS]
-    while len(words) > MIN_WORDS and words[-1].lower() in STOPWORDS:
+    while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
         words.pop()
     headline = " ".join(words).rstrip(",;:")
     return headline[:1].upper() + headline[1:]

@@ -184,6 +184,27 @@ def test_headlines_are_short_and_lose_the_attribution():
     assert shorten("On Monday, the council said the budget passed.") == "The council said the budget passed"
 
 
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        ("In a late-night debate with her rivals for one of Velmora's two council seats, candidate Ines Calder "
+         "promised to reopen the harbour ferry within a year.",
+         "Candidate Ines Calder promised to reopen the harbour ferry within a year"),
+        ("One day earlier this month, Jan Horak bought 1,000 fake accounts for 58 euros from an online vendor.",
+         "Jan Horak bought 1,000 fake accounts for 58 euros from an online vendor"),
+        ("The suspect — described as tall, in his 30s and wearing a green coat — is believed to have robbed six "
+         "shops in Velmora, Kessler and Old Market since May.",
+         "The suspect is believed to have robbed six shops in Velmora"),
+        # "around" ends the phrase; a headline only loses dangling words ("the", "of", "was").
+        ("The old harbour crane that stood over Velmora for a century may no longer be around, but fishermen "
+         "still tell stories about it every summer.",
+         "The old harbour crane that stood over Velmora for a century may no longer be around"),
+    ],
+)
+def test_a_headline_starts_with_who_did_what(lead, headline):
+    assert shorten(lead) == headline
+
+
 def test_a_headline_is_not_cut_inside_a_name_joined_by_and():
     lead = ("Facing a court challenge, the Truth and Reconciliation Commission will withhold, at least for now, "
             "the parts of its report that implicate the last apartheid-era president in illegal acts.")

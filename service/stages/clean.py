@@ -81,7 +81,8 @@ _HEADER_DAY = re.compile(
 _INLINE_WIDGET = re.compile(
     rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"
     r"|Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"
-    r"|Media (?:playback is unsupported on your device|caption)|Enlarge this image|\b(?:toggle|hide|show) caption"
+    r"|Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)|Enlarge this image"
+    r"|\b(?:toggle|hide|show) caption|Story highlights"
     r"|\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript"
     r"|\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
@@ -91,7 +92,7 @@ _INLINE_WIDGET = re.compile(
 # A piece of every widget above: a line with none of them skips the regex, which is slow
 # to fail on ordinary prose.
 _WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "(Photo", "(Image", "(Picture", "(Credit",
-                 "SEE MORE", "Transcript", "Advertisement", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet")
+                 "SEE MORE", "Transcript", "highlights", "Advertisement", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet")
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
