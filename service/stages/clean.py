@@ -58,10 +58,10 @@ _FURNITURE = re.compile(
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ", "PARIS, July 13 (AFP) -- ",
-# "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 ")
-# or an age ("1 year ago ").
+# "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 "),
+# an age ("1 year ago ") or the label of a picture taken out ("Photo ").
 _DATELINE = re.compile(
-    r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+"
+    r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|Photo\s+(?=[A-Z](?:[a-z]|\s))"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
