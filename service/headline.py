@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import Vectorizer, tokenize
+from service.text import WEEKDAY, Vectorizer, tokenize
 
 MAX_WORDS = 16
 MIN_WORDS = 5
@@ -37,7 +37,7 @@ _DANGLING = frozenset(
     "his her its their our my your this these those is are was were be been has have had will would can could "
     "should may might".split()
 )
-_WEEKDAY = re.compile(r"\s(?:(?:late |early )?on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY = re.compile(rf"\s(?:(?:late |early )?on )?(?:{WEEKDAY})\b")
 _CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
 

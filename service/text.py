@@ -49,6 +49,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Regex fragments for days and months, shared by the clean stage, headlines and dates.
+WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Lower-cased, stemmed word tokens with stopwords kept (bigrams need them in place)."""
     return tuple(stem(w.lower().replace("’", "'")) for w in _WORD.findall(text))

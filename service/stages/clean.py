@@ -28,7 +28,7 @@ from scipy import sparse
 
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
-from service.text import Vectorizer, word_count, words
+from service.text import MONTH, WEEKDAY, Vectorizer, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -55,7 +55,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
-_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+_DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ", "PARIS, July 13 (AFP) -- ",
 # "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 "),
@@ -71,7 +71,7 @@ _DATELINE = re.compile(
 # A page header run into the lead: the headline, then the publication day ("London bombing
 # suspects are all British nationals Thursday, July 14, 2005 Profiles of the suspects...").
 _HEADER_DAY = re.compile(
-    rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?{_DATE}"
+    rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+(?:(?:{WEEKDAY}),? )?{_DATE}"
     r"\s*(?=[A-Z“\"])"
 )
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
@@ -245,13 +245,13 @@ def _off_story_documents(documents: list[Document], vocabulary: dict[int, list[s
     x = Vectorizer([[w for b in d.blocks for w in vocabulary[id(b)]] for d in reporting]).matrix
     similarity = (x @ x.T).toarray()
     np.fill_diagonal(similarity, 0.0)
-    off = []
-    for k, document in enumerate(reporting):
-        others = np.delete(np.delete(similarity, k, axis=0), k, axis=1)
-        has_story = bool(((others >= STORY_SIMILARITY) & (others < COPY_SIMILARITY)).any())
-        if has_story and similarity[k].max() < OFF_STORY_DOCUMENT:
-            off.append(document)
-    return off
+    story_pairs = (similarity >= STORY_SIMILARITY) & (similarity < COPY_SIMILARITY)
+    pairs = story_pairs.sum()  # each pair counted twice: the matrix is symmetric
+    return [
+        document
+        for k, document in enumerate(reporting)
+        if similarity[k].max() < OFF_STORY_DOCUMENT and pairs - 2 * story_pairs[k].sum() > 0
+    ]
 
 
 def _drop_off_story_blocks(documents: list[Document], vocabulary: dict[int, list[str]]) -> None:

@@ -41,6 +41,7 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
 _QUOTE_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")  # ‘‘…’’: curly singles doubled, as some papers print
 _OPENING = frozenset({"“", "``", "‘‘"})
 OPENS_A_QUOTE = r"\s(\[—–-"  # a character class: what a straight mark that opens follows
+_OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
 
 
 def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
@@ -52,7 +53,7 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
         for mark in _QUOTE_MARK.finditer(text, start, end):
             symbol = mark.group()
             if symbol == '"':
-                inside = mark.start() == 0 or re.match(f"[{OPENS_A_QUOTE}]", text[mark.start() - 1]) is not None
+                inside = mark.start() == 0 or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
             else:
                 inside = symbol in _OPENING
         states.append((opened, inside))
@@ -66,7 +67,7 @@ def standalone_text(sentence: Sentence) -> str:
     if not (sentence.opens_quoted or sentence.ends_quoted):
         return text
     opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
-    if sentence.opens_quoted and not text.startswith(("“", '"', "``")):
+    if sentence.opens_quoted and not text.startswith((*_OPENING, '"')):
         text = opening + text
     if sentence.ends_quoted:
         text += closing

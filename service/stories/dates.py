@@ -10,17 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.text import tokenize
+from service.text import MONTH, WEEKDAY, tokenize
 
-_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # A month's day, not a year ("May 2024") nor a count after the month ("Nov. 20,000").
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\d,.]\d)"
 _DATE = re.compile(
-    rf"\b(?:(?P<weekday>{_WEEKDAY})\b|(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b|(?P<day_first>{_DAY})\s+(?P<month_after>{_MONTH})(?!\w))"
+    rf"\b(?:(?P<weekday>{WEEKDAY})\b|(?P<month>{MONTH})\s+(?P<day>{_DAY})\b|(?P<day_first>{_DAY})\s+(?P<month_after>{MONTH})(?!\w))"
 )
 REPORTING = frozenset(
     tokenize(
