@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import WEEKDAY, Vectorizer, tokenize
+from service.text import Vectorizer, tokenize
+from service.trim import drop_weekdays
 
 MAX_WORDS = 16
 MIN_WORDS = 5
@@ -37,7 +38,6 @@ _DANGLING = frozenset(
     "his her its their our my your this these those is are was were be been has have had will would can could "
     "should may might".split()
 )
-_WEEKDAY = re.compile(rf"\s(?:(?:late |early )?on )?(?:{WEEKDAY})\b")
 _CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
 
@@ -48,7 +48,7 @@ def shorten(sentence: str) -> str:
     opener = _OPENER.match(text)
     if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
         text = text[opener.end() :]
-    text = _DASHED_ASIDE.sub(" ", _WEEKDAY.sub("", text))
+    text = _DASHED_ASIDE.sub(" ", drop_weekdays(text))
     text = _ATTRIBUTION.sub("", text) if len(_ATTRIBUTION.sub("", text).split()) >= MIN_WORDS else text
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:

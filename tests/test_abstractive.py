@@ -93,7 +93,7 @@ def test_random_model_output_is_caught_and_replaced_by_the_reports_wording(kind,
     assert any(finished)
     for sentence, draft, output in zip(brief.sentences, cluster.drafts, finished):
         assert sentence.origin == ("replaced" if output else "extracted")
-        assert sentence.text == draft.fact.representative.text
+        assert sentence.text == draft.fact.representative.brief_text
         assert sentence.citations
     assert any(REPLACED in w for w in brief.warnings)
     assert_whole_sentences(brief)

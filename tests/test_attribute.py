@@ -62,10 +62,10 @@ def test_a_faithful_fused_sentence_is_kept_and_aligned_to_its_sources(tram):
     for sentence in brief.sentences:
         assert sentence.citations and all(c.score >= 0.3 for c in sentence.citations)
     assert_citations_slice(brief, tram, cluster)
-    # One prompt a fact, listing that fact's distinct wordings.
+    # One prompt a fact, listing that fact's distinct wordings as a brief shows them.
     assert len(fake.prompts) == 4
     for prompt, fact in zip(fake.prompts, cluster.selected):
-        assert first_wording(prompt) in {s.text for s in fact.sentences}
+        assert first_wording(prompt) in {s.brief_text for s in fact.sentences}
 
 
 def invent_number(prompt: str) -> str:
@@ -94,7 +94,7 @@ def test_an_unsupported_fused_sentence_is_replaced_by_the_reports_wording_and_wa
     brief = cluster.brief
     assert [s.origin for s in brief.sentences] == ["replaced"] * 4
     for sentence, fact in zip(brief.sentences, cluster.selected):
-        assert sentence.text == fact.representative.text
+        assert sentence.text == fact.representative.brief_text
         assert "97" not in sentence.text and "Quast" not in sentence.text and "orchestra" not in sentence.text
     assert brief.warnings == [f"4 {REPLACED} and were replaced by the reports' own wording"]
     assert_citations_slice(brief, tram, cluster)
@@ -109,7 +109,7 @@ def test_only_the_unsupported_sentences_are_replaced(tram):
 
     cluster, _ = fuse(tram, first_one_invents)
     assert [s.origin for s in cluster.brief.sentences] == ["replaced", "fused", "fused", "fused"]
-    assert cluster.brief.sentences[0].text == cluster.selected[0].representative.text
+    assert cluster.brief.sentences[0].text == cluster.selected[0].representative.brief_text
     assert cluster.brief.warnings == [f"1 {REPLACED} and were replaced by the reports' own wording"]
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from conftest import run_until
 from service import Article
-from service.stages.segment import split_sentences, standalone_text
+from service.stages.segment import split_sentences
 
 
 def split(text: str) -> list[str]:
@@ -109,12 +109,12 @@ def test_pieces_of_a_quotation_over_several_sentences_know_they_are_quoted():
     states = [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences]
     assert states == [(False, True), (True, True), (True, False), (False, False), (False, False), (False, False),
                       (False, False)]
-    assert [standalone_text(s) for s in cluster.sentences[:3]] == [
+    assert [s.brief_text for s in cluster.sentences[:3]] == [
         'She said: "2010 was the best year."',
         "“I fell in love with my best friend.”",
         '"An amazing woman," James said.',
     ]
-    assert standalone_text(cluster.sentences[3]) == "He left."
+    assert cluster.sentences[3].brief_text == "He left."
     # Some papers close a quote with two curly singles: it closes, and what follows is not quoted.
     doubled = "“I stayed out of contracting,’’ said Leslie Norton. Four firms applied for the contract."
     assert [(s.opens_quoted, s.ends_quoted) for s in run_until([Article(id="b", text=doubled)], "segment").sentences] == [

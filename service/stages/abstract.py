@@ -15,7 +15,7 @@ from pathlib import Path
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
 from service.stages.clean import ends_like_sentence
-from service.stages.segment import split_sentences, standalone_text
+from service.stages.segment import split_sentences
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 MAX_WORDINGS = 4
@@ -34,7 +34,7 @@ class Abstract:
         self.template = load_prompt(prompt)
 
     def __call__(self, cluster: Cluster) -> Cluster:
-        cluster.drafts = [Draft(text=standalone_text(f.representative), fact=f) for f in cluster.selected]
+        cluster.drafts = [Draft(text=f.representative.brief_text, fact=f) for f in cluster.selected]
         method: str = cluster.options.method
         if method == "auto":
             method = self.auto_method
@@ -61,7 +61,7 @@ class Abstract:
 
         None when even one wording does not fit: that fact stays extracted, never truncated.
         """
-        wordings = list(dict.fromkeys(s.text for s in fact.sentences))[:MAX_WORDINGS]
+        wordings = list(dict.fromkeys(s.brief_text for s in fact.sentences))[:MAX_WORDINGS]
         while wordings:
             prompt = self.template.format(sources="\n".join(f"- {w}" for w in wordings))
             if generator.count_tokens(prompt) <= generator.max_input_tokens:

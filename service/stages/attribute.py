@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster, Draft, Sentence
-from service.stages.segment import standalone_text
 from service.text import STOPWORDS, content, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
@@ -56,7 +55,7 @@ class Attribute:
         sentences = cluster.sentences
         for draft in cluster.drafts:
             if draft.origin == "fused" and not self._supported(draft, numbers, lowered):
-                draft.text, draft.origin = standalone_text(draft.fact.representative), "replaced"
+                draft.text, draft.origin = draft.fact.representative.brief_text, "replaced"
                 replaced += 1
             draft.support = self._align(draft, sentences)
         if replaced:
@@ -75,7 +74,7 @@ class Attribute:
         backs it too, and the reader should see that report cited.
         """
         claim = set(content(tokenize(draft.text)))
-        own = [(s, 1.0 if s.text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
+        own = [(s, 1.0 if s.brief_text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
         if draft.origin == "fused":
             own = [p for p in own if p[1] >= MIN_CITATION]
         cited = {s.article_id for s, _ in own}

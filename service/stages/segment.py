@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
 from service.text import tokenize
+from service.trim import trim
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
@@ -60,16 +61,16 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
     return states
 
 
-def standalone_text(sentence: Sentence) -> str:
-    """The sentence as it must read on its own: a piece of a longer quotation gets the
-    quotation marks its own text lacks (straight or ``'' when its own marks are, else curly)."""
-    text = sentence.text
-    if not (sentence.opens_quoted or sentence.ends_quoted):
-        return text
+def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
+    """The sentence as it must read on its own in a brief: trimmed, or, for a piece of a
+    longer quotation, verbatim with the quotation marks its own text lacks (straight or
+    ``'' when its own marks are, else curly)."""
+    if not (opens_quoted or ends_quoted):
+        return trim(text)
     opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
-    if sentence.opens_quoted and not text.startswith((*_OPENING, '"')):
+    if opens_quoted and not text.startswith((*_OPENING, '"')):
         text = opening + text
-    if sentence.ends_quoted:
+    if ends_quoted:
         text += closing
     return text
 
@@ -115,6 +116,7 @@ class Segment:
                 spans = list(split_sentences(block.text))
                 for (start, end), (opens, ends) in zip(spans, quotation_states(block.text, spans)):
                     text = block.text[start:end]
+                    shown = brief_text(text, opens, ends)
                     sentences.append(
                         Sentence(
                             article_id=document.article.id,
@@ -123,7 +125,8 @@ class Segment:
                             end=block.start + end,
                             text=text,
                             position=0.0,
-                            tokens=tokenize(text),
+                            brief_text=shown,
+                            tokens=tokenize(shown),
                             opens_quoted=opens,
                             ends_quoted=ends,
                         )

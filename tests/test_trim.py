@@ -1,0 +1,86 @@
+"""Trim: a brief sentence loses the words that only served its report, never a claim's source."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_until
+from service import Article, Options
+from service.text import word_count
+from service.trim import drop_weekdays, trim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        ("However, the ferry operator said it would appeal.", "The ferry operator said it would appeal."),
+        ("Meanwhile, crews reopened two lanes of the bridge.", "Crews reopened two lanes of the bridge."),
+        ("On Tuesday, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
+        ("Late Sunday night, the storm reached the coast.", "The storm reached the coast."),
+        ("The plane crashed late Monday near the airport, killing 12.", "The plane crashed near the airport, killing 12."),
+        ("Crews worked through Saturday night, and the fire was out by 6 a.m.",
+         "Crews worked through Saturday night, and the fire was out by 6 a.m."),
+        ("The ship sank on Friday morning.", "The ship sank."),
+        ("The fire was under control at 4 a.m. on Wednesday.", "The fire was under control at 4 a.m."),
+        ("The fire was under control at 4 a.m. Wednesday, officials said.",
+         "The fire was under control at 4 a.m., officials said."),
+        ("Senator Jane Roe (D-Ore.) voted against the bill.", "Senator Jane Roe voted against the bill."),
+        ("(Reuters) Senator Jane Roe voted against the bill.", "Senator Jane Roe voted against the bill."),
+    ],
+)
+def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> None:
+    assert trim(sentence) == trimmed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A weekday in a range or a list says something.
+        "The bridge will be closed from Monday to Friday.",
+        "Talks were held on Monday and Tuesday.",
+        "The couple welcomed their first child on Tuesday, June 19, in Los Angeles.",
+        "The orbiters will pass over the rover, and late on Monday, the rover will call Earth.",
+        "Tuesday's vote was delayed.",
+        # The source of a claim stays: a brief must not make a claim its own.
+        "The rebels took 500 prisoners, state media said.",
+        "According to the ministry, the death toll rose to 50.",
+        # Someone's words stay as they were said.
+        '"We will rebuild on Monday," the mayor said.',
+        "``However, we are ready (for now),'' he said.",
+        # Too little would be left.
+        "But it rained.",
+    ],
+)
+def test_what_the_sentence_says_stays(sentence: str) -> None:
+    assert trim(sentence) == sentence
+
+
+def test_headlines_drop_the_weekday_too() -> None:
+    assert drop_weekdays("Storm hits the coast on Sunday") == "Storm hits the coast"
+
+
+REPORTS = [
+    Article(id="wire", text="A ferry ran aground off Kessel Point on Tuesday evening (local time), "
+            "and all 212 passengers were taken off by lifeboat crews.\n"
+            "However, the operator said the hull was not breached and the ship would be towed to port."),
+    Article(id="post", text="All 212 passengers were taken off a ferry that ran aground off Kessel Point "
+            "on Tuesday, lifeboat crews said.\nThe operator said the hull of the ship was not breached."),
+]
+
+
+def test_the_brief_shows_trimmed_sentences_and_cites_the_whole_source_sentence() -> None:
+    cluster = run_until(REPORTS, "render")
+    assert cluster.brief is not None
+    first = cluster.brief.sentences[0]
+    assert first.text == ("A ferry ran aground off Kessel Point, and all 212 passengers were taken off by "
+                          "lifeboat crews.")
+    citation = first.citations[0]
+    assert REPORTS[0].text[citation.start : citation.end] == REPORTS[0].text.splitlines()[0]
+
+
+def test_the_word_budget_counts_the_words_the_brief_shows() -> None:
+    # The wire's first sentence is 22 words as written, 18 as the brief shows it.
+    lead = REPORTS[0].text.splitlines()[0]
+    assert word_count(lead) > 20 >= word_count(trim(lead))
+    cluster = run_until(REPORTS, "extract", Options(method="extractive", words=20))
+    assert [f.representative.text for f in cluster.selected] == [lead]
