@@ -56,6 +56,14 @@ MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
+# Quotation marks, shared by segment (which sentences are quoted), trim (which are never
+# cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,
+# as some papers print. A straight mark opens after one of OPENS_A_QUOTE, else it closes.
+QUOTATION_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")
+OPENING_MARKS = frozenset({"“", "``", "‘‘"})
+OPENS_A_QUOTE = r"\s(\[—–-"  # a character class
+QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''|‘‘.*?’’")
+
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Lower-cased, stemmed word tokens with stopwords kept (bigrams need them in place)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import MONTH, WEEKDAY
+from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 
 DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
 _CONNECTIVE = re.compile(
@@ -36,13 +36,12 @@ _RANGE_WORDS = frozenset("from to until till through between and or but by since
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
 _PARENTHETICAL = re.compile(r"\s\([^()]{1,60}\)|^\([^()]{1,60}\)\s+(?=\S)")
-_QUOTATION_MARK = re.compile(r"[\"“”]|``|''")
 MIN_WORDS_LEFT = 4
 
 
 def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
-    if _QUOTATION_MARK.search(text):
+    if QUOTATION_MARK.search(text):
         return text
     for opener in (_CONNECTIVE, _DAY_OPENER):
         rest = opener.sub("", text, count=1)

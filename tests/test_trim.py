@@ -84,3 +84,18 @@ def test_the_word_budget_counts_the_words_the_brief_shows() -> None:
     assert word_count(lead) > 20 >= word_count(trim(lead))
     cluster = run_until(REPORTS, "extract", Options(method="extractive", words=20))
     assert [f.representative.text for f in cluster.selected] == [lead]
+
+
+def test_a_sentence_whose_connective_is_trimmed_reads_alone_and_competes() -> None:
+    # The shared point comes after "However," in both reports; untrimmed, it would point back
+    # to a sentence the brief does not show and lose to the lone report's aside.
+    reports = [
+        Article(id="wire", text="A ferry ran aground off Kessel Point with 212 passengers aboard.\n"
+                "The ferry's captain has sailed past Kessel Point for eleven years.\n"
+                "However, divers found the hull intact and the ferry will be towed to Dunmere harbour."),
+        Article(id="post", text="A ferry with 212 passengers aboard ran aground off Kessel Point.\n"
+                "The coastguard sent two lifeboats to the ferry from its station near Kessel Point.\n"
+                "However, divers who inspected it found the hull intact, and it will be towed to Dunmere harbour."),
+    ]
+    cluster = run_until(reports, "extract", Options(method="extractive", sentences=2))
+    assert [f.representative.brief_text for f in cluster.selected][1].startswith("Divers")

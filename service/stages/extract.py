@@ -13,7 +13,7 @@ from service.extractors.base import fits
 from service.headline import choose_headline
 from service.models import Options
 from service.stages.clean import ends_like_sentence, is_furniture
-from service.text import Vectorizer
+from service.text import QUOTED_SPAN, Vectorizer
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -26,7 +26,6 @@ _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Thos
 # Page text speaks to the reader ("You can add location...", "Your browser..."); news prose
 # does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''")
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
@@ -60,7 +59,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _CAPTION.search(sentence.text)
-        and not _READER_ADDRESS.search(_QUOTED.sub("", sentence.text))
+        and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
     )
 
 
@@ -75,7 +74,7 @@ class Extract:
         if not candidates:
             # Short reports: better a brief of short sentences than none.
             candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
-        preferred = [f for f in candidates if _reads_alone(f.representative.text)]
+        preferred = [f for f in candidates if _reads_alone(f.representative.brief_text)]
         try:
             extractor = get_extractor(cluster.options.extractor or self.default_extractor)
         except ValueError as exc:
@@ -91,7 +90,7 @@ class Extract:
             # and Multi-News than counting them covered), and facts never repeat anyway.
             rest = [f for f in pool if f is not anchor]
             chosen = [anchor, *extractor(cluster, rest, budget.without(len(anchor.representative.tokens)))]
-        others = [f for f in candidates if not _reads_alone(f.representative.text)]
+        others = [f for f in candidates if not _reads_alone(f.representative.brief_text)]
         chosen = _fill(chosen, sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order), budget)
         cluster.selected = sorted(chosen, key=_reading_order)
         cluster.headline = choose_headline(cluster)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.text import tokenize
+from service.text import OPENING_MARKS, OPENS_A_QUOTE, QUOTATION_MARK, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -38,10 +38,6 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, start, len(text))
 
 
-# Quotation marks; a straight one opens after a space, bracket or dash, else it closes.
-_QUOTE_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")  # ‘‘…’’: curly singles doubled, as some papers print
-_OPENING = frozenset({"“", "``", "‘‘"})
-OPENS_A_QUOTE = r"\s(\[—–-"  # a character class: what a straight mark that opens follows
 _OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
 
 
@@ -51,12 +47,12 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
     inside, states = False, []
     for start, end in spans:
         opened = inside
-        for mark in _QUOTE_MARK.finditer(text, start, end):
+        for mark in QUOTATION_MARK.finditer(text, start, end):
             symbol = mark.group()
             if symbol == '"':
                 inside = mark.start() == 0 or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
             else:
-                inside = symbol in _OPENING
+                inside = symbol in OPENING_MARKS
         states.append((opened, inside))
     return states
 
@@ -68,7 +64,7 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     if not (opens_quoted or ends_quoted):
         return trim(text)
     opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
-    if opens_quoted and not text.startswith((*_OPENING, '"')):
+    if opens_quoted and not text.startswith((*OPENING_MARKS, '"')):
         text = opening + text
     if ends_quoted:
         text += closing

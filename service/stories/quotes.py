@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster
 from service.models import Quote
-from service.stages.segment import OPENS_A_QUOTE, is_abbreviation, split_sentences
-from service.text import content, tokenize
+from service.stages.segment import is_abbreviation, split_sentences
+from service.text import OPENS_A_QUOTE, content, tokenize
 
 MIN_QUOTE_WORDS = 5
 # A longer quote is a statement read out in full: the brief keeps its opening sentences.
