@@ -110,7 +110,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — ",
         "(CNN) ", "(CNN)", "(AP) — ", "Madrid (CNN) -- ", "Gaza City, Gaza (CNN) -- ",
         "VELMORA, Mont. (AP) — ", "VELMORA, New Zealand (Reuters) - ", "VELMORA, Ruritania (AP) _ ", "VELMORA (KVEL13) — ", "Photo ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
-        "Updated 10 June 2019, 14:05 ",
+        "Updated 10 June 2019, 14:05 ", "July 4 (UPI) -- ", "(Associated Press) NEW VELMORA (AP) — ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):

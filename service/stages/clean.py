@@ -58,15 +58,15 @@ _FURNITURE = re.compile(
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ", "PARIS, July 13 (AFP) -- ",
-# "Gaza City, Gaza (CNN) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 "),
+# "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 "),
 # an age ("1 year ago ") or the label of a picture taken out ("Photo ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|Photo\s+(?=[A-Z](?:[a-z]|\s))"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
     r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
-    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3} \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
-    r"|\([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:(?:--|—|–|-)\s+)?)?"
+    r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
+    r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
 # A page header run into the lead: the headline, then the publication day ("London bombing
 # suspects are all British nationals Thursday, July 14, 2005 Profiles of the suspects...").
@@ -194,9 +194,11 @@ class Clean:
                 if not document.blocks and 3 <= word_count(line) <= 25:
                     document.headlines.append(line)
                 continue
-            dateline = _DATELINE.match(line)
-            if dateline:
-                line, start = line[dateline.end() :], start + dateline.end()
+            # An agency credit can stand before the dateline: "(Associated Press) NEW DELHI (AP) — ".
+            for _ in range(2):
+                dateline = _DATELINE.match(line)
+                if dateline and dateline.end():
+                    line, start = line[dateline.end() :], start + dateline.end()
             header = _HEADER_DAY.match(line) if not document.blocks else None
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
                 document.headlines.append(header.group("headline"))
