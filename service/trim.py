@@ -19,17 +19,17 @@ import re
 
 from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 
-DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
+_DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time),\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
-    rf"^(?:(?:Early|Late|Earlier|Later) )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){DAY_PART},\s+(?=\S)",
+    rf"^(?:(?:Early|Late|Earlier|Later) )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
     re.IGNORECASE,
 )
 # The weekday inside a sentence, with the words that only attach it: "on", "late", "last".
-_WEEKDAY = re.compile(rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){DAY_PART}(?=[\s,.;:]|$)")
+_WEEKDAY = re.compile(rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}(?=[\s,.;:]|$)")
 # A weekday in a range or a list is part of what the sentence says ("from Monday to Friday"),
 # and so is one that names a date ("Tuesday, June 19").
 _RANGE_WORDS = frozenset("from to until till through between and or but by since before after of every next".split())
@@ -56,12 +56,12 @@ def drop_weekdays(text: str) -> str:
     those that say something ("from Monday to Friday")."""
     if "day" not in text:  # every weekday's name ends so: most sentences skip the regex
         return text
-    dropped = _WEEKDAY.sub(lambda m: "" if _stands_alone(m) else m.group(), text)
+    dropped = _WEEKDAY.sub(lambda m: "" if _only_dates_the_event(m) else m.group(), text)
     # "at 4 a.m. on Monday." must not end "a.m..".
     return _DOUBLED_STOP.sub("", dropped) if dropped != text else text
 
 
-def _stands_alone(weekday: re.Match[str]) -> bool:
+def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     text = weekday.string
     before = text[: weekday.start()].split()[-1:]
     after = text[weekday.end() :].split()[:1]
