@@ -32,7 +32,7 @@ class Sentence:
     # The sentence as a brief shows it: trimmed (service.trim), or, for a piece of a longer
     # quotation, with the quotation marks its own text lacks. What the brief would show is
     # what is compared, counted and scored, so `tokens` are this text's.
-    brief_text: str = ""
+    brief_text: str
     tokens: tuple[str, ...] = ()  # stemmed, lower-cased word tokens (stopwords kept)
     fact: int = -1  # id of the Fact this sentence belongs to
     # A quotation that runs over several sentences is open where this one starts / ends:

@@ -60,9 +60,9 @@ class Citation(msgspec.Struct, kw_only=True, frozen=True):
 class BriefSentence(msgspec.Struct, kw_only=True, frozen=True):
     text: str
     citations: list[Citation]
-    # How the sentence was made: "extracted" verbatim (a piece of a longer quotation with
-    # the quotation marks it lacks), "fused" by the model, or
-    # "replaced" when the model's sentence failed the attribution check.
+    # How the sentence was made: "extracted" from its first citation (trimmed, see
+    # service.trim, or a piece of a longer quotation with the marks it lacks), "fused" by
+    # the model, or "replaced" when the model's sentence failed the attribution check.
     origin: Literal["extracted", "fused", "replaced"] = "extracted"
 
 

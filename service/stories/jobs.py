@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
 
-from service.settings import from_environment
-
 from service.models import Article, Options
+from service.settings import from_environment
 from service.stories.models import StoriesResult, Story
 from service.stories.summarize import summarize_feed
 
