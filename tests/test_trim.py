@@ -26,6 +26,8 @@ from service.trim import drop_weekdays, trim
          "The fire was under control at 4 a.m., officials said."),
         ("Senator Jane Roe (D-Ore.) voted against the bill.", "Senator Jane Roe voted against the bill."),
         ("(Reuters) Senator Jane Roe voted against the bill.", "Senator Jane Roe voted against the bill."),
+        # A credit in capitals is an aside too: it abbreviates nothing before it.
+        ("SEOUL, South Korea (AP) Talks on the border failed.", "SEOUL, South Korea Talks on the border failed."),
     ],
 )
 def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> None:
@@ -47,6 +49,9 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         # Someone's words stay as they were said.
         '"We will rebuild on Monday," the mayor said.',
         "``However, we are ready (for now),'' he said.",
+        # An acronym's definition stays: a later sentence may use it bare.
+        "The World Food Program (WFP) said its trucks were stuck at the border.",
+        "Aid groups and non governmental organizations (NGOs) left the city.",
         # Too little would be left.
         "But it rained.",
     ],
