@@ -62,6 +62,9 @@ def test_blocks_and_sentences_point_into_the_original_text(tram):
         "Download our app for breaking news alerts",
         "Read the full story at https://example.com/tram",
         "• Tram services suspended across the city centre",
+        "Correction: An earlier version of this article misspelled the name of the tram operator.",
+        "Editor's note: This report has been updated with the operator's statement.",
+        "This story has been updated to include a statement from the city council.",
     ],
 )
 def test_furniture_lines_are_dropped(furniture):
@@ -141,6 +144,8 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "(Photo: Jan Horak, Velmora Courier)", "(Image: Velmora Courier)", "Advertisement",
         "Advertisement Continue reading the main story", "CLOSE", "EXCLUSIVE", "SEE MORE VIDEOS",
         "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
+        "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
+        "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):

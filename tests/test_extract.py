@@ -160,6 +160,30 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
     assert not [s.text for s in brief.sentences if "photo" in s.text.lower()]
 
 
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "Velmora tram crash | Photo by Jan Horak",
+        "RELATED: Velmora Opens Line 3 Tram Extension To The Airport",
+        "Click image above to view graphic",
+        "The derailed tram Jan Horak/Getty",
+        "Mayor Ilse Varga Ilse VargaVelmora opens tram line: report MORE (Ind.) said on Friday that",
+    ],
+)
+def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipeline, residue):
+    # The page flattened a widget into the lead; the sentence it made says the most shared things.
+    glued = (f"{residue} A Line 3 tram derailed near Old Market Square in Velmora, injuring 14 passengers and "
+             "the driver, as it turned into the square at the end of the morning rush hour.")
+    reports = [
+        glued + "\nThe tram struck a lamp post, the transport department said.",
+        "A Line 3 tram derailed near Old Market Square in Velmora, and 14 passengers and the driver were hurt.",
+        "Fourteen passengers and the driver were hurt when a Line 3 tram derailed in Velmora, officials said.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    assert brief.sentences
+    assert not [s.text for s in brief.sentences if "rush hour" in s.text]
+
+
 def test_a_page_without_prose_offers_no_headline(pipeline):
     lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
             "airport by 2029, the transport department said.")

@@ -46,9 +46,18 @@ def split(text: str) -> list[str]:
         ("火灾发生在港口。两名工人受伤。消防员赶到现场！", ["火灾发生在港口。", "两名工人受伤。", "消防员赶到现场！"]),
         ("Tram derails in Velmora city centre", ["Tram derails in Velmora city centre"]),
         ("   ", []),
+        (
+            'The tram left the rails.Fourteen people were hurt, "seriously."Crews came. Mrs.Holt joined Velmora.Com.',
+            ["The tram left the rails.", 'Fourteen people were hurt, "seriously."', "Crews came.",
+             "Mrs.Holt joined Velmora.Com."],
+        ),
+        (
+            'The driver posted a photo."Back at work," he wrote.',
+            ["The driver posted a photo.", '"Back at work," he wrote.'],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
-         "headline-no-stop", "blank"],
+         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected
@@ -119,3 +128,11 @@ def test_pieces_of_a_quotation_over_several_sentences_know_they_are_quoted():
     doubled = "“I stayed out of contracting,’’ said Leslie Norton. Four firms applied for the contract."
     assert [(s.opens_quoted, s.ends_quoted) for s in run_until([Article(id="b", text=doubled)], "segment").sentences] == [
         (False, False), (False, False)]
+
+
+def test_a_quotation_opening_right_after_a_run_together_stop_is_known_as_one():
+    text = 'The driver posted a photo."Back at work. I feel fine," he wrote. He left.'
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    assert [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences] == [
+        (False, False), (False, True), (True, False), (False, False)]
+    assert cluster.sentences[1].brief_text == '"Back at work."'

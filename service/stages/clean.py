@@ -45,15 +45,22 @@ _SECTION_MARKER = re.compile(
     re.IGNORECASE,
 )
 
-# Lines that are furniture whatever their length.
+# Page furniture: a short line holding any of these is no part of the report (`is_furniture`).
 _FURNITURE = re.compile(
     r"(\.(png|jpe?g|gif|webp|svg)\b"
     r"|\b(subscribe|sign (in|up)|log in|newsletter|download (our|the) app|app store|google play"
     r"|cookie|all rights reserved|copyright|follow us|share (this|on)|click here|advertisement"
     r"|terms of (use|service)|privacy policy)\b"
+    # An editor's note about the page, not the story.
+    r"|^\W*(correction|clarification|editor'?s note)\s*:|\b(this (article|story|report) (has been|was) (updated|corrected)"
+    r"|an earlier version of this (article|story|report))\b"
     r"|©|https?://|www\.|\s\|(\s|$)|^[•·▪►■●*]\s)",
     re.IGNORECASE,
 )
+
+# A link to another story, flattened into the text before its headline ("RELATED: Salma
+# Hayek Cut Off…"); what follows runs into the report's next sentence.
+LINK_LABEL = r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read)(?: [A-Z]+)?:"
 
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
@@ -63,7 +70,7 @@ _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|Photo\s+(?=[A-Z](?:[a-z]|\s))"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
-    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
@@ -74,25 +81,32 @@ _HEADER_DAY = re.compile(
     rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+(?:(?:{WEEKDAY}),? )?{_DATE}"
     r"\s*(?=[A-Z“\"])"
 )
+# "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
+_BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
+                     "Related", "See")
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
 # embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
-# credits and caption toggles, advert and video-player labels. Each is cut out, and the text
-# on either side becomes a passage of its own.
+# credits and caption toggles, advert and video-player labels, "continued" markers and follow
+# prompts. Each is cut out, and the text on either side becomes a passage of its own.
 _INLINE_WIDGET = re.compile(
     rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"
     r"|Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"
     r"|Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)|Enlarge this image"
     r"|\b(?:toggle|hide|show) caption|Story highlights"
-    r"|\((?:Image|Photo|Picture|Credit)s?: [^()\n]{1,60}\)|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript"
-    r"|\bAdvertisement(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
+    rf"|\((?i:(?:{'|'.join(_BRACKETED_LABELS)})s?): [^()\n]{{1,80}}\)"
+    r"|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript|\bEmail This\b"
+    r"|\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
+    r"|\bStory Continued Below\b|\bFollow @\w{1,15}\b"
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
     r"|(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
 )
 # A piece of every widget above: a line with none of them skips the regex, which is slow
 # to fail on ordinary prose.
-_WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "(Photo", "(Image", "(Picture", "(Credit",
-                 "SEE MORE", "Transcript", "highlights", "Advertisement", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet")
+_WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "SEE MORE", "Transcript", "highlights",
+                 "Advertisement", "ADVERTISEMENT", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet", "Continued Below",
+                 "Follow @", "Email This",
+                 *(f"({label}" for label in _BRACKETED_LABELS), *(f"({label.upper()}" for label in _BRACKETED_LABELS))
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 

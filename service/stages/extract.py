@@ -12,7 +12,7 @@ from service.extractors import Budget, get_extractor
 from service.extractors.base import fits
 from service.headline import choose_headline
 from service.models import Options
-from service.stages.clean import ends_like_sentence, is_furniture
+from service.stages.clean import LINK_LABEL, ends_like_sentence, is_furniture
 from service.text import QUOTED_SPAN, Vectorizer
 
 DEFAULT_SENTENCES = 6
@@ -38,6 +38,19 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 
+# Page furniture left inside a sentence when a page is flattened, where its extent is unclear
+# and clean cannot cut it out: a separator bar ("… Sheen. | Photo by Reuters"), a link label
+# ("RELATED: <headline> <sentence>"), a prompt to the reader ("Click image above to view"), a
+# picture credit ("Mike Coppola/Getty"). Such a sentence still counts as support.
+_PAGE_RESIDUE = re.compile(
+    rf"\s\|\s|\b{LINK_LABEL}"
+    r"|\b(?:Click|Tap) (?:here|image|on|to|the|above|below)\b"
+    r"|[a-z]/(?:Getty|Instagram|Twitter|Facebook|Reuters|AFP|AP|EPA|Shutterstock)\b"
+    # A name's hover card, its headlines run into the text: "Sen. Dick Durbin Richard (Dick)
+    # Joseph DurbinSenate passes… MORE (Ill.)".
+    r"|(?<=[a-z,':]) MORE (?=[a-z(])"
+)
+
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
     if options.ratio is not None:
@@ -59,6 +72,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _CAPTION.search(sentence.text)
+        and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
     )
 

@@ -2,7 +2,7 @@
 
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
-starts like a sentence. A full stop after a known abbreviation (Gen., Jan., e.g.), an
+starts like a sentence, even with no space between them. A full stop after a known abbreviation (Gen., Jan., e.g.), an
 initial (George W. Bush) or a dotted acronym (U.S.) does not end the sentence.
 """
 
@@ -22,7 +22,12 @@ ABBREVIATIONS = frozenset(
     vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
 )
 
-_CANDIDATE = re.compile(r"[.!?。！？]+[\"”’'`)\]]*(?=\s+[\"“‘'`(\[]*[A-Z0-9À-Ý])|[。！？]+")
+_CANDIDATE = re.compile(
+    r"[.!?。！？]+[\"”’'`)\]]*(?=\s+[\"“‘'`(\[]*[A-Z0-9À-Ý])|[。！？]+"
+    # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was"):
+    # a word, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
+    r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
+)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
@@ -33,9 +38,19 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         if match.group()[0] == "." and is_abbreviation(text[start : match.start() + 1]):
             continue
-        yield from _trimmed(text, start, match.end())
-        start = match.end()
+        end = match.end()
+        # Run together, a straight quote mark between two sentences opens the second one
+        # unless a quotation is open ("…a skirt."Legal in NYC…" vs "…State."Huntsman has").
+        if text[end - 1 : end] == '"' and end < len(text) and not text[end].isspace() and _opens_here(text, end - 1):
+            end -= 1
+        yield from _trimmed(text, start, end)
+        start = end
     yield from _trimmed(text, start, len(text))
+
+
+def _opens_here(text: str, mark: int) -> bool:
+    """Whether the straight quote mark at `mark` opens a quotation: none is open before it."""
+    return text.count('"', 0, mark) % 2 == 0
 
 
 _OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
@@ -50,7 +65,7 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
         for mark in QUOTATION_MARK.finditer(text, start, end):
             symbol = mark.group()
             if symbol == '"':
-                inside = mark.start() == 0 or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
+                inside = mark.start() == start or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
             else:
                 inside = symbol in OPENING_MARKS
         states.append((opened, inside))
