@@ -32,11 +32,11 @@ _OPENER = re.compile(
 # A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
 # out of a headline, and no clause boundary.
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
-# Words a headline cannot end on.
+# Words a headline cannot end on: a subject pronoun leaves its verb unsaid.
 _DANGLING = frozenset(
     "a an the of to in on at for with by from into onto and or but nor as than that which who whom whose "
     "his her its their our my your this these those is are was were be been has have had will would can could "
-    "should may might".split()
+    "should may might he she they we".split()
 )
 _CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 

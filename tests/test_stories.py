@@ -177,6 +177,7 @@ def test_the_speaker_stops_at_the_end_of_the_sentence_but_not_at_an_initial(pipe
                     (("a", "The port reopened to freight traffic."), ("b", "Repairs will cost the town dearly."))]
         assert pipeline.summarize(articles, EXTRACTIVE).quote.speaker == speaker
 
+
 def test_headlines_are_short_and_lose_the_attribution():
     lead = ("North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine during "
             "talks with Russian Foreign Minister Sergei Lavrov, according to state media in Pyongyang on Sunday.")
@@ -199,6 +200,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The old harbour crane that stood over Velmora for a century may no longer be around, but fishermen "
          "still tell stories about it every summer.",
          "The old harbour crane that stood over Velmora for a century may no longer be around"),
+        # Cut at sixteen words, a clause must not end on its subject.
+        ("Ines Calder has visited every harbour town on the coast since it was confirmed that she would "
+         "stand for a second term.",
+         "Ines Calder has visited every harbour town on the coast since it was confirmed"),
     ],
 )
 def test_a_headline_starts_with_who_did_what(lead, headline):
