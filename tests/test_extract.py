@@ -127,6 +127,13 @@ def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipelin
     assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
 
 
+def brief_sentences(pipeline: Pipeline, reports: list[str]) -> list[str]:
+    """The extractive brief's sentences for reports given as text; never an empty brief."""
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    assert brief.sentences
+    return [s.text for s in brief.sentences]
+
+
 def test_chronology_entries_are_not_brief_sentences(pipeline):
     # The profile's timeline repeats the story's key facts, so coverage would pick an entry.
     reports = [
@@ -139,9 +146,7 @@ def test_chronology_entries_are_not_brief_sentences(pipeline):
         "2019: Elected mayor of Velmora, promising the Line 3 tram extension to the airport.\n\n"
         "2023: Wins council approval for the Line 3 tram extension to the airport at 240 million euros.",
     ]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
-    assert brief.sentences
-    assert not [s.text for s in brief.sentences if s.text.startswith(("2019:", "2023:"))]
+    assert not [text for text in brief_sentences(pipeline, reports) if text.startswith(("2019:", "2023:"))]
 
 
 def test_photo_captions_are_not_brief_sentences(pipeline):
@@ -155,9 +160,7 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
         f"{credit}",
         "The Line 3 tram derailed near Old Market Square and struck a lamp post, injuring 14 passengers, officials said.",
     ]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
-    assert brief.sentences
-    assert not [s.text for s in brief.sentences if "photo" in s.text.lower()]
+    assert not [text for text in brief_sentences(pipeline, reports) if "photo" in text.lower()]
 
 
 @pytest.mark.parametrize(
@@ -179,9 +182,7 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         "A Line 3 tram derailed near Old Market Square in Velmora, and 14 passengers and the driver were hurt.",
         "Fourteen passengers and the driver were hurt when a Line 3 tram derailed in Velmora, officials said.",
     ]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
-    assert brief.sentences
-    assert not [s.text for s in brief.sentences if "rush hour" in s.text]
+    assert not [text for text in brief_sentences(pipeline, reports) if "rush hour" in text]
 
 
 def test_a_page_without_prose_offers_no_headline(pipeline):
@@ -199,9 +200,7 @@ def test_a_sentence_cut_off_by_an_ellipsis_is_not_a_brief_sentence(pipeline):
         "A Line 3 tram derailed near Old Market Square in Velmora on Thursday, and 14 passengers were hurt.",
         "Fourteen passengers were hurt when a Line 3 tram derailed in Velmora on Thursday, officials said.",
     ]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
-    assert brief.sentences
-    assert not [s.text for s in brief.sentences if s.text.endswith("...")]
+    assert not [text for text in brief_sentences(pipeline, reports) if text.endswith("...")]
 
 
 def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
@@ -214,8 +213,7 @@ def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
         "before the winter storms, the port said.",
         "Engineers will rebuild the harbour wall at Velmora before the winter storms, after it failed on Sunday.",
     ]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
-    texts = [s.text for s in brief.sentences]
+    texts = brief_sentences(pipeline, reports)
     assert "“Engineers will rebuild the harbour wall at Velmora before the winter storms.”" in texts
     for text in texts:
         assert text.count('"') % 2 == 0 and text.count("“") == text.count("”"), text
