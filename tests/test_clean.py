@@ -207,6 +207,20 @@ def test_headlines_are_the_short_lines_before_the_story_once_each():
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
 
 
+@pytest.mark.parametrize("byline", ["By Jan Horak", "/ Updated By Ines K. Calder"])
+def test_a_byline_between_the_headline_and_the_lead_separates_them(byline):
+    headline = "Tram derails in Velmora city centre, 14 hurt"
+    document = clean(f"{headline} {byline} {LEAD}\n{SECOND}\n")[0]
+    assert document.headlines == [headline]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_a_link_to_another_story_above_the_lead_is_not_a_headline():
+    document = clean(f"Related: Velmora Orders New Trams For Line 3\n{LEAD}\n{SECOND}\n")[0]
+    assert document.headlines == []
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
 def test_a_repeated_paragraph_is_kept_once():
     document = clean(f"{LEAD}\n{SECOND}\n{LEAD}\n")[0]
     assert [b.text for b in document.blocks] == [LEAD, SECOND]

@@ -61,6 +61,7 @@ _FURNITURE = re.compile(
 # A link to another story, flattened into the text before its headline ("RELATED: Salma
 # Hayek Cut Off…"); what follows runs into the report's next sentence.
 LINK_LABEL = r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read)(?: [A-Z]+)?:"
+_LINK = re.compile(LINK_LABEL)
 
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
@@ -86,8 +87,8 @@ _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "L
                      "Related", "See")
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
 # embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
-# credits and caption toggles, advert and video-player labels, "continued" markers and follow
-# prompts. Each is cut out, and the text on either side becomes a passage of its own.
+# credits and caption toggles, advert and video-player labels, "continued" markers, follow
+# prompts and bylines. Each is cut out, and the text on either side becomes a passage of its own.
 _INLINE_WIDGET = re.compile(
     rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"
     r"|Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"
@@ -97,6 +98,8 @@ _INLINE_WIDGET = re.compile(
     r"|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript|\bEmail This\b"
     r"|\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
     r"|\bStory Continued Below\b|\bFollow @\w{1,15}\b"
+    # A byline between a headline and the lead: "…Could Make History By Stuart Rothenberg President…".
+    r"|(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+(?= [A-Z])"
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
     r"|(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
@@ -105,7 +108,7 @@ _INLINE_WIDGET = re.compile(
 # to fail on ordinary prose.
 _WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "SEE MORE", "Transcript", "highlights",
                  "Advertisement", "ADVERTISEMENT", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet", "Continued Below",
-                 "Follow @", "Email This",
+                 "Follow @", "Email This", "By ",
                  *(f"({label}" for label in _BRACKETED_LABELS), *(f"({label.upper()}" for label in _BRACKETED_LABELS))
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
@@ -205,7 +208,8 @@ class Clean:
             seen.add(key)
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
-                if not document.blocks and 3 <= word_count(line) <= 25:
+                # A link to another story above the lead is not this story's headline.
+                if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line):
                     document.headlines.append(line)
                 continue
             # An agency credit can stand before the dateline: "(Associated Press) NEW DELHI (AP) — ".
