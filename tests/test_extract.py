@@ -85,6 +85,32 @@ def test_syndicated_copies_are_never_chosen_twice(tram):
     assert_well_formed(cluster)
 
 
+STORM = [
+    "At least 231 people have been confirmed dead in Velmora from storm Ada, bringing the storm's death toll "
+    "in the region to 357, the emergency commission said.\n"
+    "Storm Ada cut through the coast for a third day, flattening harbour sheds and uprooting trees.",
+    "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said.\n"
+    "Rescue teams reached the flooded villages of the Kessel valley by boat.",
+    "Storm Ada has killed at least 231 people in Velmora, and 357 across the region, officials said.\n"
+    "Rescue teams reached the flooded Kessel valley villages by boat, the emergency commission said.",
+    "The emergency commission blamed 231 deaths in Velmora on storm Ada.\n"
+    "Storm Ada cut through the coast for a third day, its winds flattening harbour sheds.",
+]
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name):
+    # Grouping keeps the two wordings apart, yet one says nearly all the other does: the
+    # commission's 231 dead in Velmora.
+    blamed = "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."
+    confirmed = STORM[0].splitlines()[0]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(STORM)],
+                               Options(method="extractive", words=80, extractor=name))
+    texts = [s.text for s in brief.sentences]
+    assert len(texts) >= 3
+    assert not (blamed in texts and confirmed in texts), texts
+
+
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
 def test_each_extractor_by_name_fills_the_budget_with_distinct_facts(harbour, name):
     cluster = extract(harbour, sentences=3, extractor=name)

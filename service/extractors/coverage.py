@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 
 import numpy as np
 
 from service.cluster import Cluster, Fact
-from service.extractors.base import Budget, fits
+from service.extractors.base import Budget, fits, repeats
 from service.text import concept_bigrams
 
 # A bonus for concepts a report states in its opening sentences, where news puts what
@@ -41,7 +42,9 @@ class CoverageExtractor:
             for f in candidates
         ]
         lengths = [max(len(f.representative.tokens), 1) for f in candidates]
-        chosen = _lazy_greedy(concepts, weight, lengths, budget)
+        chosen = _lazy_greedy(
+            concepts, weight, lengths, budget, lambda j, picked: repeats(candidates[j], (candidates[k] for k in picked))
+        )
         return [candidates[i] for i in chosen]
 
 Concept = tuple[str, str]
@@ -72,7 +75,13 @@ def concept_weights(cluster: Cluster) -> tuple[dict[Concept, float], dict[int, s
     return weights, by_sentence
 
 
-def _lazy_greedy(concepts: list[np.ndarray], weight: np.ndarray, lengths: list[int], budget: Budget) -> list[int]:
+def _lazy_greedy(
+    concepts: list[np.ndarray],
+    weight: np.ndarray,
+    lengths: list[int],
+    budget: Budget,
+    repeat: Callable[[int, list[int]], bool],
+) -> list[int]:
     covered = np.zeros(len(weight), dtype=bool)
 
     def gain(j: int) -> float:
@@ -93,6 +102,8 @@ def _lazy_greedy(concepts: list[np.ndarray], weight: np.ndarray, lengths: list[i
             continue
         if fresh <= 0:
             break
+        if repeat(j, chosen):
+            continue
         chosen.append(j)
         covered[concepts[j]] = True
         used += lengths[j]

@@ -16,7 +16,7 @@ from sumy.models.dom import Sentence as SumySentence
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from service.cluster import Cluster, Fact
-from service.extractors.base import Budget, fits
+from service.extractors.base import Budget, fits, repeats
 from service.text import STOPWORDS, Vectorizer, stem, words
 
 REDUNDANCY_PENALTY = 0.7  # MMR trade-off: 1 = relevance only
@@ -70,8 +70,12 @@ class SumyRankExtractor:
         while remaining:
             redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(candidates))
             mmr = REDUNDANCY_PENALTY * relevance - (1 - REDUNDANCY_PENALTY) * redundancy
-            best = max((i for i in remaining if fits(used_words, len(chosen), lengths[i], budget)),
-                       key=lambda i: mmr[i], default=None)
+            picked = [candidates[c] for c in chosen]
+            best = max(
+                (i for i in remaining if fits(used_words, len(chosen), lengths[i], budget) and not repeats(candidates[i], picked)),
+                key=lambda i: mmr[i],
+                default=None,
+            )
             if best is None:
                 break
             chosen.append(best)
