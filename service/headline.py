@@ -24,7 +24,8 @@ _ATTRIBUTION = re.compile(
 # An opening adverbial ("On Friday, ", "According to an incident report, ", "In a night
 # debate with his rival, "): a headline starts with who did what.
 _OPENER = re.compile(
-    r"^(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
+    # "At least 231 people died, …" opens with its subject, not an adverbial.
+    r"^(?!at (?:least|most)\b)(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
     r"|according to|following|under|from|if|although|though|because|once|until"
     r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?)\b[^,]{0,120},\s+",
     re.IGNORECASE,
