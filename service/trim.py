@@ -23,7 +23,8 @@ from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 _DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
-    r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time),\s+(?=\S)"
+    r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
+    r"|Besides),\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:(?:Early|Late|Earlier|Later) )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",

@@ -211,6 +211,18 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
     assert not [text for text in brief_sentences(pipeline, reports) if "rush hour" in text]
 
 
+def test_a_line_of_a_printed_interview_is_not_a_brief_sentence(pipeline):
+    # The answer is the only other candidate: the brief would otherwise take it to fill up.
+    reports = [
+        "Velmora's council approved the Line 3 tram extension to the airport on Tuesday.\n"
+        "Q. When will the work start?\n"
+        "A. Diggers move in next spring at the Kessler Street depot of the Line 3 tram, and 400 workers will be hired.",
+        "The council approved the Line 3 tram extension to the airport on Tuesday. Work on the tram line starts in spring.",
+        "Velmora's council backed the Line 3 tram extension to the airport. The Kessler Street depot will grow.",
+    ]
+    assert not [text for text in brief_sentences(pipeline, reports) if text.startswith(("Q.", "A."))]
+
+
 def test_a_page_without_prose_offers_no_headline(pipeline):
     lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
             "airport by 2029, the transport department said.")

@@ -27,8 +27,10 @@ def split(text: str) -> list[str]:
             ["Loads such as e.g. Timber burn fast.", "Crews knew that."],
         ),
         (
-            "Mayor Anna K. Berg spoke first. J. R. Holt answered. Mrs. Holt and St. Clair nodded.",
-            ["Mayor Anna K. Berg spoke first.", "J. R. Holt answered.", "Mrs. Holt and St. Clair nodded."],
+            "Mayor Anna K. Berg spoke first. J. R. Holt answered. Mrs. Holt and St. Clair nodded. "
+            "Reps. Ada Holt and Jan Berg left.",
+            ["Mayor Anna K. Berg spoke first.", "J. R. Holt answered.", "Mrs. Holt and St. Clair nodded.",
+             "Reps. Ada Holt and Jan Berg left."],
         ),
         (
             '"We are ready," she said. "The fire is out." Then he left.',

@@ -29,6 +29,9 @@ _READER_ADDRESS = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
+# An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
+# has…"): a line of it says neither who asks nor who answers.
+_INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
 _CAPTION = re.compile(
@@ -71,6 +74,7 @@ def is_candidate(fact: Fact) -> bool:
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
+        and not _INTERVIEW_LINE.match(sentence.text)
         and not _CAPTION.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
