@@ -46,7 +46,7 @@ def test_json_decodes_back_into_the_brief_schema(tram_brief):
     assert set(data) == set(Brief.__struct_fields__)
     assert data["method"] == "extractive" and data["headline"]
     for sentence in data["sentences"]:
-        assert set(sentence) == {"text", "citations", "origin"}
+        assert set(sentence) == {"text", "citations", "origin", "speaker"}
         for citation in sentence["citations"]:
             assert set(citation) == {"article_id", "sentence", "start", "end", "score"}
     assert [s["id"] for s in data["sources"]] == ["courier", "reprint", "wire"]

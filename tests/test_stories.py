@@ -178,6 +178,34 @@ def test_the_speaker_stops_at_the_end_of_the_sentence_but_not_at_an_initial(pipe
         assert pipeline.summarize(articles, EXTRACTIVE).quote.speaker == speaker
 
 
+WALL = [
+    "Storm waves broke through the harbour wall at Velmora on Sunday night. {who} said: \"The wall failed at the "
+    "height of the storm. Engineers will rebuild the harbour wall at Velmora before the winter storms. Nobody was "
+    "hurt, and that is what matters.\"",
+    "The harbour wall at Velmora collapsed in Sunday's storm, and engineers will rebuild the harbour wall before "
+    "the winter storms, the port said.",
+    "Engineers will rebuild the harbour wall at Velmora before the winter storms, after it failed on Sunday.",
+]
+PIECE = "“Engineers will rebuild the harbour wall at Velmora before the winter storms.”"
+
+
+@pytest.mark.parametrize(("who", "speaker"), [
+    ("Harbour master Ines Calder", "Ines Calder"),
+    ("The harbour master", None),
+    ("Dutch engineers", None),  # a nationality is nobody
+    ("Harbour news Ines CalderSunday Ines Calder", None),  # a page's widget glued onto the name
+])
+def test_a_piece_of_a_quotation_in_the_brief_credits_who_speaks_when_the_report_names_them(pipeline, who, speaker):
+    articles = [Article(id=str(k), text=t.format(who=who)) for k, t in enumerate(WALL)]
+    brief = pipeline.summarize(articles, EXTRACTIVE)
+    piece = next(s for s in brief.sentences if s.text == PIECE)
+    assert piece.speaker == speaker
+    assert all(s.speaker is None for s in brief.sentences if s is not piece)  # they speak for themselves
+    shown = f"- {PIECE} — {speaker} [" if speaker else f"- {PIECE} ["
+    assert any(line.startswith(shown) for line in render(brief, "md").splitlines())
+    assert (f"{PIECE} — {speaker}" in render(brief, "html")) == (speaker is not None)
+
+
 def test_headlines_are_short_and_lose_the_attribution():
     lead = ("North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine during "
             "talks with Russian Foreign Minister Sergei Lavrov, according to state media in Pyongyang on Sunday.")

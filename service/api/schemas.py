@@ -125,6 +125,7 @@ RESPONSE_EXAMPLE = Example(
                             {"article_id": "radio", "sentence": 1, "start": 68, "end": 135, "score": 0.71},
                         ],
                         "origin": "extracted",
+                        "speaker": None,
                     }
                 ],
                 "sources": [

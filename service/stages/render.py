@@ -7,10 +7,10 @@ from urllib.parse import urlparse
 
 import msgspec
 
-from service.cluster import Cluster
+from service.cluster import Cluster, Draft
 from service.models import Brief, BriefSentence, Citation, Source
 from service.stories.conflicts import find_conflicts
-from service.stories.quotes import key_quote
+from service.stories.quotes import key_quote, speaker_of_piece
 
 
 class Render:
@@ -21,6 +21,7 @@ class Render:
             BriefSentence(
                 text=draft.text,
                 origin=draft.origin,  # type: ignore[arg-type]
+                speaker=_speaker(cluster, draft),
                 citations=[
                     Citation(article_id=s.article_id, sentence=s.index, start=s.start, end=s.end, score=score)
                     for s, score in draft.support
@@ -49,6 +50,12 @@ class Render:
             quote=key_quote(cluster),
         )
         return cluster
+
+
+def _speaker(cluster: Cluster, draft: Draft) -> str | None:
+    """The speaker of a brief sentence that is a report's words, not a model's."""
+    own = next((s for s, _ in draft.support if s.brief_text == draft.text), None)
+    return speaker_of_piece(cluster, own) if own is not None else None
 
 
 def render(brief: Brief, format: str = "json") -> str:
@@ -87,7 +94,7 @@ def to_markdown(brief: Brief) -> str:
     lines = [f"## {brief.headline}", ""]
     for sentence in brief.sentences:
         marks = "".join(f"[{n}]" for n in _cited(sentence, numbers))
-        lines.append(f"- {sentence.text} {marks}".rstrip())
+        lines.append(f"- {sentence.text}{_credit(sentence)} {marks}".rstrip())
     if brief.quote:
         marks = "".join(f"[{numbers[a]}]" for a in brief.quote.article_ids if a in numbers)
         lines += ["", f"> “{brief.quote.text}” — {brief.quote.speaker or 'unattributed'} {marks}".rstrip()]
@@ -114,9 +121,14 @@ def to_text(brief: Brief) -> str:
     lines = [brief.headline, ""]
     for sentence in brief.sentences:
         marks = ",".join(str(n) for n in _cited(sentence, numbers))
-        lines.append(f"{sentence.text} [{marks}]" if marks else sentence.text)
+        text = sentence.text + _credit(sentence)
+        lines.append(f"{text} [{marks}]" if marks else text)
     lines += ["", "Sources:"] + [f"{numbers[s.id]}. {_source_label(s)} ({s.id})" for s in brief.sources]
     return "\n".join(lines) + "\n"
+
+
+def _credit(sentence: BriefSentence) -> str:
+    return f" — {sentence.speaker}" if sentence.speaker else ""
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -139,7 +151,7 @@ def to_html(brief: Brief) -> str:
             url = _safe_url(source.url)
             mark = f"[{n}]"
             links.append(f'<a href="{esc(url)}" rel="noopener">{mark}</a>' if url else f"<sup>{mark}</sup>")
-        parts.append(f"<li>{esc(sentence.text)} {''.join(links)}</li>")
+        parts.append(f"<li>{esc(sentence.text + _credit(sentence))} {''.join(links)}</li>")
     parts.append("</ul>")
     if brief.quote:
         speaker = esc(brief.quote.speaker or "unattributed")

@@ -15,10 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from service.cluster import Cluster
+from service.cluster import Cluster, Sentence
 from service.models import Quote
 from service.stages.segment import is_abbreviation, split_sentences
-from service.text import OPENS_A_QUOTE, content, tokenize
+from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, content, tokenize
 
 MIN_QUOTE_WORDS = 5
 # A longer quote is a statement read out in full: the brief keeps its opening sentences.
@@ -50,6 +50,12 @@ TITLES = frozenset(
 )
 
 
+# Not a speaker: words a flattened page ran together ("Lindsey Olin GrahamSunday"), or a
+# nationality standing alone ("Israeli officials said" -> "Israeli").
+_GLUED = re.compile(r"[a-z]{3}[A-Z]")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Occurrence:
     text: str
@@ -71,6 +77,8 @@ def _speaker(name: str | None) -> str | None:
         words.pop(0)
     while words and words[-1].endswith(("'s", "'")):
         words.pop()
+    if any(_GLUED.search(w) for w in words) or (len(words) == 1 and _DEMONYM.match(words[0])):
+        return None
     return " ".join(words) or None
 
 
@@ -152,3 +160,24 @@ def key_quote(cluster: Cluster) -> Quote | None:
         speaker=_vote([o.speaker for o in best if o.speaker]),
         article_ids=list(dict.fromkeys(o.article_id for o in best)),
     )
+
+
+def speaker_of_piece(cluster: Cluster, sentence: Sentence) -> str | None:
+    """Who speaks `sentence` when it is nothing but a piece of a longer quotation: the name
+    governing the whole quotation in its report ('Hyde said: "It was a debate. It was about
+    truth."' credits Hyde with "It was about truth."). None for any other sentence."""
+    if not (sentence.opens_quoted or sentence.ends_quoted) or re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
+        return None
+    document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
+    sentences = document.sentences
+    first = last = sentence.index
+    while first > 0 and sentences[first].opens_quoted:
+        first -= 1
+    # A quotation may be left open at the end of its paragraph, as papers do when it goes on.
+    while last + 1 < len(sentences) and sentences[last].ends_quoted and sentences[last + 1].opens_quoted:
+        last += 1
+    text = document.text
+    marks = list(QUOTATION_MARK.finditer(text, sentences[first].start, sentences[first].end))
+    closing = next(QUOTATION_MARK.finditer(text, sentences[last].start, sentences[last].end), None)
+    start = marks[-1].start() if marks else sentences[first].start
+    return _find_speaker(text, start, closing.end() if closing else sentences[last].end)

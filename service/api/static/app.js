@@ -137,6 +137,7 @@ function showBrief(brief) {
   for (const sentence of brief.sentences) {
     const item = element("li", `sentence ${sentence.origin}`);
     item.append(element("span", "text", sentence.text), " ");
+    if (sentence.speaker) item.append(element("span", "speaker", `— ${sentence.speaker}`), " ");
     for (const citation of sentence.citations) {
       item.append(citationChip(citation, numbers.get(citation.article_id), sources.get(citation.article_id)));
     }
