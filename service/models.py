@@ -64,8 +64,8 @@ class BriefSentence(msgspec.Struct, kw_only=True, frozen=True):
     # service.trim, or a piece of a longer quotation with the marks it lacks), "fused" by
     # the model, or "replaced" when the model's sentence failed the attribution check.
     origin: Literal["extracted", "fused", "replaced"] = "extracted"
-    # Who speaks a sentence that is only a piece of someone's longer quotation, when the
-    # report names them where the quotation opens or closes; the sentence itself does not.
+    # Who speaks a sentence that is only someone's words, when its report names them around
+    # the quotation (service.stories.quotes.speaker_of_quote); the sentence itself does not.
     speaker: str | None = None
 
 

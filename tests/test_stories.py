@@ -206,6 +206,22 @@ def test_a_piece_of_a_quotation_in_the_brief_credits_who_speaks_when_the_report_
     assert (f"{PIECE} — {speaker}" in render(brief, "html")) == (speaker is not None)
 
 
+@pytest.mark.parametrize(("report", "speaker"), [
+    # A paragraph runs on one speaker's words: the next quote is hers too.
+    ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
+     'the harbour wall at Velmora before the winter storms."', "Ines Calder"),
+    # Nobody is named around the quotation; the name inside it is the speaker's own source.
+    ('"The wall failed at the height of the storm, according to Jan Horak. Engineers will rebuild the harbour '
+     'wall at Velmora before the winter storms."', None),
+])
+def test_a_quote_is_credited_only_from_the_words_around_its_quotation(pipeline, report, speaker):
+    articles = [Article(id="0", text=f"Storm waves broke through the harbour wall at Velmora on Sunday night. {report}"),
+                *(Article(id=str(k), text=t) for k, t in enumerate(WALL[1:], start=1))]
+    brief = pipeline.summarize(articles, EXTRACTIVE)
+    piece = next(s for s in brief.sentences if "Engineers will rebuild" in s.text and s.text[0] in "\"“")
+    assert piece.speaker == speaker
+
+
 def test_headlines_are_short_and_lose_the_attribution():
     lead = ("North Korean leader Kim Jong Un has offered his full backing for Russia's war in Ukraine during "
             "talks with Russian Foreign Minister Sergei Lavrov, according to state media in Pyongyang on Sunday.")

@@ -10,7 +10,7 @@ import msgspec
 from service.cluster import Cluster, Draft
 from service.models import Brief, BriefSentence, Citation, Source
 from service.stories.conflicts import find_conflicts
-from service.stories.quotes import key_quote, speaker_of_piece
+from service.stories.quotes import key_quote, speaker_of_quote
 
 
 class Render:
@@ -55,7 +55,7 @@ class Render:
 def _speaker(cluster: Cluster, draft: Draft) -> str | None:
     """The speaker of a brief sentence that is a report's words, not a model's."""
     own = next((s for s, _ in draft.support if s.brief_text == draft.text), None)
-    return speaker_of_piece(cluster, own) if own is not None else None
+    return speaker_of_quote(cluster, own) if own is not None else None
 
 
 def render(brief: Brief, format: str = "json") -> str:

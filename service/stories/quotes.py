@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from service.cluster import Cluster, Sentence
+from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
 from service.stages.segment import is_abbreviation, split_sentences
 from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, content, tokenize
@@ -93,7 +93,9 @@ def _find_speaker(text: str, start: int, end: int) -> str | None:
     match = _AFTER.match(text[end : end + 80])
     if match:
         return _speaker(match.group(1) or match.group(2))
-    match = _ACCORDING.search(text[sentence_start : text.find(".", end) if "." in text[end:] else len(text)])
+    # "According to …" outside the quote: inside it, it names the speaker's own source.
+    after = text[end : text.find(".", end) if "." in text[end:] else len(text)]
+    match = _ACCORDING.search(before) or _ACCORDING.search(after)
     return _speaker(match.group(1)) if match else None
 
 
@@ -162,15 +164,28 @@ def key_quote(cluster: Cluster) -> Quote | None:
     )
 
 
-def speaker_of_piece(cluster: Cluster, sentence: Sentence) -> str | None:
-    """Who speaks `sentence` when it is nothing but a piece of a longer quotation: the name
-    governing the whole quotation in its report ('Hyde said: "It was a debate. It was about
-    truth."' credits Hyde with "It was about truth."). None for any other sentence."""
-    if not (sentence.opens_quoted or sentence.ends_quoted) or re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
+def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
+    """Who speaks `sentence` when it is nothing but someone's words, as its report tells:
+    - a piece of a longer quotation: the name governing the whole quotation ('Hyde said: "It
+      was a debate. It was about truth."' credits Hyde with "It was about truth."),
+    - a quote right after another quote of the same paragraph: that quote's speaker, since a
+      paragraph runs on one speaker's words ('"We will rebuild," Calder said. "Nobody was hurt."').
+    None for any other sentence: a speaker is never guessed from prose around a quote."""
+    if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
     document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
+    if sentence.opens_quoted or sentence.ends_quoted:
+        return _quotation_speaker(document, sentence.index)
+    index = sentence.index
+    if index == 0 or "\n" in document.text[document.sentences[index - 1].end : sentence.start]:
+        return None
+    return _quotation_speaker(document, index - 1)
+
+
+def _quotation_speaker(document: Document, index: int) -> str | None:
+    """The speaker of the last quotation in sentence `index`, which may run over several sentences."""
     sentences = document.sentences
-    first = last = sentence.index
+    first = last = index
     while first > 0 and sentences[first].opens_quoted:
         first -= 1
     # A quotation may be left open at the end of its paragraph, as papers do when it goes on.
@@ -178,6 +193,10 @@ def speaker_of_piece(cluster: Cluster, sentence: Sentence) -> str | None:
         last += 1
     text = document.text
     marks = list(QUOTATION_MARK.finditer(text, sentences[first].start, sentences[first].end))
+    if first == last:  # within one sentence: its last pair of marks
+        if len(marks) < 2:
+            return None
+        return _find_speaker(text, marks[-2].start(), marks[-1].end())
     closing = next(QUOTATION_MARK.finditer(text, sentences[last].start, sentences[last].end), None)
     start = marks[-1].start() if marks else sentences[first].start
     return _find_speaker(text, start, closing.end() if closing else sentences[last].end)
