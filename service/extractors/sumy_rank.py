@@ -71,11 +71,8 @@ class SumyRankExtractor:
             redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(candidates))
             mmr = REDUNDANCY_PENALTY * relevance - (1 - REDUNDANCY_PENALTY) * redundancy
             picked = [candidates[c] for c in chosen]
-            best = max(
-                (i for i in remaining if fits(used_words, len(chosen), lengths[i], budget) and not repeats(candidates[i], picked)),
-                key=lambda i: mmr[i],
-                default=None,
-            )
+            allowed = (i for i in remaining if fits(used_words, len(chosen), lengths[i], budget))
+            best = max((i for i in allowed if not repeats(candidates[i], picked)), key=lambda i: mmr[i], default=None)
             if best is None:
                 break
             chosen.append(best)
