@@ -2,8 +2,9 @@
 
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
-starts like a sentence, even with no space between them. A full stop after a known abbreviation (Gen., Jan., e.g.), an
-initial (George W. Bush) or a dotted acronym (U.S.) does not end the sentence.
+starts like a sentence, even with no space between them. A full stop after a known
+abbreviation (Gen., Jan., e.g.), an initial (George W. Bush) or a dotted acronym (U.S.)
+does not end the sentence.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ quotes are one when most of the shorter one's words are in the longer one. The s
 the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
 "according to TASS"), voted across the reports that carry it: "Kim told Lavrov that
 '…', KCNA said" credits Kim, and the news agency that relayed it only when nothing else
-names a speaker.
+names a speaker. The same reading credits a brief sentence that is only someone's words
+(`speaker_of_quote`).
 """
 
 from __future__ import annotations
