@@ -98,14 +98,15 @@ STORM = [
 ]
 
 
+@pytest.mark.parametrize("words", [80, 150])  # 150: the extractor stops short and the fill adds the rest
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
-def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name):
+def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words):
     # Grouping keeps the two wordings apart, yet one says nearly all the other does: the
     # commission's 231 dead in Velmora.
     blamed = "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."
     confirmed = STORM[0].splitlines()[0]
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(STORM)],
-                               Options(method="extractive", words=80, extractor=name))
+                               Options(method="extractive", words=words, extractor=name))
     texts = [s.text for s in brief.sentences]
     assert len(texts) >= 3
     assert not (blamed in texts and confirmed in texts), texts

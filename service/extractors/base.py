@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+import numpy as np
+from scipy import sparse
 
 from service.cluster import Cluster, Fact
 from service.text import content
@@ -43,13 +46,24 @@ def fits(chosen_words: int, chosen_count: int, length: int, budget: Budget) -> b
     )
 
 
-def repeats(fact: Fact, chosen: Iterable[Fact]) -> bool:
-    """Whether `fact` and one of the `chosen` facts say mostly the same: most content words of
-    either are in the other."""
-    words = set(content(fact.representative.tokens))
-    for other in chosen:
-        others = set(content(other.representative.tokens))
-        shared = len(words & others)
-        if words and others and shared >= REPEAT_SHARE * min(len(words), len(others)):
-            return True
-    return False
+class RepeatGuard:
+    """Tracks which of `facts` would repeat the facts chosen so far: most content words of
+    either in the other. Choosing costs one sparse product, so a long brief stays fast."""
+
+    def __init__(self, facts: Sequence[Fact]):
+        vocabulary: dict[str, int] = {}
+        rows, cols = [], []
+        for row, fact in enumerate(facts):
+            for word in set(content(fact.representative.tokens)):
+                rows.append(row)
+                cols.append(vocabulary.setdefault(word, len(vocabulary)))
+        shape = (len(facts), max(len(vocabulary), 1))
+        self.words = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        self.sizes = np.asarray(self.words.sum(axis=1)).ravel()
+        self.blocked = np.zeros(len(facts), dtype=bool)
+
+    def choose(self, index: int) -> None:
+        """Fact `index` is in the brief: every fact that repeats it (itself too) is now blocked."""
+        shared = (self.words @ self.words[index].T).toarray().ravel()
+        smaller = np.minimum(self.sizes, self.sizes[index])
+        self.blocked |= (smaller > 0) & (shared >= REPEAT_SHARE * smaller)

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
 
 import numpy as np
 
 from service.cluster import Cluster, Fact
-from service.extractors.base import Budget, fits, repeats
+from service.extractors.base import Budget, RepeatGuard, fits
 from service.text import concept_bigrams
 
 # A bonus for concepts a report states in its opening sentences, where news puts what
@@ -42,9 +41,7 @@ class CoverageExtractor:
             for f in candidates
         ]
         lengths = [max(len(f.representative.tokens), 1) for f in candidates]
-        chosen = _lazy_greedy(
-            concepts, weight, lengths, budget, lambda j, picked: repeats(candidates[j], (candidates[k] for k in picked))
-        )
+        chosen = _lazy_greedy(concepts, weight, lengths, budget, RepeatGuard(candidates))
         return [candidates[i] for i in chosen]
 
 Concept = tuple[str, str]
@@ -80,7 +77,7 @@ def _lazy_greedy(
     weight: np.ndarray,
     lengths: list[int],
     budget: Budget,
-    repeat: Callable[[int, list[int]], bool],
+    repeats: RepeatGuard,
 ) -> list[int]:
     covered = np.zeros(len(weight), dtype=bool)
 
@@ -102,9 +99,10 @@ def _lazy_greedy(
             continue
         if fresh <= 0:
             break
-        if repeat(j, chosen):
+        if repeats.blocked[j]:
             continue
         chosen.append(j)
+        repeats.choose(j)
         covered[concepts[j]] = True
         used += lengths[j]
     # Greedy by ratio can lose to one long sentence; keep whichever covers more.

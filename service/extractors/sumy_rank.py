@@ -16,7 +16,7 @@ from sumy.models.dom import Sentence as SumySentence
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from service.cluster import Cluster, Fact
-from service.extractors.base import Budget, fits, repeats
+from service.extractors.base import Budget, RepeatGuard, fits
 from service.text import STOPWORDS, Vectorizer, stem, words
 
 REDUNDANCY_PENALTY = 0.7  # MMR trade-off: 1 = relevance only
@@ -65,17 +65,18 @@ class SumyRankExtractor:
         similarity = (vectors @ vectors.T).toarray()
         lengths = [len(f.representative.tokens) for f in candidates]
         chosen: list[int] = []
+        repeats = RepeatGuard(candidates)
         used_words = 0
         remaining = set(range(len(candidates)))
         while remaining:
             redundancy = similarity[:, chosen].max(axis=1) if chosen else np.zeros(len(candidates))
             mmr = REDUNDANCY_PENALTY * relevance - (1 - REDUNDANCY_PENALTY) * redundancy
-            picked = [candidates[c] for c in chosen]
-            allowed = (i for i in remaining if fits(used_words, len(chosen), lengths[i], budget))
-            best = max((i for i in allowed if not repeats(candidates[i], picked)), key=lambda i: mmr[i], default=None)
+            allowed = (i for i in remaining if fits(used_words, len(chosen), lengths[i], budget) and not repeats.blocked[i])
+            best = max(allowed, key=lambda i: mmr[i], default=None)
             if best is None:
                 break
             chosen.append(best)
+            repeats.choose(best)
             used_words += lengths[best]
             remaining.discard(best)
         return [candidates[i] for i in chosen]

@@ -9,7 +9,7 @@ import numpy as np
 from service.cluster import Cluster, Fact
 from service.errors import InputError
 from service.extractors import Budget, get_extractor
-from service.extractors.base import fits, repeats
+from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
 from service.stages.clean import LINK_LABEL, ends_like_sentence, is_furniture
@@ -106,7 +106,9 @@ class Extract:
             # The rest of the budget goes to the extractor. It may re-cover the lead's
             # concepts: references repeat key content too (this scored higher on TAC 2011
             # and Multi-News than counting them covered), and facts never repeat anyway.
-            rest = [f for f in pool if f is not anchor and not repeats(f, [anchor])]
+            repeats = RepeatGuard(pool)
+            repeats.choose(pool.index(anchor))
+            rest = [f for f, blocked in zip(pool, repeats.blocked) if not blocked]
             chosen = [anchor, *extractor(cluster, rest, budget.without(len(anchor.representative.tokens)))]
         others = [f for f in candidates if not _reads_alone(f.representative.brief_text)]
         chosen = _fill(chosen, sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order), budget)
@@ -135,12 +137,18 @@ def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget) -> list[Fa
     reader gets about 250; with no shared content at all, the brief is the reports' leads."""
     chosen = list(chosen)
     used = sum(len(f.representative.tokens) for f in chosen)
-    for fact in candidates:
-        if any(fact is c for c in chosen) or repeats(fact, chosen):
+    taken = {id(f) for f in chosen}
+    repeats = RepeatGuard(chosen + candidates)
+    for index in range(len(chosen)):
+        repeats.choose(index)
+    for index, fact in enumerate(candidates, start=len(chosen)):
+        if id(fact) in taken or repeats.blocked[index]:
             continue
         if fits(used, len(chosen), len(fact.representative.tokens), budget):
             chosen.append(fact)
+            taken.add(id(fact))
             used += len(fact.representative.tokens)
+            repeats.choose(index)
     return chosen
 
 
