@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from scipy import sparse
 
 from service.cluster import Cluster, Fact
-from service.text import content
+from service.text import content_counts
 
 # A sentence whose content words are mostly in one chosen sentence tells the reader nothing
 # new, though grouping kept it a fact of its own for its different wording ("In Honduras, at
@@ -51,14 +50,7 @@ class RepeatGuard:
     either in the other. Choosing costs one sparse product, so a long brief stays fast."""
 
     def __init__(self, facts: Sequence[Fact]):
-        vocabulary: dict[str, int] = {}
-        rows, cols = [], []
-        for row, fact in enumerate(facts):
-            for word in set(content(fact.representative.tokens)):
-                rows.append(row)
-                cols.append(vocabulary.setdefault(word, len(vocabulary)))
-        shape = (len(facts), max(len(vocabulary), 1))
-        self.words = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        self.words = content_counts([f.representative.tokens for f in facts])[0].sign()  # each word once
         self.sizes = np.asarray(self.words.sum(axis=1)).ravel()
         self.blocked = np.zeros(len(facts), dtype=bool)
 
