@@ -185,7 +185,8 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
         f"A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers.\n{caption}",
         "Fourteen passengers were injured when a Line 3 tram derailed and hit a lamp post in Velmora on Thursday.\n"
         f"{credit}",
-        "The Line 3 tram derailed near Old Market Square and struck a lamp post, injuring 14 passengers, officials said.",
+        "The Line 3 tram derailed near Old Market Square and struck a lamp post, injuring 14 passengers, officials said.\n"
+        "The second photograph shows the Line 3 tram's driver being helped from the cab by two paramedics.",
     ]
     assert not [text for text in brief_sentences(pipeline, reports) if "photo" in text.lower()]
 
