@@ -99,6 +99,11 @@ class Extract:
         except ValueError as exc:
             raise InputError(str(exc)) from None
         budget = budget_for(cluster.options, len(cluster.facts))
+        others = [f for f in candidates if not _reads_alone(f.representative.brief_text)]
+        # Every candidate in the order the fill takes them; one guard keeps repeats out of both.
+        fill_order = sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order)
+        repeats = RepeatGuard(fill_order)
+        place = {id(f): k for k, f in enumerate(fill_order)}
         pool = preferred or candidates
         anchor = central_lead(cluster, pool, budget)
         if anchor is None:
@@ -107,12 +112,10 @@ class Extract:
             # The rest of the budget goes to the extractor. It may re-cover the lead's
             # concepts: references repeat key content too (this scored higher on TAC 2011
             # and Multi-News than counting them covered), and facts never repeat anyway.
-            repeats = RepeatGuard(pool)
-            repeats.choose(pool.index(anchor))
-            rest = [f for f, blocked in zip(pool, repeats.blocked) if not blocked]
+            repeats.choose(place[id(anchor)])
+            rest = [f for f in pool if f is not anchor and not repeats.blocked[place[id(f)]]]
             chosen = [anchor, *extractor(cluster, rest, budget.without(len(anchor.representative.tokens)))]
-        others = [f for f in candidates if not _reads_alone(f.representative.brief_text)]
-        chosen = _fill(chosen, sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order), budget)
+        chosen = _fill(chosen, fill_order, budget, repeats)
         cluster.selected = sorted(chosen, key=_reading_order)
         cluster.headline = choose_headline(cluster)
         return cluster
@@ -132,17 +135,18 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
     return leads[int(np.argmax(vectors[len(firsts) :] @ centroid))]
 
 
-def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget) -> list[Fact]:
+def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget, repeats: RepeatGuard) -> list[Fact]:
     """Room the extractor left (it stops where nothing adds shared content) goes to the
     remaining candidates in reading order, preferred ones first: asked for 250 words, a
-    reader gets about 250; with no shared content at all, the brief is the reports' leads."""
+    reader gets about 250; with no shared content at all, the brief is the reports' leads.
+    `repeats` guards `candidates`, of which `chosen` are some."""
     chosen = list(chosen)
     used = sum(len(f.representative.tokens) for f in chosen)
     taken = {id(f) for f in chosen}
-    repeats = RepeatGuard(chosen + candidates)
-    for index in range(len(chosen)):
-        repeats.choose(index)
-    for index, fact in enumerate(candidates, start=len(chosen)):
+    for index, fact in enumerate(candidates):
+        if id(fact) in taken:
+            repeats.choose(index)
+    for index, fact in enumerate(candidates):
         if id(fact) in taken or repeats.blocked[index]:
             continue
         if fits(used, len(chosen), len(fact.representative.tokens), budget):
