@@ -108,6 +108,16 @@ def test_reports_that_date_one_event_differently_are_a_conflict_and_a_filing_day
     ]
 
 
+def test_figures_in_an_aside_the_brief_trims_are_still_compared(pipeline):
+    aside = ("A fire broke out in the engine room of the ferry Saltmarsh Star (the crew evacuated {n} passengers), "
+             "the harbour authority said.")
+    reports = {"coast": aside.format(n=600), "herald": aside.format(n=450), "radio": aside.format(n=600)}
+    brief = pipeline.summarize([Article(id=k, text=v) for k, v in reports.items()], EXTRACTIVE)
+    assert [[(v.value, v.article_ids) for v in c.values] for c in brief.conflicts] == [
+        [("450", ["herald"]), ("600", ["coast", "radio"])]
+    ]
+
+
 def test_one_day_written_two_ways_or_said_on_different_days_is_no_conflict(pipeline):
     same_day = {
         "coast": FIRE_ON.format(day="Nov. 20"),

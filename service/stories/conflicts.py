@@ -85,7 +85,7 @@ def _mention(sentence: Sentence, figure: Figure) -> Mention:
 def mentions(cluster: Cluster) -> list[Mention]:
     found: list[Mention] = []
     for sentence in cluster.sentences:
-        if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.tokens):
+        if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.text):
             continue  # too short: editors' notes, captions
         figures_here = [
             f for f in figures(sentence.text)

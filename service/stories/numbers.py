@@ -44,14 +44,13 @@ _PREDICATES = frozenset(
 _PERCENT = frozenset({"%", "percent", "pc"})
 # The words a number can start with; any other token is skipped without parsing.
 _NUMBER_STARTS = frozenset(WORD_VALUES) | {"a"}
-# Number words as `service.text.tokenize` stems them ("twenty" -> "twenti").
-_NUMBER_STEMS = frozenset(stem(w) for w in [*WORD_VALUES, *_WORD_SCALES, "dozen"])
+_DIGIT_OR_NUMBER_WORD = re.compile(r"\d|\b(?:" + "|".join([*WORD_VALUES, *_WORD_SCALES, "dozen"]) + r")\b", re.IGNORECASE)
 
 
-def may_state_a_figure(tokens: tuple[str, ...]) -> bool:
-    """Whether a sentence's tokens hold a digit or a number word: most do not, and
-    `figures` need not read them."""
-    return not _NUMBER_STEMS.isdisjoint(tokens) or any(t[:1].isdigit() for t in tokens)
+def may_state_a_figure(sentence: str) -> bool:
+    """Whether the sentence holds a digit or a number word: most do not, and `figures`
+    need not read them."""
+    return _DIGIT_OR_NUMBER_WORD.search(sentence) is not None
 
 # Qualifier -> (low factor, high factor); None = unbounded on that side.
 QUALIFIERS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
