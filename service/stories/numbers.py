@@ -44,13 +44,15 @@ _PREDICATES = frozenset(
 _PERCENT = frozenset({"%", "percent", "pc"})
 # The words a number can start with; any other token is skipped without parsing.
 _NUMBER_STARTS = frozenset(WORD_VALUES) | {"a"}
-_DIGIT_OR_NUMBER_WORD = re.compile(r"\d|\b(?:" + "|".join([*WORD_VALUES, *_WORD_SCALES, "dozen"]) + r")\b", re.IGNORECASE)
+_NUMBER_WORDS = frozenset([*WORD_VALUES, *_WORD_SCALES, "dozen"])
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def may_state_a_figure(sentence: str) -> bool:
     """Whether the sentence holds a digit or a number word: most do not, and `figures`
     need not read them."""
-    return _DIGIT_OR_NUMBER_WORD.search(sentence) is not None
+    return _DIGIT.search(sentence) is not None or not _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower()))
 
 # Qualifier -> (low factor, high factor); None = unbounded on that side.
 QUALIFIERS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
