@@ -118,6 +118,29 @@ def test_figures_in_an_aside_the_brief_trims_are_still_compared(pipeline):
     ]
 
 
+# Invented: a storm's toll on one island against its toll in the whole region.
+STORM = {
+    "island": "Vellan officials said 14 people had died on that small island alone, as the storm flattened "
+              "most of its houses. The storm moved west over the Orrin region on Monday.",
+    "region": "Officials in the Orrin region said about 700 people had died in the storm, as it flattened houses. "
+              "Vellan officials asked for tents, water and medicine for the island.",
+    "wire": "Rescue teams reached the small island on Tuesday and found most of its houses flattened by the storm, "
+            "Vellan officials said. Aid flights to the Orrin region resumed on Wednesday.",
+}
+
+
+def test_counts_for_different_places_are_no_conflict_though_a_place_opens_the_sentence(pipeline):
+    brief = pipeline.summarize([Article(id=k, text=v) for k, v in STORM.items()], EXTRACTIVE)
+    assert brief.conflicts == []
+    # The same opening name on both sides: one toll, two figures.
+    island_toll = "Vellan officials said on Tuesday that 20 people had died on the small island. "
+    same_place = dict(STORM, region=island_toll + STORM["region"].split(". ", 1)[1])
+    brief = pipeline.summarize([Article(id=k, text=v) for k, v in same_place.items()], EXTRACTIVE)
+    assert [[(v.value, v.article_ids) for v in c.values] for c in brief.conflicts] == [
+        [("14", ["island"]), ("20", ["region"])]
+    ]
+
+
 def test_one_day_written_two_ways_or_said_on_different_days_is_no_conflict(pipeline):
     same_day = {
         "coast": FIRE_ON.format(day="Nov. 20"),

@@ -66,24 +66,27 @@ class Mention:
     names: frozenset[str]  # capitalised words near the figure: where, who
 
 
-def _names(before: str, after: str) -> frozenset[str]:
+def _names(before: str, after: str, lower_case: set[str]) -> frozenset[str]:
     near = words(before)[-WINDOW:] + words(after)[:WINDOW]
-    start = words(before)[:1]  # a sentence's first word is capitalised whatever it is
+    # A sentence's first word is capitalised whatever it is: it names a place or people
+    # only if the reports never write it in lower case ("Honduran officials said 14 …").
+    start = [w for w in words(before)[:1] if w.lower() in lower_case]
     return frozenset(w for w in near if w[:1].isupper() and w not in start and w.lower() not in CALENDAR)
 
 
-def _mention(sentence: Sentence, figure: Figure) -> Mention:
+def _mention(sentence: Sentence, figure: Figure, lower_case: set[str]) -> Mention:
     before, after = tokenize(sentence.text[: figure.start]), tokenize(sentence.text[figure.end :])
     # Nearest in running words, stopwords included: "killing 2 people and wounding 21" -> kill.
     ranked = sorted([(len(before) - k, t) for k, t in enumerate(before)] + [(k + 1, t) for k, t in enumerate(after)])
     outcome = next((t for _, t in ranked if t in OUTCOMES), "")
     window = content(before)[-WINDOW:] + content(after)[:WINDOW]
-    names = _names(sentence.text[: figure.start], sentence.text[figure.end :])
+    names = _names(sentence.text[: figure.start], sentence.text[figure.end :], lower_case)
     return Mention(figure, sentence, frozenset(t for t in window if not t[0].isdigit()), outcome, names)
 
 
 def mentions(cluster: Cluster) -> list[Mention]:
     found: list[Mention] = []
+    lower_case = {w for s in cluster.sentences for w in words(s.text) if w.islower()}
     for sentence in cluster.sentences:
         if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.text):
             continue  # too short: editors' notes, captions
@@ -95,7 +98,7 @@ def mentions(cluster: Cluster) -> list[Mention]:
         units = [f.unit for f in figures_here]
         # A sentence listing several figures of one unit ("2.6% in 1999, 2.8% in 2000")
         # pairs them with things we cannot see; none of them is compared.
-        found.extend(_mention(sentence, f) for f in figures_here if units.count(f.unit) == 1)
+        found.extend(_mention(sentence, f, lower_case) for f in figures_here if units.count(f.unit) == 1)
     return found
 
 
