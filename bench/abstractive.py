@@ -45,6 +45,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
+def gpu_peak(device: str) -> str:
+    """Peak GPU memory torch allocated, where the model runs on a GPU."""
+    if not device.startswith("cuda"):
+        return ""
+    import torch
+
+    return f", GPU peak {torch.cuda.max_memory_allocated() / 2**20:.0f} MB"
+
+
 def machine() -> str:
     import torch
 
@@ -120,7 +129,7 @@ def cost(briefs: int) -> None:
         generator = slot.generator
         assert isinstance(generator, TransformersGenerator)
         print(f"ran: {generator.version}  ({machine()})")
-        print(f"load: {load_s:.1f} s, peak RSS {peak_rss_mb():.0f} MB (before load {base_rss:.0f} MB)")
+        print(f"load: {load_s:.1f} s, peak RSS {peak_rss_mb():.0f} MB (before load {base_rss:.0f} MB){gpu_peak(settings.device)}")
         pipeline = Pipeline.from_settings(settings, generator=slot)
         timed: list[float] = []
         new_tokens: list[int] = []
@@ -145,7 +154,7 @@ def cost(briefs: int) -> None:
             print(
                 f"brief {run}: {total:.1f} s ({gen_s:.1f} s generating, {cpu:.1f} CPU s); {count} sentences, "
                 f"{gen_s / max(count, 1):.1f} s per sentence, {sum(new_tokens) / gen_s:.1f} new tokens/s; "
-                f"origins {dict(origins)}; peak RSS {peak_rss_mb():.0f} MB"
+                f"origins {dict(origins)}; peak RSS {peak_rss_mb():.0f} MB{gpu_peak(settings.device)}"
             )
 
 
