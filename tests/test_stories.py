@@ -211,6 +211,16 @@ def test_the_speaker_stops_at_the_end_of_the_sentence_but_not_at_an_initial(pipe
         assert pipeline.summarize(articles, EXTRACTIVE).quote.speaker == speaker
 
 
+def test_who_was_told_is_not_the_speaker(pipeline):
+    # "he" names nobody; the paper he spoke to is not the speaker, nor is the next sentence's subject.
+    told = ("\"We will rebuild the harbour wall before the winter storms arrive,\" he told The Velmora Gazette. "
+            "Calder said the work would start in May.")
+    articles = [Article(id=k, text=f"{lead} {told}") for k, lead in
+                (("a", "Storm waves broke the harbour wall at Velmora."), ("b", "The harbour wall at Velmora failed."))]
+    quote = pipeline.summarize(articles, EXTRACTIVE).quote
+    assert quote.text.startswith("We will rebuild") and quote.speaker is None
+
+
 WALL = [
     "Storm waves broke through the harbour wall at Velmora on Sunday night. {who} said: \"The wall failed at the "
     "height of the storm. Engineers will rebuild the harbour wall at Velmora before the winter storms. Nobody was "

@@ -35,12 +35,15 @@ _QUOTE = re.compile(
     rf"“([^”“\"]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
-_SPEECH = r"(?:said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed)"
+_SPEECH_VERBS = "said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed"
+_SPEECH = rf"(?:{_SPEECH_VERBS})"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
 # "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
 _BEFORE = re.compile(_NAME + r"\s+(?:\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
 # "…," Graham said / "…," said Graham / "…," KCNA said.
-_TITLE = r"(?:[a-z]+\s+){0,3}"  # "harbour master Ines Calder said", "said mayor Anouk Brandt"
+# "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
+# verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
+_TITLE = rf"(?:(?!(?:he|she|they|it|we|i|you|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
 _AFTER = re.compile(r"^[\s,.!?]*(?:" + _TITLE + _NAME + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
 TITLES = frozenset(
