@@ -17,6 +17,7 @@ from service.trim import drop_weekdays
 
 MAX_WORDS = 16
 MIN_WORDS = 5
+MAX_DROPPED = 6  # words given up to end a headline before a phrase rather than inside it
 _ATTRIBUTION = re.compile(
     r",?\s+(?:according to\b.*|(?:[\w'’.-]+\s+){0,6}(?:said|says|reported|reports|announced|told\s+\w+)\b[^,]*)$",
     re.IGNORECASE,
@@ -39,7 +40,14 @@ _DANGLING = frozenset(
     "his her its their our my your this these those is are was were be been has have had will would can could "
     "should may might he she they we".split()
 )
-_CLAUSE = re.compile(r",\s|\s[—–-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
+# Prepositions: a headline can end before the phrase one opens ("to" mostly opens a verb).
+_PHRASE_OPENERS = frozenset(
+    "of in on at for with by from into onto over under about against across through throughout near toward "
+    "towards inside outside within beneath behind beyond along around after before during amid since until "
+    "despite between among".split()
+)
+# AP wire copy writes a dash as " _ ".
+_CLAUSE = re.compile(r",\s|\s[—–_-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
 
 def shorten(sentence: str) -> str:
@@ -59,11 +67,28 @@ def shorten(sentence: str) -> str:
         if len(text[: match.start()].split()) >= MIN_WORDS:
             text = text[: match.start()]
             break
-    words = text.split()[:MAX_WORDS]
+    words = text.split()
+    if len(words) > MAX_WORDS and not _ends_a_phrase(words[MAX_WORDS - 1], words[MAX_WORDS]):
+        # The cut falls inside a phrase ("… over a suspected nuclear | site"): end before it,
+        # if it opened near the end (further back, the preposition may sit inside a name).
+        opens = [k for k in range(MAX_WORDS - MAX_DROPPED, MAX_WORDS) if k >= MIN_WORDS and words[k].lower() in _PHRASE_OPENERS]
+        words = words[: opens[-1]] if opens else words
+    words = words[:MAX_WORDS]
     while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
         words.pop()
     headline = " ".join(words).rstrip(",;:")
     return headline[:1].upper() + headline[1:]
+
+
+def _ends_a_phrase(last: str, following: str) -> bool:
+    """A cut between these words leaves no phrase half said: punctuation ends the last word,
+    either word is a function word ("… 10 months ago has been | freed" loses "has been"),
+    or the next one opens a phrase."""
+    return (
+        last.endswith((",", ";", ":"))
+        or last.lower() in _DANGLING
+        or following.lower().strip("\"“‘'(") in _PHRASE_OPENERS | _DANGLING
+    )
 
 
 def _joins_a_name(text: str, match: re.Match[str]) -> bool:

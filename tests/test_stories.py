@@ -294,6 +294,14 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Ines Calder has visited every harbour town on the coast since it was confirmed that she would "
          "stand for a second term.",
          "Ines Calder has visited every harbour town on the coast since it was confirmed"),
+        # Sixteen words would cut a phrase in two ("over a suspected structural"): end before it.
+        ("Harbour master Ines Calder won the council's backing for closing the pier over a suspected structural "
+         "fault, and she warned that repairs would take a year.",
+         "Harbour master Ines Calder won the council's backing for closing the pier"),
+        # Wire copy's " _ " is a dash.
+        ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
+         "sign yet that the port's smuggling trade is being broken up.",
+         "Police said the two men arrested this week are suspected of running the smuggling ring"),
     ],
 )
 def test_a_headline_starts_with_who_did_what(lead, headline):
