@@ -4,7 +4,8 @@ The headline is the one most reports' own headlines agree with, when it reads as
 headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
 adverbial ("In a debate on Tuesday, "), an aside between dashes, the attribution tail
 ("…, state media said on Sunday") and the weekday go, then the sentence is cut at its first
-clause boundary, and never ends on a word that leaves it hanging ("the", "of", "was").
+clause boundary, and never ends on a word that leaves it hanging ("the", "of", "was") or
+inside a phrase ("… over a suspected nuclear").
 """
 
 from __future__ import annotations
