@@ -57,6 +57,9 @@ CALENDAR = MONTHS | {f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri"
 TIME_UNITS = frozenset(tokenize("second minute hour day week month year decade century time"))
 
 
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     figure: Figure
@@ -86,7 +89,7 @@ def _mention(sentence: Sentence, figure: Figure, lower_case: set[str]) -> Mentio
 
 def mentions(cluster: Cluster) -> list[Mention]:
     found: list[Mention] = []
-    lower_case = {w for s in cluster.sentences for w in words(s.text) if w.islower()}
+    lower_case = set(_LOWER_CASE_WORD.findall("\n".join(s.text for s in cluster.sentences)))
     for sentence in cluster.sentences:
         if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.text):
             continue  # too short: editors' notes, captions
