@@ -72,7 +72,8 @@ def shorten(sentence: str) -> str:
     if len(words) > MAX_WORDS and not _ends_a_phrase(words[MAX_WORDS - 1], words[MAX_WORDS]):
         # The cut falls inside a phrase ("… over a suspected nuclear | site"): end before it,
         # if it opened near the end (further back, the preposition may sit inside a name).
-        opens = [k for k in range(MAX_WORDS - MAX_DROPPED, MAX_WORDS) if k >= MIN_WORDS and words[k].lower() in _PHRASE_OPENERS]
+        near_end = range(max(MIN_WORDS, MAX_WORDS - MAX_DROPPED), MAX_WORDS)
+        opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS]
         words = words[: opens[-1]] if opens else words
     words = words[:MAX_WORDS]
     while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:

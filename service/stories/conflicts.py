@@ -57,6 +57,7 @@ CALENDAR = MONTHS | {f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri"
 TIME_UNITS = frozenset(tokenize("second minute hour day week month year decade century time"))
 
 
+# A word as the reports write it in lower case: a sentence's first word among these is no name.
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 

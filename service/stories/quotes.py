@@ -35,7 +35,10 @@ _QUOTE = re.compile(
     rf"“([^”“\"]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
-_SPEECH_VERBS = "said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed|announced|quoted|urged|lauded|praised|expressed|reaffirmed"
+_SPEECH_VERBS = (
+    "said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed"
+    "|announced|quoted|urged|lauded|praised|expressed|reaffirmed"
+)
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
 # "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
