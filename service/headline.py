@@ -47,6 +47,7 @@ _PHRASE_OPENERS = frozenset(
     "towards inside outside within beneath behind beyond along around after before during amid since until "
     "despite between among".split()
 )
+_PHRASE_BOUNDARIES = _PHRASE_OPENERS | _DANGLING
 # AP wire copy writes a dash as " _ ".
 _CLAUSE = re.compile(r",\s|\s[—–_-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
@@ -89,7 +90,7 @@ def _ends_a_phrase(last: str, following: str) -> bool:
     return (
         last.endswith((",", ";", ":"))
         or last.lower() in _DANGLING
-        or following.lower().strip("\"“‘'(") in _PHRASE_OPENERS | _DANGLING
+        or following.lower().strip("\"“‘'(") in _PHRASE_BOUNDARIES
     )
 
 
