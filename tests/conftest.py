@@ -10,6 +10,7 @@ import pytest
 from service import Article, Brief, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
+from service.stages.clean import readable_text
 from service.text import content, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -18,8 +19,6 @@ DEMO = REPO / "examples" / "harbour-fire"
 # Real scraped data shared between sessions; tests that read it skip where it is absent.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXTRACTIVE = Options(method="extractive")
-# Control characters the cleaner turns into spaces one for one (so offsets hold).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_cluster(folder: Path) -> list[Article]:
@@ -44,9 +43,9 @@ def assert_citations_slice(brief: Brief, articles: list[Article], cluster: Clust
     and an extracted sentence is its first citation's span as a brief shows it: trimmed
     (only words cut), or with the quotation marks a piece of a longer quotation lacks.
 
-    Compared with control characters as spaces: the cleaner blanks them without moving offsets.
+    Compared with the text as the cleaner reads it, which keeps every character's offset.
     """
-    texts = {a.id: _CONTROL.sub(" ", a.text or "") for a in articles}
+    texts = {a.id: readable_text(a.text or "") for a in articles}
     sentences = {(s.article_id, s.index): s for s in cluster.sentences} if cluster else {}
     for sentence in brief.sentences:
         for c in sentence.citations:

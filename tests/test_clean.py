@@ -7,7 +7,7 @@ import pytest
 from conftest import DEMO, read_cluster, run_until
 from service import Article, InputError, Options
 from service.cluster import Cluster, Document
-from service.stages.clean import Clean
+from service.stages.clean import Clean, readable_text
 
 LEAD = (
     "A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers, "
@@ -240,6 +240,16 @@ def test_control_characters_become_spaces_so_offsets_hold():
     assert "\x00" not in document.text and "\x1b" not in document.text
     first = document.blocks[0]
     assert first.start == 0 and len(first.text) == len(LEAD)
+
+
+def test_a_closing_quote_lost_to_a_wrong_code_page_is_restored_in_place():
+    mangled = "The mayor called it a \u201cdirect attack\ufffd? on the budget. Was it fair\ufffd? Nobody said."
+    restored = readable_text(mangled)
+    assert restored == "The mayor called it a \u201cdirect attack\u201d  on the budget. Was it fair\ufffd? Nobody said."
+    assert len(restored) == len(mangled)
+    # Where no quotation is open, no closing mark is missing: "\ufffd?" stays as sent.
+    balanced = "She called it \u201cfair\u201d. Was the caf\ufffd? open late? No."
+    assert readable_text(balanced) == balanced
 
 
 def test_an_overlong_article_is_cut_with_a_warning():

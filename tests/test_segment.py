@@ -138,3 +138,14 @@ def test_a_quotation_opening_right_after_a_run_together_stop_is_known_as_one():
     assert [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences] == [
         (False, False), (False, True), (True, False), (False, False)]
     assert cluster.sentences[1].brief_text == '"Back at work."'
+
+
+def test_prose_after_a_quotation_whose_closing_mark_was_mangled_is_not_quoted():
+    text = ("The mayor called the plan a “direct attack\ufffd? on the city budget. "
+            "Officials met on Monday to discuss the budget.")
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    assert [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences] == [(False, False), (False, False)]
+    # The restored mark keeps the offsets by taking the mangled pair's two characters; the
+    # brief shows the sentence single-spaced.
+    assert cluster.sentences[0].brief_text == "The mayor called the plan a “direct attack” on the city budget."
+    assert cluster.sentences[1].brief_text == "Officials met on Monday to discuss the budget."

@@ -34,6 +34,11 @@ from service.text import MONTH, WEEKDAY, Vectorizer, word_count, words
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
 # offsets into the text the caller sent.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# A closing curly quote mangled by a wrong code page: ” loses its last byte and shows as
+# "�?" ("a “direct attack�? on"). Left alone, the quotation never closes and the prose after
+# it reads as quoted. Where a “ is open, such a pair before a space is restored as ” plus a
+# space (two characters for two); elsewhere it may be any letter before a real "?".
+_CURLY_OR_LOST_QUOTE = re.compile(r"[“”]|(?<=\S)\ufffd\?(?=\s|$)")
 
 _SECTION_MARKER = re.compile(
     r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
@@ -194,7 +199,7 @@ class Clean:
                 f"{self.max_article_chars:,} were read"
             )
             text = text[: self.max_article_chars]
-        return _CONTROL.sub(" ", text)
+        return readable_text(text)
 
     @staticmethod
     def _split_blocks(document: Document) -> None:
@@ -248,6 +253,27 @@ def _headline_first(document: Document) -> None:
         return len(vocabulary & lead) / len(vocabulary)
 
     document.headlines.sort(key=shared, reverse=True)
+
+
+def readable_text(text: str) -> str:
+    """`text` with control characters blanked and lost closing quotes restored, every
+    character where it was: offsets into the result are offsets into `text`."""
+    text = _CONTROL.sub(" ", text)
+    if "\ufffd?" not in text:
+        return text
+    inside = False
+
+    def restore(mark: re.Match[str]) -> str:
+        nonlocal inside
+        if mark.group() in "“”":
+            inside = mark.group() == "“"
+            return mark.group()
+        if not inside:
+            return mark.group()
+        inside = False
+        return "” "
+
+    return _CURLY_OR_LOST_QUOTE.sub(restore, text)
 
 
 def _html_to_text(html: str) -> str:

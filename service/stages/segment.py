@@ -74,17 +74,18 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
 
 
 def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
-    """The sentence as it must read on its own in a brief: trimmed, or, for a piece of a
-    longer quotation, verbatim with the quotation marks its own text lacks (straight or
-    ``'' when its own marks are, else curly)."""
+    """The sentence as it must read on its own in a brief, single-spaced: trimmed, or, for a
+    piece of a longer quotation, verbatim with the quotation marks its own text lacks
+    (straight or ``'' when its own marks are, else curly)."""
     if not (opens_quoted or ends_quoted):
-        return trim(text)
-    opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
-    if opens_quoted and not text.startswith((*OPENING_MARKS, '"')):
-        text = opening + text
-    if ends_quoted:
-        text += closing
-    return text
+        text = trim(text)
+    else:
+        opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
+        if opens_quoted and not text.startswith((*OPENING_MARKS, '"')):
+            text = opening + text
+        if ends_quoted:
+            text += closing
+    return " ".join(text.split())
 
 
 def is_abbreviation(head: str) -> bool:
