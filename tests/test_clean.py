@@ -207,7 +207,9 @@ def test_headlines_are_the_short_lines_before_the_story_once_each():
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
 
 
-@pytest.mark.parametrize("byline", ["By Jan Horak", "/ Updated By Ines K. Calder"])
+@pytest.mark.parametrize("byline", ["By Jan Horak", "/ Updated By Ines K. Calder",
+                                    "By Ann Lee, Tom Winter and Ben O'Hara", "By Lynn Hulsey , Staff Writer",
+                                    "By Pia Dahl, Associated Press Writer", "By Stefano Esposito Staff Reporter"])
 def test_a_byline_between_the_headline_and_the_lead_separates_them(byline):
     headline = "Tram derails in Velmora city centre, 14 hurt"
     document = clean(f"{headline} {byline} {LEAD}\n{SECOND}\n")[0]

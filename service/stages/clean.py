@@ -90,6 +90,8 @@ _HEADER_DAY = re.compile(
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
 _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
                      "Related", "See")
+# A name as a byline gives it: "Jan Horak", "Ines K. Calder".
+_BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
 # embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
 # credits and caption toggles, advert and video-player labels, "continued" markers, follow
@@ -103,8 +105,10 @@ _INLINE_WIDGET = re.compile(
     r"|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript|\bEmail This\b"
     r"|\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
     r"|\bStory Continued Below\b|\bFollow @\w{1,15}\b"
-    # A byline between a headline and the lead: "…Could Make History By Stuart Rothenberg President…".
-    r"|(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By [A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+(?= [A-Z])"
+    # A byline between a headline and the lead: "…Could Make History By Stuart Rothenberg President…",
+    # with co-authors and a job title: "By Ann Lee, Tom Winter and Ben Cole", "By Lynn Hulsey, Staff Writer".
+    rf"|(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
+    r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?(?= [A-Z])"
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
     r"|(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
