@@ -67,12 +67,24 @@ def test_markdown_numbers_citations_by_source_and_lists_the_sources():
     ]
 
 
-
 def test_markdown_and_html_say_which_source_a_rewrite_retells():
     sources = [Source(id="wire", outlet="Wire Agency"), Source(id="desk", outlet="Desk", rewrite_of="wire")]
     brief = hand_brief(sources=sources, sentences=[BriefSentence(text="A tram derailed.", citations=[cite("desk")])])
     assert "2. Desk `desk` (rewrite of wire)" in render(brief, "md").splitlines()
     assert "<li>Desk (rewrite of wire)</li>" in render(brief, "html")
+
+
+def test_a_source_with_neither_outlet_nor_title_is_named_by_its_id_once():
+    sources = [Source(id="wire", outlet="Wire Agency"), Source(id="desk-7", rewrite_of="wire"),
+               Source(id="linked", url="https://linked.example/a")]
+    brief = hand_brief(sources=sources, sentences=[
+        BriefSentence(text="A tram derailed.", citations=[cite("wire"), cite("desk-7"), cite("linked")])])
+    assert render(brief, "md").splitlines()[-3:] == [
+        "1. Wire Agency `wire`", "2. `desk-7` (rewrite of wire)", "3. [linked](https://linked.example/a) `linked`"]
+    assert render(brief, "text").splitlines()[-3:] == [
+        "1. Wire Agency (wire)", "2. desk-7 (rewrite of wire)", "3. linked"]
+    assert "<li>desk-7 (rewrite of wire)</li>" in render(brief, "html")
+
 
 def test_markdown_shows_conflicts_and_warnings():
     brief = hand_brief(
@@ -112,7 +124,7 @@ def test_text_format_has_headline_marked_sentences_and_sources():
         "Sources:",
         "1. Wire Agency — Tram derails (wire)",
         "2. Velmora Courier (courier)",
-        "3. Tram derails (reprint) (reprint)",
+        "3. Tram derails (reprint) (reprint) (reprint of wire)",
     ]
 
 

@@ -79,8 +79,8 @@ def _cited(sentence: BriefSentence, numbers: dict[str, int]) -> list[int]:
 
 
 def _source_label(source: Source) -> str:
-    parts = [p for p in (source.outlet, source.title) if p]
-    return " — ".join(parts) or source.id
+    """Outlet and title, or "" where the report has neither (its id then stands alone)."""
+    return " — ".join(p for p in (source.outlet, source.title) if p)
 
 
 def _copy_note(source: Source) -> str:
@@ -109,8 +109,8 @@ def to_markdown(brief: Brief) -> str:
     for source in brief.sources:
         label = _source_label(source)
         url = _safe_url(source.url)
-        link = f"[{label}]({url})" if url else label
-        lines.append(f"{numbers[source.id]}. {link} `{source.id}`{_copy_note(source)}")
+        link = f"[{label or source.id}]({url}) " if url else f"{label} " if label else ""
+        lines.append(f"{numbers[source.id]}. {link}`{source.id}`{_copy_note(source)}")
     if brief.warnings:
         lines += ["", *[f"> Note: {w}" for w in brief.warnings]]
     return "\n".join(lines) + "\n"
@@ -123,7 +123,11 @@ def to_text(brief: Brief) -> str:
         marks = ",".join(str(n) for n in _cited(sentence, numbers))
         text = sentence.text + _credit(sentence)
         lines.append(f"{text} [{marks}]" if marks else text)
-    lines += ["", "Sources:"] + [f"{numbers[s.id]}. {_source_label(s)} ({s.id})" for s in brief.sources]
+    lines += ["", "Sources:"]
+    for source in brief.sources:
+        label = _source_label(source)
+        named = f"{label} ({source.id})" if label else source.id
+        lines.append(f"{numbers[source.id]}. {named}{_copy_note(source)}")
     return "\n".join(lines) + "\n"
 
 
@@ -167,7 +171,7 @@ def to_html(brief: Brief) -> str:
     for source_id in numbers:
         source = by_id[source_id]
         url = _safe_url(source.url)
-        label = esc(_source_label(source))
+        label = esc(_source_label(source) or source.id)
         link = f'<a href="{esc(url)}" rel="noopener">{label}</a>' if url else label
         parts.append(f"<li>{link}{esc(_copy_note(source))}</li>")
     parts.append("</ol></article>")
