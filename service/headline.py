@@ -29,7 +29,8 @@ _OPENER = re.compile(
     # "At least 231 people died, …" opens with its subject, not an adverbial.
     r"^(?!at (?:least|most)\b)(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
     r"|according to|following|under|from|if|although|though|because|once|until"
-    r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?)\b[^,]{0,120},\s+",
+    r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?)\b[^,]{0,120}"
+    r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
 )
 # A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
@@ -110,5 +111,5 @@ def choose_headline(cluster: Cluster) -> str:
         agreed = headlines[int(agreement.argmax())].strip()
     if agreed and len(agreed.split()) <= MAX_WORDS:
         return agreed
-    lead = cluster.selected[0].representative.text if cluster.selected else agreed
+    lead = cluster.selected[0].representative.brief_text if cluster.selected else agreed
     return shorten(lead) if lead else ""

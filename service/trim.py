@@ -24,7 +24,7 @@ _DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
-    r"|Besides),\s+(?=\S)"
+    r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|Even so),\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:(?:Early|Late|Earlier|Later) )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",

@@ -154,6 +154,16 @@ def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipelin
     assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
 
 
+def test_a_headline_built_from_the_first_sentence_reads_it_as_the_brief_does(pipeline):
+    lead = ("However, the harbour study (the first of its kind in Velmora) measured how far 52 ferries "
+            "drift in winter storms.")
+    other = "The Velmora harbour study measured how far 52 ferries drift when winter storms hit the coast."
+    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
+    assert brief.sentences[0].text == "The harbour study measured how far 52 ferries drift in winter storms."
+    # The aside and the connective the sentence lost are not back in the headline.
+    assert brief.headline == "The harbour study measured how far 52 ferries drift in winter storms"
+
+
 def brief_sentences(pipeline: Pipeline, reports: list[str]) -> list[str]:
     """The extractive brief's sentences for reports given as text; never an empty brief."""
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)

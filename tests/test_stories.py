@@ -298,6 +298,9 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Harbour master Ines Calder won the council's backing for closing the pier over a suspected structural "
          "fault, and she warned that repairs would take a year.",
          "Harbour master Ines Calder won the council's backing for closing the pier"),
+        # A date with its year is one opener, though a comma sits inside it.
+        ("On May 22, 2010, Ines Calder asked the harbour board to sell the old crane for scrap.",
+         "Ines Calder asked the harbour board to sell the old crane for scrap"),
         # Wire copy's " _ " is a dash.
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",

@@ -16,6 +16,8 @@ from service.trim import drop_weekdays, trim
         ("However, the ferry operator said it would appeal.", "The ferry operator said it would appeal."),
         ("Meanwhile, crews reopened two lanes of the bridge.", "Crews reopened two lanes of the bridge."),
         ("Finally, the literature prize went to the novelist Ana Roz.", "The literature prize went to the novelist Ana Roz."),
+        ("For instance, in early 2014 one ferry ticket cost only $28.", "In early 2014 one ferry ticket cost only $28."),
+        ("As a result, the harbour stayed closed until May.", "The harbour stayed closed until May."),
         ("On Tuesday, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
         ("Late Sunday night, the storm reached the coast.", "The storm reached the coast."),
         ("The plane crashed late Monday near the airport, killing 12.", "The plane crashed near the airport, killing 12."),
