@@ -2,10 +2,11 @@
 
 The headline is the one most reports' own headlines agree with, when it reads as a
 headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
-adverbial ("In a debate on Tuesday, "), an aside between dashes, the attribution tail
-("…, state media said on Sunday") and the weekday go, then the sentence is cut at its first
-clause boundary, and never ends on a word that leaves it hanging ("the", "of", "was") or
-inside a phrase ("… over a suspected nuclear").
+adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, "), an aside
+between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"),
+the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
+is cut at its first clause boundary outside a quotation, and never ends on a word that leaves
+it hanging ("the", "of", "was") or inside a phrase ("… over a suspected nuclear").
 """
 
 from __future__ import annotations
@@ -29,10 +30,27 @@ _OPENER = re.compile(
     # "At least 231 people died, …" opens with its subject, not an adverbial.
     r"^(?!at (?:least|most)\b)(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
     r"|according to|following|under|from|if|although|though|because|once|until"
-    r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?)\b[^,]{0,120}"
+    r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?"
+    r"|(?:a|one|two|three|several|a few) (?:day|night|week|month|year)s? (?:after|before|later|earlier)"
+    # A participle and what it governs: "Stunned by the Democratic resurgence, ", "Facing a court challenge, ".
+    r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,120}"
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
 )
+# An aside between the subject and its verb: an appositive, a relative clause or a participle
+# ("James Kopp, the man the FBI is seeking …, is known", "Joschka Fischer, who drew China's
+# anger …, said", "officials, concerned that …, are lobbying"). It is known to end where a
+# verb the headline can keep follows: after "who"/"which" any lower-case word, after a short
+# appositive a past tense too ("nations, the euro's members, cut rates").
+_SUBJECT_ASIDE = re.compile(
+    r"^(?P<subject>\w[^,]{0,60}?),\s(?:"
+    r"(?:the|a|an|\w+ed)\s[^;]{1,200}?,\s(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must"
+    r"|should|did|does|said|says)\b)"
+    r"|(?:the|a|an)(?:\s[^\s,;]+){1,3},\s(?=[a-z]+ed\b)"
+    # Not before a determiner: that opens an appositive to the clause ("who has Asperger's, a form of autism,").
+    r"|(?:who|which|whose)\s[^,;]{1,200},\s(?=[a-z])(?!(?:a|an|the)\s))"
+)
+MAX_SUBJECT_WORDS = 8
 # A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
 # out of a headline, and no clause boundary.
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
@@ -40,7 +58,7 @@ _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
 _DANGLING = frozenset(
     "a an the of to in on at for with by from into onto and or but nor as than that which who whom whose "
     "his her its their our my your this these those is are was were be been has have had will would can could "
-    "should may might he she they we".split()
+    "should may might i he she they we".split()
 )
 # Prepositions: a headline can end before the phrase one opens ("to" mostly opens a verb).
 _PHRASE_OPENERS = frozenset(
@@ -61,14 +79,21 @@ def shorten(sentence: str) -> str:
     if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
         text = text[opener.end() :]
     text = _DASHED_ASIDE.sub(" ", drop_weekdays(text))
+    aside = _SUBJECT_ASIDE.match(text)
+    if aside and len(aside.group("subject").split()) <= MAX_SUBJECT_WORDS:
+        text = f"{aside.group('subject')} {text[aside.end():]}"
     text = _ATTRIBUTION.sub("", text) if len(_ATTRIBUTION.sub("", text).split()) >= MIN_WORDS else text
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
             break
-        if _joins_a_name(text, match):
+        if _joins_a_name(text, match) or _unclosed_quote(text[: match.start()]):
             continue
-        if len(text[: match.start()].split()) >= MIN_WORDS:
-            text = text[: match.start()]
+        head = text[: match.start()].split()
+        if len(head) >= MIN_WORDS:
+            # "tore into each other over | who was to blame": the clause was the preposition's object.
+            while match.group().strip().isalpha() and len(head) > MIN_WORDS and head[-1].lower() in _PHRASE_OPENERS:
+                head.pop()
+            text = " ".join(head)
             break
     words = text.split()
     if len(words) > MAX_WORDS and not _ends_a_phrase(words[MAX_WORDS - 1], words[MAX_WORDS]):
@@ -81,6 +106,7 @@ def shorten(sentence: str) -> str:
     while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
         words.pop()
     headline = " ".join(words).rstrip(",;:")
+    headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
 
 
@@ -93,6 +119,15 @@ def _ends_a_phrase(last: str, following: str) -> bool:
         or last.lower() in _DANGLING
         or following.lower().strip("\"“‘'(") in _PHRASE_BOUNDARIES
     )
+
+
+def _unclosed_quote(text: str) -> str:
+    """The mark that closes the quotation open at the end of `text`, or "" when none is."""
+    if text.count("``") > text.count("''"):
+        return "''"
+    if text.count("“") > text.count("”") + text.count("’’"):  # some papers close with two curly singles
+        return "”"
+    return '"' if text.count('"') % 2 else ""
 
 
 def _joins_a_name(text: str, match: re.Match[str]) -> bool:

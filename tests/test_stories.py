@@ -301,6 +301,34 @@ def test_headlines_are_short_and_lose_the_attribution():
         # A date with its year is one opener, though a comma sits inside it.
         ("On May 22, 2010, Ines Calder asked the harbour board to sell the old crane for scrap.",
          "Ines Calder asked the harbour board to sell the old crane for scrap"),
+        # A participle opens with what it governs; an elapsed time with what it dates.
+        ("Stunned by the storm's early landfall, harbour crews worked through the night to secure the ferries.",
+         "Harbour crews worked through the night to secure the ferries"),
+        ("A week after the council fell in a budget row, Mayor Ines Calder asked a veteran councillor to form a "
+         "new cabinet.",
+         "Mayor Ines Calder asked a veteran councillor to form a new cabinet"),
+        # An aside between the subject and its verb goes: a headline says who did what.
+        ("Jan Horak, the man the police are seeking as a witness in the harbour fire, is known to dock workers as "
+         "a troublemaker.",
+         "Jan Horak is known to dock workers as a troublemaker"),
+        ("Harbour master Ines Calder, who closed the pier last week, said repairs would take a year and cost the "
+         "town more than it can afford.",
+         "Harbour master Ines Calder said repairs would take a year"),
+        ("Nations adopting the new currency, the euro, dropped key interest rates, effectively setting the rate "
+         "for the whole zone.",
+         "Nations adopting the new currency dropped key interest rates"),
+        # What follows a relative clause may be an appositive to it, not the verb: the aside stays.
+        ("The report said Jan Horak, who owns Velmora Ferries, a family firm, also runs two tugs out of the old "
+         "harbour on the coast.",
+         "The report said Jan Horak"),
+        # A clause that is a preposition's object goes with the preposition.
+        ("Velmora's councillors tore into each other over who was to blame for the failure to finish the harbour "
+         "wall on time.",
+         "Velmora's councillors tore into each other"),
+        # No cut inside a quotation; one cut short is closed.
+        ("Harbour master Ines Calder said: “Repairs and inspections will take at least a year, and they will cost "
+         "the town more than it can afford.”",
+         "Harbour master Ines Calder said: “Repairs and inspections will take at least a year”"),
         # Wire copy's " _ " is a dash.
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",
@@ -314,7 +342,7 @@ def test_a_headline_starts_with_who_did_what(lead, headline):
 def test_a_headline_is_not_cut_inside_a_name_joined_by_and():
     lead = ("Facing a court challenge, the Truth and Reconciliation Commission will withhold, at least for now, "
             "the parts of its report that implicate the last apartheid-era president in illegal acts.")
-    assert shorten(lead) == "Facing a court challenge, the Truth and Reconciliation Commission will withhold"
+    assert shorten(lead) == "The Truth and Reconciliation Commission will withhold"
     lead = "Police arrested three men in Velmora and charged them with arson at the harbour warehouse that burned last week."
     assert shorten(lead) == "Police arrested three men in Velmora"
 
