@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import Vectorizer, tokenize
+from service.text import MONTH, WEEKDAY, Vectorizer, tokenize
 from service.trim import drop_weekdays
 
 MAX_WORDS = 16
@@ -51,6 +51,11 @@ _SUBJECT_ASIDE = re.compile(
     r"|(?:who|which|whose)\s[^,;]{1,200},\s(?=[a-z])(?!(?:a|an|the)\s))"
 )
 MAX_SUBJECT_WORDS = 8
+# What describes the name an opener ends on ("As his lawyers fought for Gen. Augusto Pinochet,
+# the former Chilean dictator, efforts began"): part of the opener, when the main clause
+# follows it (a lower-case word, not a relative pronoun).
+_NAMED_APPOSITIVE = re.compile(r"^(?:the|a|an)(?:\s[^\s,;]+){1,3},\s+(?=[a-z])(?!(?:who|which|whose|that)\b)")
+_CALENDAR_NAME = re.compile(rf"^(?:{WEEKDAY}|{MONTH})\b")
 # A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
 # out of a headline, and no clause boundary.
 _DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
@@ -78,6 +83,9 @@ def shorten(sentence: str) -> str:
     opener = _OPENER.match(text)
     if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
         text = text[opener.end() :]
+        appositive = _NAMED_APPOSITIVE.match(text) if _ends_on_a_name(opener.group()) else None
+        if appositive and len(text[appositive.end() :].split()) >= MIN_WORDS:
+            text = text[appositive.end() :]
     text = _DASHED_ASIDE.sub(" ", drop_weekdays(text))
     aside = _SUBJECT_ASIDE.match(text)
     if aside and len(aside.group("subject").split()) <= MAX_SUBJECT_WORDS:
@@ -119,6 +127,12 @@ def _ends_a_phrase(last: str, following: str) -> bool:
         or last.lower() in _DANGLING
         or following.lower().strip("\"“‘'(") in _PHRASE_BOUNDARIES
     )
+
+
+def _ends_on_a_name(opener: str) -> bool:
+    """Whether an opener's last word is a name, not a day or a month ("On Friday, ")."""
+    last = opener.rstrip(", ").split()[-1]
+    return last[:1].isupper() and not _CALENDAR_NAME.match(last)
 
 
 def _unclosed_quote(text: str) -> str:

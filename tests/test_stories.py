@@ -317,6 +317,13 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Nations adopting the new currency, the euro, dropped key interest rates, effectively setting the rate "
          "for the whole zone.",
          "Nations adopting the new currency dropped key interest rates"),
+        # An appositive to the name an opener ends on belongs to the opener; a day is no name.
+        ("As his lawyers in London fought an arrest warrant for Jan Horak, the former harbour master, efforts "
+         "began in Kessler to have him extradited.",
+         "Efforts began in Kessler to have him extradited"),
+        ("On Friday, the council, which met for six hours, approved the harbour plan and the new ferry timetable "
+         "for the coming winter.",
+         "The council approved the harbour plan and the new ferry timetable for the coming winter"),
         # What follows a relative clause may be an appositive to it, not the verb: the aside stays.
         ("The report said Jan Horak, who owns Velmora Ferries, a family firm, also runs two tugs out of the old "
          "harbour on the coast.",
