@@ -57,9 +57,15 @@ def split(text: str) -> list[str]:
             'The driver posted a photo."Back at work," he wrote.',
             ["The driver posted a photo.", '"Back at work," he wrote.'],
         ),
+        (
+            "Few takers for free ferry tickets in Velmora A winter storm closed the harbour. "
+            "Crews worked through the night The pier reopened at dawn. He wore it like the scarlet A on her coat.",
+            ["Few takers for free ferry tickets in Velmora", "A winter storm closed the harbour.",
+             "Crews worked through the night", "The pier reopened at dawn.", "He wore it like the scarlet A on her coat."],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
-         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote"],
+         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -2,7 +2,9 @@
 
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
-starts like a sentence, even with no space between them. A full stop after a known
+starts like a sentence, even with no space between them; and where a headline or caption
+runs into the text with no stop at all, before a capitalised article between lower-case
+words ("…nominees lunch The actress is"). A full stop after a known
 abbreviation (Gen., Jan., e.g.), an initial (George W. Bush) or a dotted acronym (U.S.)
 does not end the sentence.
 """
@@ -28,7 +30,12 @@ _CANDIDATE = re.compile(
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was"):
     # a word, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
     r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    # A headline, caption or subhead run into the text with no stop at all ("…police say A
+    # missing boy escaped", "…nominees lunch The actress is"): a capitalised article between
+    # two lower-case words opens a sentence (an empty match, the boundary only).
+    r"|(?<=[a-z])(?= (?:A|An|The) [a-z])"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
@@ -37,7 +44,12 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences in `text`, whitespace trimmed."""
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if match.group()[0] == "." and is_abbreviation(text[start : match.start() + 1]):
+        if match.group()[:1] == "." and is_abbreviation(text[start : match.start() + 1]):
+            continue
+        # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence.
+        if not match.group() and text.startswith(" A ", match.start()) and _DETERMINER_BEFORE.search(
+            text, start, match.start()
+        ):
             continue
         end = match.end()
         # Run together, a straight quote mark between two sentences opens the second one
