@@ -92,33 +92,50 @@ _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "L
                      "Related", "See")
 # A name as a byline gives it: "Jan Horak", "Ines K. Calder".
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
-# Widgets that scraped pages leave inside a paragraph when their markup is flattened: an
-# embedded tweet's sign-off ("— Aviation Policing (@MPSHeathrow) April 17, 2016"), picture
-# credits and caption toggles, advert and video-player labels, "continued" markers, follow
-# prompts and bylines. Each is cut out, and the text on either side becomes a passage of its own.
-_INLINE_WIDGET = re.compile(
-    rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"
-    r"|Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"
-    r"|Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)|Enlarge this image"
-    r"|\b(?:toggle|hide|show) caption|Story highlights"
-    rf"|\((?i:(?:{'|'.join(_BRACKETED_LABELS)})s?): [^()\n]{{1,80}}\)"
-    r"|SEE MORE VIDEOS|\b(?:Hide|Show) Transcript|\bEmail This\b"
-    r"|\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)|\bCLOSE\b(?= [A-Z])|\bEXCLUSIVE\b:?"
-    r"|\bStory Continued Below\b|\bFollow @\w{1,15}\b"
+# Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
+# is cut out, and the text on either side becomes a passage of its own. A widget comes with
+# the pieces of text it cannot appear without: a line holding none of them skips the regex,
+# which is slow to fail on ordinary prose (three times the cost of the whole pass).
+_WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # An embedded tweet's sign-off: "— Aviation Policing (@MPSHeathrow) April 17, 2016".
+    (("(@",), rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
+    # Picture credits and caption toggles.
+    (("Image c",), r"Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"),
+    (("Media ",), r"Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)"),
+    (("Enlarge",), r"Enlarge this image"),
+    (("caption",), r"\b(?:toggle|hide|show) caption"),
+    (("highlights",), r"Story highlights"),
+    # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
+    (
+        tuple(f"({label}" for label in _BRACKETED_LABELS) + tuple(f"({label.upper()}" for label in _BRACKETED_LABELS),
+        rf"\((?i:(?:{'|'.join(_BRACKETED_LABELS)})s?): [^()\n]{{1,80}}\)",
+    ),
+    # Advert and video-player labels, "continued" markers, follow prompts.
+    (("SEE MORE",), r"SEE MORE VIDEOS"),
+    (("Transcript",), r"\b(?:Hide|Show) Transcript"),
+    (("Email This",), r"\bEmail This\b"),
+    (("Advertisement", "ADVERTISEMENT"),
+     r"\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)"),
+    (("CLOSE",), r"\bCLOSE\b(?= [A-Z])"),
+    (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
+    (("Continued Below",), r"\bStory Continued Below\b"),
+    (("Follow @",), r"\bFollow @\w{1,15}\b"),
     # A byline between a headline and the lead: "…Could Make History By Stuart Rothenberg President…",
     # with co-authors and a job title: "By Ann Lee, Tom Winter and Ben Cole", "By Lynn Hulsey, Staff Writer".
-    rf"|(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
-    r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?(?= [A-Z])"
+    (
+        ("By ",),
+        rf"(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
+        r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?(?= [A-Z])",
+    ),
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
-    r"|(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
-    r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
+    (
+        ("Share ", "SHARE", "Tweet"),
+        r"(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
+        r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})",
+    ),
 )
-# A piece of every widget above: a line with none of them skips the regex, which is slow
-# to fail on ordinary prose.
-_WIDGET_HINTS = ("(@", "Image c", "Media ", "Enlarge", "caption", "SEE MORE", "Transcript", "highlights",
-                 "Advertisement", "ADVERTISEMENT", "CLOSE", "EXCLUSIVE", "Share ", "SHARE", "Tweet", "Continued Below",
-                 "Follow @", "Email This", "By ",
-                 *(f"({label}" for label in _BRACKETED_LABELS), *(f"({label.upper()}" for label in _BRACKETED_LABELS))
+_INLINE_WIDGET = re.compile("|".join(pattern for _, pattern in _WIDGETS))
+_WIDGET_HINTS = tuple(hint for hints, _ in _WIDGETS for hint in hints)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
