@@ -48,6 +48,7 @@ _BEFORE = re.compile(_NAME + r"\s+(?:\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
 _TITLE = rf"(?:(?!(?:he|she|they|it|we|i|you|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
 _AFTER = re.compile(r"^[\s,.!?]*(?:" + _TITLE + _NAME + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")")
+_ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
 TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Prime Minister Foreign Secretary General Senator "
@@ -97,7 +98,9 @@ def _find_speaker(text: str, start: int, end: int) -> str | None:
     match = _BEFORE.search(before)
     if match:
         return _speaker(match.group(1))
-    match = _AFTER.match(text[end : end + 80])
+    # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
+    # after it start the next one ("…conditions.'' Gray said about 56 sailors …").
+    match = None if _ENDS_A_SENTENCE.search(text, start, end) else _AFTER.match(text[end : end + 80])
     if match:
         return _speaker(match.group(1) or match.group(2))
     # "According to …" outside the quote: inside it, it names the speaker's own source.
