@@ -455,13 +455,16 @@ def test_a_curly_quote_closed_by_a_straight_mark_does_not_run_on(pipeline):
     assert pipeline.summarize(articles, EXTRACTIVE).quote.text == "We will reopen the harbour on Friday"
 
 
-def test_a_name_after_a_quote_that_ends_its_sentence_is_not_its_speaker(pipeline):
+def test_the_name_after_a_quote_is_its_speaker_only_within_its_sentence(pipeline):
     # "…conditions.'' Gray said about 56 sailors…": the full stop inside the marks ended the
     # quote's sentence; the name opens the next one. Before a comma the name is the speaker.
     ended = ("``We had one sailor survive for five hours in 1993 in very severe conditions.'' Gray said about 56 "
              "sailors had been winched to safety.")
     attributed = ("``We had one sailor survive for five hours in 1993 in very severe conditions,'' race spokesman "
                   "Peter Campbell said.")
-    for text, speaker in ((ended, None), (attributed, "Peter Campbell")):
+    # An age and a home town may stand between the name and the verb.
+    described = ("``We had one sailor survive for five hours in 1993 in very severe conditions,'' Amadou, 35, "
+                 "from Mauritania told reporters.")
+    for text, speaker in ((ended, None), (attributed, "Peter Campbell"), (described, "Amadou")):
         quote = pipeline.summarize([Article(id=k, text=text) for k in ("a", "b")], EXTRACTIVE).quote
         assert quote.text.startswith("We had one sailor survive") and quote.speaker == speaker

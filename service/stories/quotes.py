@@ -47,7 +47,11 @@ _BEFORE = re.compile(_NAME + r"\s+(?:\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
 # "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
 _TITLE = rf"(?:(?!(?:he|she|they|it|we|i|you|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
-_AFTER = re.compile(r"^[\s,.!?]*(?:" + _TITLE + _NAME + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")")
+# "Amadou, 35, from Mauritania told AFP": an age and a home town between name and verb.
+_WHO_MORE = r"(?:,\s\d{1,3},)?(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
+_AFTER = re.compile(
+    r"^[\s,.!?]*(?:" + _TITLE + _NAME + _WHO_MORE + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")"
+)
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
 TITLES = frozenset(
