@@ -305,6 +305,11 @@ def test_a_page_header_run_into_the_lead_becomes_a_headline():
     assert document.headlines == ["Tram derails in central Velmora, injuring 14"]
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
     assert document.blocks[0].start == text.index(LEAD)
+    # The dateline after the header's day goes too.
+    dated = f"Tram derails in central Velmora, injuring 14 Thursday, October 3, 2024 VELMORA, Ostland – {LEAD}\n{SECOND}\n"
+    document = clean(dated)[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    assert document.blocks[0].start == dated.index(LEAD)
     # A date inside prose is not a header.
     prose = "The council met on Tuesday, March 3, 2020 and approved the Line 3 extension to the airport."
     assert [b.text for b in clean(f"{prose}\n")[0].blocks] == [prose]

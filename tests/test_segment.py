@@ -28,9 +28,9 @@ def split(text: str) -> list[str]:
         ),
         (
             "Mayor Anna K. Berg spoke first. J. R. Holt answered. Mrs. Holt and St. Clair nodded. "
-            "Reps. Ada Holt and Jan Berg left.",
+            "Reps. Ada Holt and Jan Berg left. A court martial found Army Spc. Ivo Berg guilty.",
             ["Mayor Anna K. Berg spoke first.", "J. R. Holt answered.", "Mrs. Holt and St. Clair nodded.",
-             "Reps. Ada Holt and Jan Berg left."],
+             "Reps. Ada Holt and Jan Berg left.", "A court martial found Army Spc. Ivo Berg guilty."],
         ),
         (
             '"We are ready," she said. "The fire is out." Then he left.',

@@ -462,9 +462,12 @@ def test_the_name_after_a_quote_is_its_speaker_only_within_its_sentence(pipeline
              "sailors had been winched to safety.")
     attributed = ("``We had one sailor survive for five hours in 1993 in very severe conditions,'' race spokesman "
                   "Peter Campbell said.")
+    # A pronoun says the verb's subject: the capitalised word before it names nobody.
+    pronoun = ("The skipper finished third. Afterwards he said: ``We had one sailor survive for five hours in 1993 "
+               "in very severe conditions.''")
     # An age and a home town may stand between the name and the verb.
     described = ("``We had one sailor survive for five hours in 1993 in very severe conditions,'' Amadou, 35, "
                  "from Mauritania told reporters.")
-    for text, speaker in ((ended, None), (attributed, "Peter Campbell"), (described, "Amadou")):
+    for text, speaker in ((ended, None), (attributed, "Peter Campbell"), (described, "Amadou"), (pronoun, None)):
         quote = pipeline.summarize([Article(id=k, text=text) for k in ("a", "b")], EXTRACTIVE).quote
         assert quote.text.startswith("We had one sailor survive") and quote.speaker == speaker

@@ -238,16 +238,23 @@ class Clean:
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line):
                     document.headlines.append(line)
                 continue
-            # An agency credit can stand before the dateline: "(Associated Press) NEW DELHI (AP) — ".
-            for _ in range(2):
-                dateline = _DATELINE.match(line)
-                if dateline and dateline.end():
-                    line, start = line[dateline.end() :], start + dateline.end()
+            line, start = _without_datelines(line, start)
             header = _HEADER_DAY.match(line) if not document.blocks else None
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
                 document.headlines.append(header.group("headline"))
-                line, start = line[header.end() :], start + header.end()
+                # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
+                line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
+
+
+def _without_datelines(line: str, start: int) -> tuple[str, int]:
+    """The line after its dateline, and that rest's offset. An agency credit can stand before
+    the dateline: "(Associated Press) NEW DELHI (AP) — "."""
+    for _ in range(2):
+        dateline = _DATELINE.match(line)
+        if dateline and dateline.end():
+            line, start = line[dateline.end() :], start + dateline.end()
+    return line, start
 
 
 def _passages(text: str) -> Iterator[tuple[int, str]]:

@@ -42,7 +42,8 @@ _SPEECH_VERBS = (
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
 # "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
-_BEFORE = re.compile(_NAME + r"\s+(?:\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
+# A pronoun between them is the verb's subject: "Afterwards he said: …" names nobody.
+_BEFORE = re.compile(_NAME + r"\s+(?:(?!(?:he|she|they|it|we|i|you)\s)\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
 # "…," Graham said / "…," said Graham / "…," KCNA said.
 # "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
