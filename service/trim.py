@@ -7,6 +7,7 @@ days and reorders their sentences. So a brief sentence loses
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
   acronym the reports go on to use ("World Food Program (WFP)").
+- the lone bracket a parenthesis over several sentences leaves ("(The White House …").
 What is left still says all the report said about the story, in fewer words, and the budget
 goes further (README, "Evaluation": it gained on all three evaluation sets).
 
@@ -35,6 +36,9 @@ _WEEKDAY = re.compile(rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_
 # A weekday in a range or a list is part of what the sentence says ("from Monday to Friday"),
 # and so is one that names a date ("Tuesday, June 19").
 _RANGE_WORDS = frozenset("from to until till through between and or but by since before after of every next".split())
+# After the weekday only a range or list goes on ("Monday to Friday", "Tuesday or Wednesday"):
+# "stunned the House Saturday morning by saying" dates the event.
+_RANGE_WORDS_AFTER = frozenset("to until till through and or but of".split())
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
 _PARENTHETICAL = re.compile(r"\s\([^()]{1,60}\)|^\([^()]{1,60}\)\s+(?=\S)")
@@ -49,6 +53,11 @@ def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
     if QUOTATION_MARK.search(text):
         return text
+    # A parenthesis over several sentences leaves each a bracket it does not close or open.
+    if text.startswith("(") and ")" not in text:
+        text = text[1:]
+    elif text.endswith(")") and "(" not in text:
+        text = text[:-1]
     for opener in (_CONNECTIVE, _DAY_OPENER):
         rest = opener.sub("", text, count=1)
         if rest != text and len(rest.split()) >= MIN_WORDS_LEFT:
@@ -80,7 +89,10 @@ def drop_weekdays(text: str) -> str:
 
 def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     text = weekday.string
-    before = text[: weekday.start()].split()[-1:]
-    after = text[weekday.end() :].split()[:1]
-    joined = [w.strip(",;:").lower() for w in before + after]
-    return not any(word in _RANGE_WORDS for word in joined) and not _DATE_AFTER.match(text, weekday.end())
+    before = [w.strip(",;:").lower() for w in text[: weekday.start()].split()[-1:]]
+    after = [w.strip(",;:").lower() for w in text[weekday.end() :].split()[:1]]
+    return (
+        not any(word in _RANGE_WORDS for word in before)
+        and not any(word in _RANGE_WORDS_AFTER for word in after)
+        and not _DATE_AFTER.match(text, weekday.end())
+    )

@@ -18,6 +18,11 @@ from service.trim import drop_weekdays, trim
         ("Finally, the literature prize went to the novelist Ana Roz.", "The literature prize went to the novelist Ana Roz."),
         ("For instance, in early 2014 one ferry ticket cost only $28.", "In early 2014 one ferry ticket cost only $28."),
         ("As a result, the harbour stayed closed until May.", "The harbour stayed closed until May."),
+        # After the weekday only a range or a list keeps it.
+        ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
+        ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
+        ("(The harbour office was closed to visitors this year.", "The harbour office was closed to visitors this year."),
+        ("Divers found the hull intact.)", "Divers found the hull intact."),
         ("On Tuesday, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
         ("Late Sunday night, the storm reached the coast.", "The storm reached the coast."),
         ("The plane crashed late Monday near the airport, killing 12.", "The plane crashed near the airport, killing 12."),
