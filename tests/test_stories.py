@@ -471,3 +471,12 @@ def test_the_name_after_a_quote_is_its_speaker_only_within_its_sentence(pipeline
     for text, speaker in ((ended, None), (attributed, "Peter Campbell"), (described, "Amadou"), (pronoun, None)):
         quote = pipeline.summarize([Article(id=k, text=text) for k in ("a", "b")], EXTRACTIVE).quote
         assert quote.text.startswith("We had one sailor survive") and quote.speaker == speaker
+
+
+def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote(pipeline):
+    reports = {
+        "coast": "A fire swept through the Velmora dance hall on the harbour front, killing 60 people, police said.",
+        "herald": "A fire swept through the Velmora dance hall on the harbour front and 65 people were killed, police said.",
+    }
+    brief = pipeline.summarize([Article(id=k, text=v) for k, v in reports.items()], EXTRACTIVE)
+    assert [c.about for c in brief.conflicts] == ["people killed"]

@@ -43,12 +43,15 @@ OUTCOME_SIMILARITY = 0.3
 MIN_WINDOW_OVERLAP = 0.2
 WINDOW = 6  # content words each side of the figure
 MIN_SENTENCE_WORDS = 6
-OUTCOMES = frozenset(
-    stem for stem in tokenize(
+# Each outcome's stem, and the word a "Sources differ" line names it by ("people killed",
+# whether a report wrote "killing", "killed" or "kills").
+OUTCOMES = {
+    tokenize(word)[0]: word
+    for word in (
         "killed dead died deaths injured wounded hurt missing arrested detained evacuated rescued "
         "displaced infected sentenced captured survived homeless stranded"
-    )
-)
+    ).split()
+}
 
 
 # Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
@@ -160,9 +163,7 @@ def _about(group: list[Mention]) -> str:
     outcome = group[0].outcome
     if not outcome:
         return phrase
-    # The outcome as the report wrote it ("killed", not the stem "kill").
-    written = next((w for w in words(group[0].sentence.text) if tokenize(w) == (outcome,)), outcome)
-    return f"{phrase} {written}".strip()
+    return f"{phrase} {OUTCOMES[outcome]}".strip()
 
 
 def _figure_conflicts(cluster: Cluster) -> list[Conflict]:
