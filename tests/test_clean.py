@@ -114,6 +114,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "(CNN) ", "(CNN)", "(AP) — ", "Madrid (CNN) -- ", "Gaza City, Gaza (CNN) -- ",
         "VELMORA, Mont. (AP) — ", "VELMORA, New Zealand (Reuters) - ", "VELMORA, Ruritania (AP) _ ", "VELMORA (KVEL13) — ", "Photo ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
         "Updated 10 June 2019, 14:05 ", "July 4 (UPI) -- ", "(Associated Press) NEW VELMORA (AP) — ",
+        "VELMORA/KESSLER (Reuters) - ", "Tuesday, October 3, 2024 1:26 EST ", "October 3, 2024, 3:33 AM |",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -242,6 +243,13 @@ def test_control_characters_become_spaces_so_offsets_hold():
     assert "\x00" not in document.text and "\x1b" not in document.text
     first = document.blocks[0]
     assert first.start == 0 and len(first.text) == len(LEAD)
+
+
+@pytest.mark.parametrize("rule", ["___", "###"])
+def test_notes_after_a_rule_at_the_end_of_a_story_are_not_part_of_it(rule):
+    note = "Jan Horak can be reached at http://twitter.com/janhorak"
+    document = clean(f"{LEAD} {rule} {note}\n{SECOND}\n")[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
 
 
 def test_a_closing_quote_lost_to_a_wrong_code_page_is_restored_in_place():

@@ -9,7 +9,7 @@ from service import Article, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
 from service.generators import GeneratorSlot
-from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for
+from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, is_candidate
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +221,25 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         "Fourteen passengers and the driver were hurt when a Line 3 tram derailed in Velmora, officials said.",
     ]
     assert not [text for text in brief_sentences(pipeline, reports) if "rush hour" in text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        ("Watch the video below to see the derailed Line 3 tram being lifted from Old Market Square.", False),
+        ("Follow the Velmora Courier on Twitter for updates on the Line 3 tram derailment in the square.", False),
+        ("Reach transport reporter Jan Horak at jhorak@courier.example about the Line 3 tram derailment.", False),
+        # Long enough that clean keeps the line: the link, not its length, rules it out.
+        ("Photos of the Line 3 tram that derailed in Old Market Square in Velmora on Thursday morning, injuring 14 "
+         "passengers, are at https://courier.example/tram today.", False),
+        # Prose that begins like a prompt, or names an address as a fact, is news.
+        ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
+        ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
+    ],
+)
+def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, eligible):
+    cluster = run_until([Article(id="a", text=sentence)], "group")
+    assert [is_candidate(f) for f in cluster.facts] == [eligible]
 
 
 def test_a_line_of_a_printed_interview_is_not_a_brief_sentence(pipeline):

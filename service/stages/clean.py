@@ -70,13 +70,16 @@ _LINK = re.compile(LINK_LABEL)
 
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
-# "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ", "PARIS, July 13 (AFP) -- ",
-# "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a publication stamp ("Published on May 8, 2015 "),
-# an age ("1 year ago ") or the label of a picture taken out ("Photo ").
+# "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
+# "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
+# publication stamp ("Published on May 8, 2015 ", "Tuesday, December 18, 2012 1:26 EST ",
+# "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago ") or the label
+# of a picture taken out ("Photo ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|Photo\s+(?=[A-Z](?:[a-z]|\s))"
-    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+)?"
-    rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
+    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
+    rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
+    rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
@@ -120,6 +123,9 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
     (("Continued Below",), r"\bStory Continued Below\b"),
     (("Follow @",), r"\bFollow @\w{1,15}\b"),
+    # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
+    # reached at …", a press release's "### The National Transportation Safety Board is …".
+    (("___", "###"), r"_{3,}|#{3,}"),
     # A byline between a headline and the lead: "…Could Make History By Stuart Rothenberg President…",
     # with co-authors and a job title: "By Ann Lee, Tom Winter and Ben Cole", "By Lynn Hulsey, Staff Writer".
     (

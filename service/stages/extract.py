@@ -23,9 +23,16 @@ MIN_WORDS, MAX_WORDS = 10, 60
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
 # references quote freely, so quotes compete like any other sentence.)
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
-# Page text speaks to the reader ("You can add location...", "Your browser..."); news prose
-# does so only inside quotes, which are removed before looking.
-_READER_ADDRESS = re.compile(r"\b(you|your|yours)\b", re.IGNORECASE)
+# Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
+# video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
+# link; news prose does so only inside quotes, which are removed before looking.
+_READER_ADDRESS = re.compile(
+    r"\b(?:you|your|yours)\b"
+    r"|^(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact)\b"
+    r"|^(?:Sign up|Check out|Stay tuned|Read more|Support our|Become a (?:member|subscriber))\b"
+    r"|\bcan be reached at\b|https?://|\bwww\.|\bpic\.twitter\.com/",
+    re.IGNORECASE,
+)
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
