@@ -41,6 +41,8 @@ _RANGE_WORDS = frozenset("from to until till through between and or but by since
 _RANGE_WORDS_AFTER = frozenset("to until till through and or but of".split())
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
+# "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word.
+_AGENCY_CREDIT = re.compile(r"^\([A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?\)\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
 _PARENTHETICAL = re.compile(r"\s\([^()]{1,60}\)|^\([^()]{1,60}\)\s+(?=\S)")
 # "(WFP)", "(NGOs)", "(IgG)": letters only, at least two of them capitals.
 _ACRONYM = re.compile(r"\s\(((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,8})\)")
@@ -51,6 +53,8 @@ MIN_WORDS_LEFT = 4
 
 def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
+    # An agency's credit a page left before the sentence is no part of it, quoted or not.
+    text = _AGENCY_CREDIT.sub("", text)
     if QUOTATION_MARK.search(text):
         return text
     # A parenthesis over several sentences leaves each a bracket it does not close or open.

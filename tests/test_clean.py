@@ -115,6 +115,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "VELMORA, Mont. (AP) — ", "VELMORA, New Zealand (Reuters) - ", "VELMORA, Ruritania (AP) _ ", "VELMORA (KVEL13) — ", "Photo ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
         "Updated 10 June 2019, 14:05 ", "July 4 (UPI) -- ", "(Associated Press) NEW VELMORA (AP) — ",
         "VELMORA/KESSLER (Reuters) - ", "Tuesday, October 3, 2024 1:26 EST ", "October 3, 2024, 3:33 AM |",
+        "Images ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):

@@ -242,6 +242,13 @@ def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, 
     assert [is_candidate(f) for f in cluster.facts] == [eligible]
 
 
+def test_a_caption_that_opens_on_its_picture_is_not_a_brief_sentence():
+    caption = "Photo taken at Old Market Square in Velmora on Thursday after the Line 3 tram derailed there."
+    prose = "Photographers took pictures at Old Market Square in Velmora after the Line 3 tram derailed there."
+    cluster = run_until([Article(id="a", text=caption), Article(id="b", text=prose)], "group")
+    assert [(f.representative.article_id, is_candidate(f)) for f in cluster.facts] == [("a", False), ("b", True)]
+
+
 def test_a_line_of_a_printed_interview_is_not_a_brief_sentence(pipeline):
     # The answer is the only other candidate: the brief would otherwise take it to fill up.
     reports = [

@@ -74,9 +74,9 @@ _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
 # publication stamp ("Published on May 8, 2015 ", "Tuesday, December 18, 2012 1:26 EST ",
 # "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago ") or the label
-# of a picture taken out ("Photo ").
+# of a picture taken out ("Photo ", "Images ").
 _DATELINE = re.compile(
-    r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|Photo\s+(?=[A-Z](?:[a-z]|\s))"
+    r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"

@@ -45,7 +45,8 @@ _CAPTION = re.compile(
     r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot)"
     r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted))"
     r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b"
-    r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b",  # "The first photograph is a …"
+    r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b"  # "The first photograph is a …"
+    r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b",  # "Photo taken in Santa Rosa, on Monday."
     re.IGNORECASE,
 )
 
