@@ -127,6 +127,19 @@ def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     assert text[first.start : first.start + len(first.text)] == LEAD
 
 
+@pytest.mark.parametrize("dateline", ["Velmora (CNN) ", "(CNN) ", "VELMORA, Ostland (AP) — ", "VELMORA (Reuters) - "])
+def test_a_dateline_inside_a_line_ends_the_headline_run_into_it(dateline):
+    headline = "Tram derails in Velmora city centre, 14 hurt"
+    text = f"{headline} {dateline}{LEAD}\n{SECOND}\n"
+    document = clean(text)[0]
+    assert document.headlines == [headline]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+    assert document.blocks[0].start == text.index(LEAD)
+    # Mid-paragraph prose that names an agency is no dateline.
+    prose = f"{LEAD[:-1]}, the agency (AP) reported later on."
+    assert [b.text for b in clean(f"{prose}\n{SECOND}\n")[0].blocks] == [prose, SECOND]
+
+
 def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
     tweet = "Please keep away from Old Market Square while we deal with the derailment."
     signature = " — Velmora Police (@VelmoraPolice) October 3, 2024 "

@@ -93,6 +93,8 @@ _HEADER_DAY = re.compile(
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
 _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
                      "Related", "See")
+# News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
+_WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
 # A name as a byline gives it: "Jan Horak", "Ines K. Calder".
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
@@ -123,6 +125,13 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
     (("Continued Below",), r"\bStory Continued Below\b"),
     (("Follow @",), r"\bFollow @\w{1,15}\b"),
+    # A wire dateline inside a line, where a headline or a picture credit ran into the lead:
+    # "…to being shot or poisoned (CNN) In a sign of …", "…(Associated Press) PROVIDENCE, R.I. (AP) — Author …".
+    (
+        tuple(f"({agency})" for agency in _WIRE_AGENCIES),
+        r"(?<=[a-z.,;:!?\"”')] )(?:[A-Z][A-Za-z.]+(?:,? [A-Z][A-Za-z.]+){0,3} )?"
+        rf"\((?:{'|'.join(_WIRE_AGENCIES)})\)\s*(?:(?:--|—|–|-)\s+|(?=[A-Z]))",
+    ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
     # reached at …", a press release's "### The National Transportation Safety Board is …".
     (("___", "###"), r"_{3,}|#{3,}"),
