@@ -232,6 +232,7 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         # Long enough that clean keeps the line: the link, not its length, rules it out.
         ("Photos of the Line 3 tram that derailed in Old Market Square in Velmora on Thursday morning, injuring 14 "
          "passengers, are at https://courier.example/tram today.", False),
+        ("@velmoratrams The Line 3 tram will run again on Monday once the derailment repairs are finished.", False),
         # Prose that begins like a prompt, or names an address as a fact, is news.
         ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),

@@ -63,9 +63,13 @@ def split(text: str) -> list[str]:
             ["Few takers for free ferry tickets in Velmora", "A winter storm closed the harbour.",
              "Crews worked through the night", "The pier reopened at dawn.", "He wore it like the scarlet A on her coat."],
         ),
+        (
+            "The operator answered her tweet. @janhorak The ferry sails again on Friday. She thanked them.",
+            ["The operator answered her tweet.", "@janhorak The ferry sails again on Friday.", "She thanked them."],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
-         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline"],
+         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline", "tweet-reply"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -30,7 +30,8 @@ _READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours)\b"
     r"|^(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact)\b"
     r"|^(?:Sign up|Check out|Stay tuned|Read more|Support our|Become a (?:member|subscriber))\b"
-    r"|\bcan be reached at\b|https?://|\bwww\.|\bpic\.twitter\.com/",
+    r"|\bcan be reached at\b|https?://|\bwww\.|\bpic\.twitter\.com/"
+    r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
     re.IGNORECASE,
 )
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests

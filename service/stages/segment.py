@@ -26,7 +26,9 @@ ABBREVIATIONS = frozenset(
 )
 
 _CANDIDATE = re.compile(
-    r"[.!?。！？]+[\"”’'`)\]]*(?=\s+[\"“‘'`(\[]*[A-Z0-9À-Ý])|[。！？]+"
+    # A stop, then what starts a sentence: a capital, a digit, or the addressee an embedded
+    # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
+    r"[.!?。！？]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-Ý]|@\w))|[。！？]+"
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was"):
     # a word, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
     r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
@@ -35,6 +37,7 @@ _CANDIDATE = re.compile(
     # two lower-case words opens a sentence (an empty match, the boundary only).
     r"|(?<=[a-z])(?= (?:A|An|The) [a-z])"
 )
+_HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
@@ -46,9 +49,11 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         if match.group()[:1] == "." and is_abbreviation(text[start : match.start() + 1]):
             continue
-        # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence.
-        if not match.group() and text.startswith(" A ", match.start()) and _DETERMINER_BEFORE.search(
-            text, start, match.start()
+        # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence;
+        # "@janhorak The ferry sails": a tweet names its addressee first.
+        if not match.group() and (
+            _HANDLE_BEFORE.search(text, start, match.start())
+            or (text.startswith(" A ", match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
         ):
             continue
         end = match.end()
