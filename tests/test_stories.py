@@ -480,3 +480,16 @@ def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote
     }
     brief = pipeline.summarize([Article(id=k, text=v) for k, v in reports.items()], EXTRACTIVE)
     assert [c.about for c in brief.conflicts] == ["people killed"]
+
+
+def test_of_quotes_carried_as_widely_the_key_quote_is_one_whose_speaker_is_named(pipeline):
+    reports = [
+        "Storm waves broke through the harbour wall at Velmora on Sunday night. \"We watched the water come over "
+        "the wall and into the streets of the old town for hours,\" one resident wrote.",
+        "The harbour wall at Velmora collapsed in Sunday's storm. \"Engineers will rebuild the wall before the "
+        "winter,\" Velmoran Mayor Ines Calder said.",
+    ]
+    quote = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE).quote
+    # Both quotes have one report each; the longer one names nobody. The speaker loses her
+    # nationality and title, not her given name.
+    assert (quote.text, quote.speaker) == ("Engineers will rebuild the wall before the winter", "Ines Calder")

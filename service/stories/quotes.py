@@ -86,7 +86,11 @@ def _speaker(name: str | None) -> str | None:
     end = next((k for k, w in enumerate(words) if w.endswith(".") and not is_abbreviation(w)), None)
     if end is not None:
         words = [*words[:end], words[end].rstrip(".")]
-    while words and words[0].rstrip(".") in TITLES:
+    # "Israeli Prime Minister Benjamin Netanyahu": titles go, and a nationality before a title.
+    while words and (
+        words[0].rstrip(".") in TITLES
+        or (len(words) > 1 and _DEMONYM.match(words[0]) and words[1].rstrip(".") in TITLES)
+    ):
         words.pop(0)
     while words and words[-1].endswith(("'s", "'")):
         words.pop()
@@ -153,7 +157,8 @@ def _vote(speakers: list[str]) -> str | None:
 
 
 def key_quote(cluster: Cluster) -> Quote | None:
-    """The quote carried by the most independent reports (ties: the longer one)."""
+    """The quote carried by the most independent reports (ties: one with a named speaker,
+    then the longer one)."""
     found = quotes(cluster)
     groups: list[list[_Occurrence]] = []
     for occurrence in found:
@@ -165,9 +170,10 @@ def key_quote(cluster: Cluster) -> Quote | None:
     if not groups:
         return None
 
-    def weight(group: list[_Occurrence]) -> tuple[int, int]:
+    # Among quotes as widely carried, one whose speaker the reports name tells the reader more.
+    def weight(group: list[_Occurrence]) -> tuple[int, bool, int]:
         reports = len(cluster.independent_ids([o.article_id for o in group]))
-        return reports, max(len(o.words) for o in group)
+        return reports, any(o.speaker for o in group), max(len(o.words) for o in group)
 
     best = max(groups, key=weight)
     # The wording closest to all the others: the quote as most reports give it.
