@@ -99,8 +99,8 @@ _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xin
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
 # is cut out, and the text on either side becomes a passage of its own. A widget comes with
-# the pieces of text it cannot appear without: a line holding none of them skips the regex,
-# which is slow to fail on ordinary prose (three times the cost of the whole pass).
+# the pieces of text it cannot appear without: a line holding none of them is not searched
+# for it, since a regex is slow to fail on ordinary prose.
 _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # An embedded tweet's sign-off: "— Aviation Policing (@MPSHeathrow) April 17, 2016".
     (("(@",), rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
@@ -149,8 +149,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})",
     ),
 )
-_INLINE_WIDGET = re.compile("|".join(pattern for _, pattern in _WIDGETS))
-_WIDGET_HINTS = tuple(hint for hints, _ in _WIDGETS for hint in hints)
+_WIDGET_PATTERNS = tuple((hints, re.compile(pattern)) for hints, pattern in _WIDGETS)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -275,13 +274,31 @@ def _without_datelines(line: str, start: int) -> tuple[str, int]:
 def _passages(text: str) -> Iterator[tuple[int, str]]:
     """(offset, stripped text) of each line, lines cut where a widget sits inside them."""
     for line in re.finditer(r"[^\n]+", text):
-        hinted = any(hint in line.group() for hint in _WIDGET_HINTS)
-        widgets = [span for m in _INLINE_WIDGET.finditer(text, line.start(), line.end()) for span in m.span()] if hinted else []
+        widgets = [edge for span in _widget_spans(text, line.start(), line.end()) for edge in span]
         cuts = [line.start(), *widgets, line.end()]
         for begin, end in zip(cuts[::2], cuts[1::2]):
             piece = text[begin:end]
             if piece.strip():
                 yield begin + len(piece) - len(piece.lstrip()), piece.strip()
+
+
+def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The widgets in text[start:end], in order, overlapping ones merged. Only the widgets
+    whose hints the line holds are looked for: one pass per widget that may be there."""
+    line = text[start:end]
+    found = sorted(
+        match.span()
+        for hints, pattern in _WIDGET_PATTERNS
+        if any(hint in line for hint in hints)
+        for match in pattern.finditer(text, start, end)
+    )
+    merged: list[tuple[int, int]] = []
+    for begin, finish in found:
+        if merged and begin < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(finish, merged[-1][1]))
+        else:
+            merged.append((begin, finish))
+    return merged
 
 
 def _headline_first(document: Document) -> None:
