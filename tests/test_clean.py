@@ -222,6 +222,15 @@ def test_headlines_are_the_short_lines_before_the_story_once_each():
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
 
 
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Tram Derails in Velmora, 14 Hurt Tram Derails -- 14 Hurt in Velmora", "Tram Derails in Velmora, 14 Hurt"),
+    # A name said twice is not a headline printed twice.
+    ("Velmora Council sues Velmora Courier over tram story", "Velmora Council sues Velmora Courier over tram story"),
+])
+def test_a_headline_printed_twice_in_two_versions_is_told_once(line, headline):
+    assert clean(f"{line}\n{LEAD}\n{SECOND}\n")[0].headlines == [headline]
+
+
 @pytest.mark.parametrize("byline", ["By Jan Horak", "/ Updated By Ines K. Calder",
                                     "By Ann Lee, Tom Winter and Ben O'Hara", "By Lynn Hulsey , Staff Writer",
                                     "By Pia Dahl, Associated Press Writer", "By Stefano Esposito Staff Reporter"])

@@ -64,12 +64,16 @@ def split(text: str) -> list[str]:
              "Crews worked through the night", "The pier reopened at dawn.", "He wore it like the scarlet A on her coat."],
         ),
         (
+            'She starred in the play "9 to 5."The run ended in May. It was 5."Back at work" was all he wrote.',
+            ['She starred in the play "9 to 5."', "The run ended in May.", "It was 5.", '"Back at work" was all he wrote.'],
+        ),
+        (
             "The operator answered her tweet. @janhorak The ferry sails again on Friday. She thanked them.",
             ["The operator answered her tweet.", "@janhorak The ferry sails again on Friday.", "She thanked them."],
         ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
-         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline", "tweet-reply"],
+         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline", "run-together-after-a-quote", "tweet-reply"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

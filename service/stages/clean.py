@@ -250,15 +250,26 @@ class Clean:
             if not is_prose(line):
                 # A link to another story above the lead is not this story's headline.
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line):
-                    document.headlines.append(line)
+                    document.headlines.append(told_once(line))
                 continue
             line, start = _without_datelines(line, start)
             header = _HEADER_DAY.match(line) if not document.blocks else None
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
-                document.headlines.append(header.group("headline"))
+                document.headlines.append(told_once(header.group("headline")))
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
+
+
+def told_once(headline: str) -> str:
+    """A headline a page printed twice in a row, in two versions, told once: "Sally
+    Struthers Arrested for Drunk Driving Sally Struthers -- Arrested for Drunk Driving".
+    The second version opens like the first and repeats most of its words."""
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in headline.split()]
+    for k in range(4, len(words) - 2):
+        if words[k : k + 2] == words[:2] and len(set(words[:k]) & set(words[k:])) >= 0.6 * len(set(words[:k])):
+            return " ".join(headline.split()[:k])
+    return headline
 
 
 def _without_datelines(line: str, start: int) -> tuple[str, int]:

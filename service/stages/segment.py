@@ -32,6 +32,8 @@ _CANDIDATE = re.compile(
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was"):
     # a word, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
     r"|(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    # …and after a closing quote whatever ends it: 'the play "9 to 5."The punishment'.
+    r"|(?<=\w)[.!?][\"”’](?=[A-Z][a-z]{2,}\b)"
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
     # missing boy escaped", "…nominees lunch The actress is"): a capitalised article between
     # two lower-case words opens a sentence (an empty match, the boundary only).
