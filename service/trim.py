@@ -12,7 +12,8 @@ What is left still says all the report said about the story, in fewer words, and
 goes further (README, "Evaluation": it gained on all three evaluation sets).
 
 What stays: attributions ("…, state media said") — a brief must not turn a source's claim
-into its own — and every word of a sentence that quotes someone or sits inside a quotation.
+into its own — and every word of a sentence that quotes someone or sits inside a quotation
+(an agency's credit a page left before it, "(AP) — ", is no word of it).
 """
 
 from __future__ import annotations

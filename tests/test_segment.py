@@ -73,7 +73,8 @@ def split(text: str) -> list[str]:
         ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
-         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline", "run-together-after-a-quote", "tweet-reply"],
+         "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
+         "run-together-after-a-quote", "tweet-reply"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -24,7 +24,8 @@ from service.trim import drop_weekdays, trim
         ("(The harbour office was closed to visitors this year.", "The harbour office was closed to visitors this year."),
         ("Divers found the hull intact.)", "Divers found the hull intact."),
         # An agency's credit goes even from a sentence that quotes.
-        ('(AP) — The ferry "Marlow Star" ran aground off Calloway Island.', 'The ferry "Marlow Star" ran aground off Calloway Island.'),
+        ('(AP) — The ferry "Marlow Star" ran aground off Calloway Island.',
+         'The ferry "Marlow Star" ran aground off Calloway Island.'),
         ("On Tuesday, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
         ("Late Sunday night, the storm reached the coast.", "The storm reached the coast."),
         ("The plane crashed late Monday near the airport, killing 12.", "The plane crashed near the airport, killing 12."),
