@@ -20,8 +20,10 @@ from service.trim import drop_weekdays
 MAX_WORDS = 16
 MIN_WORDS = 5
 MAX_DROPPED = 6  # words given up to end a headline before a phrase rather than inside it
+# The tail names the source after a comma ("…, state media said on Sunday"); without one,
+# "…, but more than a third of her lawmakers said she was …" is a clause of the story.
 _ATTRIBUTION = re.compile(
-    r",?\s+(?:according to\b.*|(?:[\w'’.-]+\s+){0,6}(?:said|says|reported|reports|announced|told\s+\w+)\b[^,]*)$",
+    r",?\s+according to\b.*$|,\s+(?:[\w'’.-]+\s+){0,6}(?:said|says|reported|reports|announced|told\s+\w+)\b[^,]*$",
     re.IGNORECASE,
 )
 # An opening adverbial ("On Friday, ", "According to an incident report, ", "In a night
@@ -110,9 +112,13 @@ def shorten(sentence: str) -> str:
         near_end = range(max(MIN_WORDS, MAX_WORDS - MAX_DROPPED), MAX_WORDS)
         opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS]
         words = words[: opens[-1]] if opens else words
+    # Once words after it are gone, a preposition left at the end lost its object too
+    # ("… from Republican leaders over | his comments").
+    cut = len(words) > MAX_WORDS
     words = words[:MAX_WORDS]
-    while len(words) > MIN_WORDS and words[-1].lower() in _DANGLING:
+    while len(words) > MIN_WORDS and (words[-1].lower() in _DANGLING or (cut and words[-1].lower() in _PHRASE_OPENERS)):
         words.pop()
+        cut = True
     headline = " ".join(words).rstrip(",;:")
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]

@@ -336,6 +336,14 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Harbour master Ines Calder said: “Repairs and inspections will take at least a year, and they will cost "
          "the town more than it can afford.”",
          "Harbour master Ines Calder said: “Repairs and inspections will take at least a year”"),
+        # "said" without a comma before it is the story's own clause, not an attribution tail.
+        ("Harbour master Ines Calder won the council's backing, but more than half of the town's fishermen said "
+         "the pier should stay open all winter.",
+         "Harbour master Ines Calder won the council's backing"),
+        # The sixteen-word cut took the preposition's object: the preposition goes too.
+        ("Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden inside the harbour "
+         "wall before the storms arrive.",
+         "Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden"),
         # Wire copy's " _ " is a dash.
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",
