@@ -5,7 +5,10 @@ it, and score the stories against the true clusters.
 
 Defaults to DUC 2004 task 2 (500 articles, 50 stories) and the Multi-News sample
 (small, noisy clusters) under ../shared/data; a missing file is skipped. Prints adjusted
-Rand index, V-measure (homogeneity, completeness), story counts and grouping time.
+Rand index, V-measure (homogeneity, completeness), story counts and grouping time; then
+the same for the stories as `chorus stories` returns them once their briefs are built
+("briefed_*": a group whose reports hold no sentence that reads as news goes back to
+singletons).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.models import Article  # noqa: E402
+from service.models import Article, Options  # noqa: E402
 from service.stories.grouping import group_stories  # noqa: E402
+from service.stories.summarize import summarize_feed  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 DEFAULT = [DATA / "duc2004_task2.jsonl", DATA / "multinews_test_sample250.jsonl"]
@@ -92,15 +96,26 @@ def shared_texts(articles: list[Article], truth: list[str]) -> int:
     return sum(len(labels) > 1 for labels in stories.values())
 
 
+def labels(articles: list[Article], stories: list[list[str]], singletons: list[str]) -> list[str]:
+    """A predicted story label per article; each singleton is a story of its own."""
+    label = {a: f"s{n}" for n, ids in enumerate(stories) for a in ids}
+    label.update({a: f"lone:{a}" for a in singletons})
+    return [label[a.id] for a in articles]
+
+
 def bench(path: Path) -> dict[str, float | int | str]:
     articles, truth = pooled_feed(path)
     started = time.perf_counter()
     grouping = group_stories(articles)
     seconds = time.perf_counter() - started
-    label = {a: f"s{n}" for n, ids in enumerate(grouping.stories) for a in ids}
-    label.update({a: f"lone:{a}" for a in grouping.singletons})
-    predicted = [label[a.id] for a in articles]
+    predicted = labels(articles, grouping.stories, grouping.singletons)
     v, homogeneity, completeness = v_measure(truth, predicted)
+    # The stories as `chorus stories` returns them: a group whose reports hold no sentence
+    # that reads as news is handed back as singletons once its brief is built.
+    started = time.perf_counter()
+    feed = summarize_feed(articles, Options(method="extractive"))
+    feed_seconds = time.perf_counter() - started
+    briefed = labels(articles, [s.article_ids for s in feed.stories], feed.singletons)
     return {
         "data": path.name,
         "articles": len(articles),
@@ -113,6 +128,10 @@ def bench(path: Path) -> dict[str, float | int | str]:
         "homogeneity": round(homogeneity, 4),
         "completeness": round(completeness, 4),
         "seconds": round(seconds, 2),
+        "briefed_stories": len(feed.stories),
+        "briefed_ari": round(adjusted_rand_index(truth, briefed), 4),
+        "briefed_v_measure": round(v_measure(truth, briefed)[0], 4),
+        "briefed_seconds": round(feed_seconds, 2),
     }
 
 

@@ -45,6 +45,22 @@ def test_two_mixed_stories_are_split_biggest_first_and_a_lone_report_stays_singl
     assert grouping.singletons == ["bakery"]
 
 
+def test_pages_that_share_only_page_text_are_handed_back_as_singletons(feed, pipeline):
+    # Two failed scrapes of an embedded post: the widget's own words, and nothing of a story.
+    widget = ("Post with a location. You can add location information to your posts, such as your city or precise "
+              "location, from the web and via third-party applications. You always have the option to delete your "
+              "post location history. Learn more")
+    pages = [Article(id=f"embed-{k}", text=f"{widget}\n{tail}") for k, tail in enumerate(("Turn on", "Not now"))]
+    # The grouping puts them together: their shared words are rare in the feed.
+    assert ["embed-0", "embed-1"] in [sorted(s) for s in group_stories([*feed, *pages]).stories]
+    result = summarize_feed([*feed, *pages], EXTRACTIVE, pipeline)
+    assert {"embed-0", "embed-1"} <= set(result.singletons)
+    assert [sorted(s.article_ids) for s in result.stories] == [sorted(FERRY), sorted(TRAM)]
+    # Summarized on their own, they still get a brief, which says what it is made of.
+    brief = pipeline.summarize(pages, EXTRACTIVE)
+    assert brief.sentences and any("no sentence of these reports reads as one of a news brief" in w for w in brief.warnings)
+
+
 def test_grouping_does_not_depend_on_feed_order(feed):
     assert group_stories(feed) == group_stories(list(reversed(feed)))
 

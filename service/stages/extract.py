@@ -18,6 +18,10 @@ from service.text import QUOTED_SPAN, Vectorizer
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
 MIN_WORDS, MAX_WORDS = 10, 60
+NO_BRIEF_SENTENCES = (
+    "no sentence of these reports reads as one of a news brief (all are short, or page text such as "
+    "prompts, captions and lists); the brief is made of what there is"
+)
 # A sentence that opens by pointing back ("He also said", "But it") reads badly out of
 # context: it stays eligible only when nothing that reads alone is left. (Deprioritising
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
@@ -100,8 +104,9 @@ class Extract:
     def __call__(self, cluster: Cluster) -> Cluster:
         candidates = [f for f in cluster.facts if is_candidate(f)]
         if not candidates:
-            # Short reports: better a brief of short sentences than none.
+            # Short reports: better a brief of short sentences than none, and one that says so.
             candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
+            cluster.warn(NO_BRIEF_SENTENCES)
         preferred = [f for f in candidates if _reads_alone(f.representative.brief_text)]
         try:
             extractor = get_extractor(cluster.options.extractor or self.default_extractor)

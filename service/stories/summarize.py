@@ -9,6 +9,7 @@ import msgspec
 
 from service.errors import InputError
 from service.models import Article, Options
+from service.stages.extract import is_candidate
 from service.stories.grouping import check_unique_ids, clean_articles, group_documents, story_id
 from service.stories.models import StoriesResult, Story, StoryGrouping
 
@@ -19,9 +20,13 @@ if TYPE_CHECKING:
 Progress = Callable[[Story | None, int, int], None]
 
 
-def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Story:
+def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Story | None:
+    """The story's brief, or None when no sentence of its reports reads as news: articles
+    grouped by the page text they share ("Tweet with a location You can add …") are no story."""
     cluster = pipeline.run(articles, options)
     assert cluster.brief is not None, "the render stage sets the brief"
+    if not any(is_candidate(fact) for fact in cluster.facts):
+        return None
     ids = [a.id for a in articles]
     return Story(
         id=story_id(ids),
@@ -75,7 +80,9 @@ def summarize_feed(
             try:
                 story = _story(members, options, pipeline)
             except InputError:
-                # Nothing in these reports survives cleaning: they are not a story after all.
+                story = None  # nothing in these reports survives cleaning
+            if story is None:
+                # They are not a story after all.
                 singletons.extend(ids)
                 total -= 1
                 continue
