@@ -163,7 +163,8 @@ def choose_headline(cluster: Cluster) -> str:
     if headlines:
         vectors = Vectorizer([tokenize(h) for h in headlines]).matrix
         agreement = (vectors @ vectors.T).sum(axis=1).A1
-        agreed = headlines[int(agreement.argmax())].strip()
+        # A label for what follows ("Brief biography of Ariel Sharon:") reads as a headline without its colon.
+        agreed = headlines[int(agreement.argmax())].strip().rstrip(":").rstrip()
     if agreed and len(agreed.split()) <= MAX_WORDS:
         return agreed
     lead = cluster.selected[0].representative.brief_text if cluster.selected else agreed

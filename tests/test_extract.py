@@ -144,6 +144,12 @@ def test_the_headline_is_one_most_reports_agree_with(tram):
                                 "Tram derails in Velmora city center, injuring 14")
 
 
+def test_a_headline_that_introduces_what_follows_loses_its_colon(pipeline):
+    lead = "A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers."
+    articles = [Article(id=k, title="Velmora tram derailment: what we know:", text=lead) for k in ("a", "b")]
+    assert pipeline.summarize(articles, EXTRACTIVE).headline == "Velmora tram derailment: what we know"
+
+
 def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipeline):
     lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
             "airport by 2029, the transport department said.")
