@@ -41,13 +41,15 @@ _SPEECH_VERBS = (
 )
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
 _NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
+# A subject pronoun: the speech verb's subject, and so no part of a name or title before it.
+_PRONOUN = "he|she|they|it|we|i|you"
 # "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
 # A pronoun between them is the verb's subject: "Afterwards he said: …" names nobody.
-_BEFORE = re.compile(_NAME + r"\s+(?:(?!(?:he|she|they|it|we|i|you)\s)\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
+_BEFORE = re.compile(_NAME + r"\s+(?:(?!(?:" + _PRONOUN + r")\s)\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
 # "…," Graham said / "…," said Graham / "…," KCNA said.
 # "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
-_TITLE = rf"(?:(?!(?:he|she|they|it|we|i|you|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
+_TITLE = rf"(?:(?!(?:{_PRONOUN}|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
 # "Amadou, 35, from Mauritania told AFP": an age and a home town between name and verb.
 _WHO_MORE = r"(?:,\s\d{1,3},)?(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
 _AFTER = re.compile(
