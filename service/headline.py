@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import MONTH, WEEKDAY, Vectorizer, tokenize
+from service.text import MONTH, WEEKDAY, Vectorizer, quotation_states, quote_marks, tokenize
 from service.trim import drop_weekdays
 
 MAX_WORDS = 16
@@ -143,11 +143,8 @@ def _ends_on_a_name(opener: str) -> bool:
 
 def _unclosed_quote(text: str) -> str:
     """The mark that closes the quotation open at the end of `text`, or "" when none is."""
-    if text.count("``") > text.count("''"):
-        return "''"
-    if text.count("“") > text.count("”") + text.count("’’"):  # some papers close with two curly singles
-        return "”"
-    return '"' if text.count('"') % 2 else ""
+    _, open_at_end = quotation_states(text, [(0, len(text))])[0]
+    return quote_marks(text)[1] if open_at_end else ""
 
 
 def _joins_a_name(text: str, match: re.Match[str]) -> bool:

@@ -63,6 +63,31 @@ QUOTATION_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")
 OPENING_MARKS = frozenset({"“", "``", "‘‘"})
 OPENS_A_QUOTE = r"\s(\[—–-"  # a character class
 QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''|‘‘.*?’’")
+_OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
+
+
+def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
+    """For each sentence span of one paragraph, whether a quotation is open at its start
+    and at its end."""
+    inside, states = False, []
+    for start, end in spans:
+        opened = inside
+        for mark in QUOTATION_MARK.finditer(text, start, end):
+            symbol = mark.group()
+            if symbol == '"':
+                inside = mark.start() == start or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
+            else:
+                inside = symbol in OPENING_MARKS
+        states.append((opened, inside))
+    return states
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The opening and closing marks `text` writes quotations with: straight, ``'', or curly
+    (also when it has none)."""
+    if '"' in text:
+        return '"', '"'
+    return ("``", "''") if "''" in text or "``" in text else ("“", "”")
 
 
 def tokenize(text: str) -> tuple[str, ...]:

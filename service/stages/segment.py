@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.text import OPENING_MARKS, OPENS_A_QUOTE, QUOTATION_MARK, tokenize
+from service.text import OPENING_MARKS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -73,25 +73,6 @@ def _opens_here(text: str, mark: int) -> bool:
     return text.count('"', 0, mark) % 2 == 0
 
 
-_OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
-
-
-def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
-    """For each sentence span of one paragraph, whether a quotation is open at its start
-    and at its end."""
-    inside, states = False, []
-    for start, end in spans:
-        opened = inside
-        for mark in QUOTATION_MARK.finditer(text, start, end):
-            symbol = mark.group()
-            if symbol == '"':
-                inside = mark.start() == start or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
-            else:
-                inside = symbol in OPENING_MARKS
-        states.append((opened, inside))
-    return states
-
-
 def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     """The sentence as it must read on its own in a brief, single-spaced: trimmed, or, for a
     piece of a longer quotation, verbatim with the quotation marks its own text lacks
@@ -99,7 +80,7 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     if not (opens_quoted or ends_quoted):
         text = trim(text)
     else:
-        opening, closing = ('"', '"') if '"' in text else ("``", "''") if "''" in text or "``" in text else ("“", "”")
+        opening, closing = quote_marks(text)
         if opens_quoted and not text.startswith((*OPENING_MARKS, '"')):
             text = opening + text
         if ends_quoted:
