@@ -9,7 +9,7 @@ import msgspec
 
 from service.errors import InputError
 from service.models import Article, Options
-from service.stages.extract import is_candidate
+from service.stages.extract import NO_BRIEF_SENTENCES
 from service.stories.grouping import check_unique_ids, clean_articles, group_documents, story_id
 from service.stories.models import StoriesResult, Story, StoryGrouping
 
@@ -25,7 +25,7 @@ def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Sto
     grouped by the page text they share ("Tweet with a location You can add …") are no story."""
     cluster = pipeline.run(articles, options)
     assert cluster.brief is not None, "the render stage sets the brief"
-    if not any(is_candidate(fact) for fact in cluster.facts):
+    if NO_BRIEF_SENTENCES in cluster.warnings:  # extract found no fact that reads as news
         return None
     ids = [a.id for a in articles]
     return Story(
