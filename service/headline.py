@@ -58,9 +58,9 @@ MAX_SUBJECT_WORDS = 8
 # follows it (a lower-case word, not a relative pronoun).
 _NAMED_APPOSITIVE = re.compile(r"^(?:the|a|an)(?:\s[^\s,;]+){1,3},\s+(?=[a-z])(?!(?:who|which|whose|that)\b)")
 _CALENDAR_NAME = re.compile(rf"^(?:{WEEKDAY}|{MONTH})\b")
-# A parenthetical between dashes ("The suspect — described as white, in her 20s — is"):
-# out of a headline, and no clause boundary.
-_DASHED_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s")
+# A parenthetical between dashes ("The suspect — described as white, in her 20s — is"; a
+# flattened page writes "--"): out of a headline, and no clause boundary.
+_DASHED_ASIDE = re.compile(r"\s(?:[—–]|--)\s(?:(?!--)[^—–]){1,160}?\s(?:[—–]|--)\s")
 # Words a headline cannot end on: a subject pronoun leaves its verb unsaid.
 _DANGLING = frozenset(
     "a an the of to in on at for with by from into onto and or but nor as than that which who whom whose "
@@ -75,7 +75,7 @@ _PHRASE_OPENERS = frozenset(
 )
 _PHRASE_BOUNDARIES = _PHRASE_OPENERS | _DANGLING
 # AP wire copy writes a dash as " _ ".
-_CLAUSE = re.compile(r",\s|\s[—–_-]\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
+_CLAUSE = re.compile(r",\s|\s(?:[—–_-]|--)\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
 
 def shorten(sentence: str) -> str:

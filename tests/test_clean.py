@@ -116,6 +116,8 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "Updated 10 June 2019, 14:05 ", "July 4 (UPI) -- ", "(Associated Press) NEW VELMORA (AP) — ",
         "VELMORA/KESSLER (Reuters) - ", "Tuesday, October 3, 2024 1:26 EST ", "October 3, 2024, 3:33 AM |",
         "Images ",
+        # A live blog's entry time; an agency's bare credit before the lead.
+        "7:55 a.m. ", "10:45 AM PT: ", "AP ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -127,7 +129,14 @@ def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     assert text[first.start : first.start + len(first.text)] == LEAD
 
 
-@pytest.mark.parametrize("dateline", ["Velmora (CNN) ", "(CNN) ", "VELMORA, Ostland (AP) — ", "VELMORA (Reuters) - "])
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Velmora (CNN) ", "(CNN) ", "VELMORA, Ostland (AP) — ", "VELMORA (Reuters) - ",
+        # Any credit, between a dateline in capitals and its dash.
+        "THURSDAY, Oct. 3 (HealthDay News) -- ", "VELMORA (Courier Wire) — ",
+    ],
+)
 def test_a_dateline_inside_a_line_ends_the_headline_run_into_it(dateline):
     headline = "Tram derails in Velmora city centre, 14 hurt"
     text = f"{headline} {dateline}{LEAD}\n{SECOND}\n"

@@ -239,12 +239,40 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("Photos of the Line 3 tram that derailed in Old Market Square in Velmora on Thursday morning, injuring 14 "
          "passengers, are at https://courier.example/tram today.", False),
         ("@velmoratrams The Line 3 tram will run again on Monday once the derailment repairs are finished.", False),
+        # An embedded player's markup, its link quoted: a link is no one's words.
+        ('poster="https://courier.example/player/4638" true Velmora firefighters lifted the derailed Line 3 tram '
+         "back onto the rails in Old Market Square late on Thursday night after a six-hour operation.", False),
         # Prose that begins like a prompt, or names an address as a fact, is news.
         ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
     ],
 )
 def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, eligible):
+    cluster = run_until([Article(id="a", text=sentence)], "group")
+    assert [is_candidate(f) for f in cluster.facts] == [eligible]
+
+
+def test_a_newsletter_promo_run_into_the_report_is_not_a_brief_sentence():
+    promo = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
+    prose = "The Line 3 tram derailed near Old Market Square on Thursday, injuring 14 passengers, officials said."
+    cluster = run_until([Article(id="a", text=f"{promo} {prose}")], "group")
+    assert [(f.representative.text, is_candidate(f)) for f in cluster.facts] == [(promo, False), (prose, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        # A wire caption ends on the picture's full date, and maybe its place.
+        ("Passengers wait beside the derailed Line 3 tram near Old Market Square, Thursday, Oct. 3, 2024, in Velmora.",
+         False),
+        ("(Associated Press) A crane lifts the derailed Line 3 tram back onto the rails in Velmora, Friday, Oct. 4, 2024.",
+         False),
+        # Prose dates what it reports, and may name an issue's date.
+        ("The Line 3 tram derailed on Thursday, Oct. 3, 2024 at 8:05 local time, injuring 14 of its passengers.", True),
+        ("The tram crash figures in a study in the Monday, Oct. 7, 2024, issue of the Velmora Transport Review.", True),
+    ],
+)
+def test_a_caption_that_ends_on_its_pictures_date_is_not_a_brief_sentence(sentence, eligible):
     cluster = run_until([Article(id="a", text=sentence)], "group")
     assert [is_candidate(f) for f in cluster.facts] == [eligible]
 

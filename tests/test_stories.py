@@ -299,6 +299,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The suspect — described as tall, in his 30s and wearing a green coat — is believed to have robbed six "
          "shops in Velmora, Kessler and Old Market since May.",
          "The suspect is believed to have robbed six shops in Velmora"),
+        # A flattened page writes the dashes "--".
+        ("The fire at the Velmora harbour warehouse -- in which the night watchman was hurt -- started in the old "
+         "boiler room.",
+         "The fire at the Velmora harbour warehouse started in the old boiler room"),
         # "around" ends the phrase; a headline only loses dangling words ("the", "of", "was").
         ("The old harbour crane that stood over Velmora for a century may no longer be around, but fishermen "
          "still tell stories about it every summer.",

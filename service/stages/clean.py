@@ -55,7 +55,7 @@ _FURNITURE = re.compile(
     r"(\.(png|jpe?g|gif|webp|svg)\b"
     r"|\b(subscribe|sign (in|up)|log in|newsletter|download (our|the) app|app store|google play"
     r"|cookie|all rights reserved|copyright|follow us|share (this|on)|click here|advertisement"
-    r"|terms of (use|service)|privacy policy)\b"
+    r"|terms of (use|service)|privacy policy|(news|e-?mail|text) alerts)\b"
     # An editor's note about the page, not the story.
     r"|^\W*(correction|clarification|editor'?s note)\s*:|\b(this (article|story|report) (has been|was) (updated|corrected)"
     r"|an earlier version of this (article|story|report))\b"
@@ -68,15 +68,20 @@ _FURNITURE = re.compile(
 LINK_LABEL = r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read)(?: [A-Z]+)?:"
 _LINK = re.compile(LINK_LABEL)
 
+# News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
+_WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
 # publication stamp ("Published on May 8, 2015 ", "Tuesday, December 18, 2012 1:26 EST ",
-# "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago ") or the label
-# of a picture taken out ("Photo ", "Images ").
+# "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago "), the label
+# of a picture taken out ("Photo ", "Images "), a live blog's entry time ("7:55 a.m. ") or an
+# agency's bare credit ("AP The …").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
+    r"|\d{1,2}:\d\d ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\s+(?=[A-Z])"
+    rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
@@ -93,8 +98,6 @@ _HEADER_DAY = re.compile(
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
 _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
                      "Related", "See")
-# News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
-_WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
 # A name as a byline gives it: "Jan Horak", "Ines K. Calder".
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
@@ -131,6 +134,13 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         tuple(f"({agency})" for agency in _WIRE_AGENCIES),
         r"(?<=[a-z.,;:!?\"”')] )(?:[A-Z][A-Za-z.]+(?:,? [A-Z][A-Za-z.]+){0,3} )?"
         rf"\((?:{'|'.join(_WIRE_AGENCIES)})\)\s*(?:(?:--|—|–|-)\s+|(?=[A-Z]))",
+    ),
+    # …or any credit between a capitals dateline and its dash, where a subhead ran into the
+    # lead: "…study finds THURSDAY, Jan. 6 (HealthDay News) -- A blood test …".
+    (
+        (") --", ") —", ") –"),
+        rf"(?<=[a-z.,;:!?\"”')] )[A-Z]{{3,}}(?:[ ,]+[A-Z]{{2,}}\.?)*,?(?: {MONTH} \d{{1,2}},?)?"
+        r" \([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\) ?(?:--|—|–)\s+",
     ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
     # reached at …", a press release's "### The National Transportation Safety Board is …".

@@ -13,7 +13,7 @@ from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
 from service.stages.clean import LINK_LABEL, ends_like_sentence, is_furniture
-from service.text import QUOTED_SPAN, Vectorizer
+from service.text import MONTH, QUOTED_SPAN, WEEKDAY, Vectorizer
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -29,12 +29,12 @@ NO_BRIEF_SENTENCES = (
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
 # Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
 # video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
-# link; news prose does so only inside quotes, which are removed before looking.
+# link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours)\b"
     r"|^(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact)\b"
     r"|^(?:Sign up|Check out|Stay tuned|Read more|Support our|Become a (?:member|subscriber))\b"
-    r"|\bcan be reached at\b|https?://|\bwww\.|\bpic\.twitter\.com/"
+    r"|\bcan be reached at\b"
     r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
     re.IGNORECASE,
 )
@@ -51,7 +51,12 @@ _CAPTION = re.compile(
     r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted))"
     r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b"
     r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b"  # "The first photograph is a …"
-    r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b",  # "Photo taken in Santa Rosa, on Monday."
+    r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b"  # "Photo taken in Santa Rosa, on Monday."
+    # A wire caption ends on the picture's full date, and maybe its place: "Members of the
+    # National Guard patrol Wednesday, April 29, 2015, in Baltimore." Prose dates by weekday
+    # or by date, not both with the year.
+    rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}"
+    r"(?:,? (?:in|at|near) (?:the )?[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|of|the))*)?\.[\"”’']?$",
     re.IGNORECASE,
 )
 
@@ -66,6 +71,9 @@ _PAGE_RESIDUE = re.compile(
     # A name's hover card, its headlines run into the text: "Sen. Dick Durbin Richard (Dick)
     # Joseph DurbinSenate passes… MORE (Ill.)".
     r"|(?<=[a-z,':]) MORE (?=[a-z(])"
+    # A link, or the markup of an embedded player ('poster="http://…jpg" true'): a link is
+    # no one's words even inside quotation marks.
+    r"|https?://|\bwww\.|\bpic\.twitter\.com/|\b[a-z]+=[\"']"
 )
 
 
@@ -89,7 +97,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
-        and not _CAPTION.search(sentence.text)
+        and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
     )
