@@ -118,6 +118,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "Images ",
         # A live blog's entry time; an agency's bare credit before the lead.
         "7:55 a.m. ", "10:45 AM PT: ", "AP ",
+        "VELMORA, Mont. (KVEL/KVTV) — ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -127,6 +128,13 @@ def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     assert first.text == LEAD
     assert first.start == len(dateline)
     assert text[first.start : first.start + len(first.text)] == LEAD
+
+
+@pytest.mark.parametrize("text", [f"1 year ago (CNN) - {LEAD}\n{SECOND}\n", f"LISTEN TO ARTICLE 4:34\n{LEAD}\n{SECOND}\n"])
+def test_a_publication_stamp_or_a_player_label_above_the_lead_is_no_headline(text):
+    document = clean(text)[0]
+    assert document.headlines == []
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +177,7 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "Advertisement Continue reading the main story", "CLOSE", "EXCLUSIVE", "SEE MORE VIDEOS",
         "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
-        "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)",
+        "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):

@@ -55,7 +55,7 @@ _FURNITURE = re.compile(
     r"(\.(png|jpe?g|gif|webp|svg)\b"
     r"|\b(subscribe|sign (in|up)|log in|newsletter|download (our|the) app|app store|google play"
     r"|cookie|all rights reserved|copyright|follow us|share (this|on)|click here|advertisement"
-    r"|terms of (use|service)|privacy policy|(news|e-?mail|text) alerts)\b"
+    r"|terms of (use|service)|privacy policy|(news|e-?mail|text) alerts|listen to (this )?(article|story))\b"
     # An editor's note about the page, not the story.
     r"|^\W*(correction|clarification|editor'?s note)\s*:|\b(this (article|story|report) (has been|was) (updated|corrected)"
     r"|an earlier version of this (article|story|report))\b"
@@ -85,7 +85,7 @@ _DATELINE = re.compile(
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
-    r"\s*(?:\([A-Za-z0-9 .]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
+    r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
@@ -127,6 +127,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("CLOSE",), r"\bCLOSE\b(?= [A-Z])"),
     (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
     (("Continued Below",), r"\bStory Continued Below\b"),
+    (("Page ",), r"\bPage \d+ of \d+\b"),
     (("Follow @",), r"\bFollow @\w{1,15}\b"),
     # A wire dateline inside a line, where a headline or a picture credit ran into the lead:
     # "…to being shot or poisoned (CNN) In a sign of …", "…(Associated Press) PROVIDENCE, R.I. (AP) — Author …".
@@ -140,7 +141,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (") --", ") —", ") –"),
         rf"(?<=[a-z.,;:!?\"”')] )[A-Z]{{3,}}(?:[ ,]+[A-Z]{{2,}}\.?)*,?(?: {MONTH} \d{{1,2}},?)?"
-        r" \([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\) ?(?:--|—|–)\s+",
+        r" \([A-Z][\w./]*(?: [A-Z][\w./]*){0,2}\) ?(?:--|—|–)\s+",
     ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
     # reached at …", a press release's "### The National Transportation Safety Board is …".
@@ -259,7 +260,7 @@ class Clean:
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
                 # A link to another story above the lead is not this story's headline.
-                if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line):
+                if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line) and not _is_stamp(line):
                     document.headlines.append(told_once(line))
                 continue
             line, start = _without_datelines(line, start)
@@ -280,6 +281,12 @@ def told_once(headline: str) -> str:
         if words[k : k + 2] == words[:2] and len(set(words[:k]) & set(words[k:])) >= 0.6 * len(set(words[:k])):
             return " ".join(headline.split()[:k])
     return headline
+
+
+def _is_stamp(line: str) -> bool:
+    """Whether the line is only a dateline or a publication stamp ("1 year ago")."""
+    stamp = _DATELINE.match(line + " ")
+    return stamp is not None and stamp.end() >= len(line)
 
 
 def _without_datelines(line: str, start: int) -> tuple[str, int]:
