@@ -12,8 +12,9 @@ What is left still says all the report said about the story, in fewer words, and
 goes further (README, "Evaluation": it gained on all three evaluation sets).
 
 What stays: attributions ("…, state media said") — a brief must not turn a source's claim
-into its own — and every word of a sentence that quotes someone or sits inside a quotation
-(an agency's credit a page left before it, "(AP) — ", is no word of it).
+into its own — and every word of a sentence that quotes someone or sits inside a quotation,
+but for what stands before the quotation and is no word of it: an agency's credit a page
+left there ("(AP) — "), an opening connective or day ("Meanwhile, ", "On Monday, ").
 """
 
 from __future__ import annotations
@@ -54,19 +55,21 @@ MIN_WORDS_LEFT = 4
 
 def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
-    # An agency's credit a page left before the sentence is no part of it, quoted or not.
+    # What stands before a quotation is no part of it: an agency's credit, a lone bracket,
+    # an opening connective or day.
     text = _AGENCY_CREDIT.sub("", text)
-    if QUOTATION_MARK.search(text):
-        return text
     # A parenthesis over several sentences leaves each a bracket it does not close or open.
     if text.startswith("(") and ")" not in text:
         text = text[1:]
     elif text.endswith(")") and "(" not in text:
         text = text[:-1]
     for opener in (_CONNECTIVE, _DAY_OPENER):
-        rest = opener.sub("", text, count=1)
-        if rest != text and len(rest.split()) >= MIN_WORDS_LEFT:
+        found, quote = opener.match(text), QUOTATION_MARK.search(text)
+        rest = text[found.end() :] if found and (quote is None or found.end() <= quote.start()) else ""
+        if len(rest.split()) >= MIN_WORDS_LEFT:
             text = rest[0].upper() + rest[1:]
+    if QUOTATION_MARK.search(text):
+        return text
     text = drop_weekdays(text)
     return _PARENTHETICAL.sub(_aside_or_definition, text) if "(" in text else text
 

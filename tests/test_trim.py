@@ -23,9 +23,14 @@ from service.trim import drop_weekdays, trim
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
         ("(The harbour office was closed to visitors this year.", "The harbour office was closed to visitors this year."),
         ("Divers found the hull intact.)", "Divers found the hull intact."),
-        # An agency's credit goes even from a sentence that quotes.
+        # What stands before a quotation is no word of it: an agency's credit, an opening
+        # connective or day go even from a sentence that quotes.
         ('(AP) — The ferry "Marlow Star" ran aground off Calloway Island.',
          'The ferry "Marlow Star" ran aground off Calloway Island.'),
+        ("Meanwhile, the mayor told the council: “We will rebuild the pier on Monday.”",
+         "The mayor told the council: “We will rebuild the pier on Monday.”"),
+        ("On Monday, the minister said the country ``is faced with the danger of war.''",
+         "The minister said the country ``is faced with the danger of war.''"),
         ("On Tuesday, the rebels took the town of Kindu.", "The rebels took the town of Kindu."),
         ("Late Sunday night, the storm reached the coast.", "The storm reached the coast."),
         ("The plane crashed late Monday near the airport, killing 12.", "The plane crashed near the airport, killing 12."),
