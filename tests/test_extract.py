@@ -267,9 +267,13 @@ def test_a_newsletter_promo_run_into_the_report_is_not_a_brief_sentence():
          False),
         ("(Associated Press) A crane lifts the derailed Line 3 tram back onto the rails in Velmora, Friday, Oct. 4, 2024.",
          False),
+        ("Police tape closes the square after the Line 3 tram derailed on Thursday, Oct. 3, 2024, in the Old Town "
+         "section of Velmora.", False),
         # Prose dates what it reports, and may name an issue's date.
         ("The Line 3 tram derailed on Thursday, Oct. 3, 2024 at 8:05 local time, injuring 14 of its passengers.", True),
         ("The tram crash figures in a study in the Monday, Oct. 7, 2024, issue of the Velmora Transport Review.", True),
+        ("The driver of the derailed Line 3 tram died of his injuries on Thursday, Oct. 10, 2024, in hospital.", True),
+        ("The Line 3 tram derailed on Thursday, Oct. 3, 2024, in Velmora, injuring several of its passengers.", True),
     ],
 )
 def test_a_caption_that_ends_on_its_pictures_date_is_not_a_brief_sentence(sentence, eligible):

@@ -53,10 +53,10 @@ _CAPTION = re.compile(
     r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b"  # "The first photograph is a …"
     r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b"  # "Photo taken in Santa Rosa, on Monday."
     # A wire caption ends on the picture's full date, and maybe its place: "Members of the
-    # National Guard patrol Wednesday, April 29, 2015, in Baltimore." Prose dates by weekday
-    # or by date, not both with the year.
+    # National Guard patrol Wednesday, April 29, 2015, in Baltimore.", "…, in the Squirrel Hill
+    # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
     rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}"
-    r"(?:,? (?:in|at|near) (?:the )?[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|of|the))*)?\.[\"”’']?$",
+    r"(?:,? (?:in|at|near) (?:the )?(?-i:[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|the|(?:[a-z]+ )?of))*))?\.[\"”’']?$",
     re.IGNORECASE,
 )
 
