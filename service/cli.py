@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
+from typing import NoReturn, get_args
 
 import msgspec
 
 from service.errors import InputError
-from service.models import Options
-
-FORMATS = ["json", "md", "markdown", "text", "html"]
+from service.models import Format, Method, Options
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -70,7 +68,7 @@ def _length_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--sentences", type=int, help="brief length in sentences")
     length.add_argument("--words", type=int, help="brief length in words")
     length.add_argument("--ratio", type=float, help="brief length as a fraction of the cluster's unique sentences")
-    parser.add_argument("--method", choices=["auto", "extractive", "abstractive"], default="auto")
+    parser.add_argument("--method", choices=get_args(Method), default="auto")
     parser.add_argument("--extractor", help="coverage (default), lexrank, textrank or lsa")
 
 
@@ -81,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarize = commands.add_parser("summarize", help="one attributed brief per cluster")
     summarize.add_argument("paths", nargs="+", metavar="PATH",
                            help="text/HTML files, directories of them, or JSONL files of clusters")
-    summarize.add_argument("--format", choices=FORMATS, default="json")
+    summarize.add_argument("--format", choices=get_args(Format), default="json")
     summarize.add_argument("--group", action="store_true", help="split a mixed batch into stories first")
     _length_options(summarize)
     summarize.set_defaults(run=_summarize)
@@ -114,10 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         args.run = _stories
     try:
         return args.run(args)
-    except InputError as exc:
-        print(f"chorus: error: {exc}", file=sys.stderr)
-        return 2
-    except msgspec.ValidationError as exc:
+    except (InputError, msgspec.ValidationError) as exc:
         print(f"chorus: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

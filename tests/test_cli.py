@@ -211,9 +211,11 @@ def test_jsonl_and_article_files_cannot_be_mixed(capsys, inputs):
     assert err == "chorus: error: give either JSONL cluster files or article files, not both\n"
 
 
+@pytest.mark.parametrize("command", [["summarize"], ["summarize", "--group"], ["stories"]])
 @pytest.mark.parametrize("option", [["--sentences", "0"], ["--words", "3"], ["--ratio", "5"]])
-def test_out_of_range_lengths_exit_2(capsys, option):
-    code, out, err = cli(capsys, str(TRAM), *option, "--method", "extractive")
+def test_out_of_range_lengths_exit_2(capsys, command, option):
+    code = main([*command, str(TRAM), *option, "--method", "extractive"])
+    out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
 

@@ -7,8 +7,9 @@ import sys
 
 import msgspec
 
+from service.cli import options_from
 from service.inputs import read_inputs
-from service.models import Article, Options
+from service.models import Article
 from service.stages.render import render
 from service.stories.models import StoriesResult
 from service.stories.summarize import summarize_feed
@@ -41,9 +42,7 @@ def to_markdown(result: StoriesResult, format: str = "markdown") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = Options(method=args.method, sentences=args.sentences, words=args.words, ratio=args.ratio,
-                      extractor=args.extractor)
-    result = summarize_feed(pooled_articles(args.paths), options)
+    result = summarize_feed(pooled_articles(args.paths), options_from(args))
     if args.format == "json":
         sys.stdout.write(msgspec.json.encode(result).decode() + "\n")
     else:
