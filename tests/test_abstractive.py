@@ -112,6 +112,7 @@ def test_a_very_long_report_is_budgeted_not_truncated(tiny_dirs):
     alone = f"{endless}, officials said."
     brief = pipeline.summarize([Article(id="wire-dump", text=alone)], ABSTRACTIVE)
     assert [(s.origin, s.text) for s in brief.sentences] == [("extracted", alone)]
+    assert brief.method == "extractive"  # the model never ran
     assert "a source sentence exceeds the model's 192-token input; kept as extracted" in brief.warnings
 
 

@@ -48,6 +48,8 @@ class Abstract:
         generator = self.slot.generator
         prompts = [(d, self.prompt_for(d.fact, generator, cluster)) for d in cluster.drafts]
         jobs = [(d, p) for d, p in prompts if p is not None]
+        if not jobs:  # no fact fits the model's input: the model never ran, the brief is extractive
+            return cluster
         outputs = generator.generate([p for _, p in jobs])
         for (draft, _), output in zip(jobs, outputs):
             sentence = first_sentence(output)
