@@ -357,6 +357,38 @@ def test_a_bug_is_a_500_that_leaks_nothing() -> None:
         assert client.get("/health").status_code == 200  # the server carries on
 
 
+class FailingGate(Gate):
+    """Holds the cluster until `opened`, then fails."""
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        self.arrived += 1
+        self.opened.wait(timeout=20)
+        raise RuntimeError("the disk is full")
+
+
+def test_a_job_that_fails_after_its_caller_timed_out_is_logged() -> None:
+    pipeline = no_model_pipeline()
+    gate = FailingGate(pipeline.stages[0])
+    records: list[logging.LogRecord] = []
+    recorder = logging.Handler(logging.ERROR)
+    recorder.emit = records.append  # type: ignore[method-assign]
+    job_log = logging.getLogger("service.api.briefs")
+    job_log.addHandler(recorder)
+    try:
+        with serving(Pipeline([gate, *pipeline.stages[1:]], pipeline.generator), request_timeout=0.3) as client:
+            assert_problem(client.post("/summarize", json=summarize_body()), 503, "Service busy")
+            gate.opened.set()  # no caller waits any more when the job fails
+            for _ in range(100):
+                if records:
+                    break
+                time.sleep(0.05)
+    finally:
+        job_log.removeHandler(recorder)
+    assert [(r.getMessage(), str(r.exc_info[1]) if r.exc_info else "") for r in records] == [
+        ("summarize job failed", "the disk is full")
+    ]
+
+
 # --- capacity, time limit, readiness ------------------------------------------------------------
 
 

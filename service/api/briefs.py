@@ -139,9 +139,11 @@ class BriefService:
 
     def _forget(self, key: str, job: asyncio.Task[bytes]) -> None:
         self._jobs.pop(key, None)
-        # Retrieve the outcome so a job whose callers all timed out does not warn on exit.
-        if not job.cancelled():
-            job.exception()
+        # The job's own record of a failure: its callers may all have timed out, and then
+        # no request's error handler sees it.
+        error = None if job.cancelled() else job.exception()
+        if error is not None and not isinstance(error, InputError):
+            log.error("summarize job failed", exc_info=error)
 
     def _retry_after(self) -> float:
         """Seconds until the queue ahead has likely drained."""
