@@ -80,7 +80,6 @@ _CLAUSE = re.compile(r",\s|\s(?:[—–_-]|--)\s|;\s|\s(?:during|after|before|wh
 
 def shorten(sentence: str) -> str:
     """The sentence as a headline of at most MAX_WORDS words, no ellipsis."""
-    # Headlines drop the day ("Hun Sen on Friday rejected" -> "Hun Sen rejected").
     text = sentence.strip().rstrip(".!?\"”’' ")
     opener = _OPENER.match(text)
     if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
@@ -88,11 +87,13 @@ def shorten(sentence: str) -> str:
         appositive = _NAMED_APPOSITIVE.match(text) if _ends_on_a_name(opener.group()) else None
         if appositive and len(text[appositive.end() :].split()) >= MIN_WORDS:
             text = text[appositive.end() :]
+    # Headlines drop the day ("Hun Sen on Friday rejected" -> "Hun Sen rejected").
     text = _DASHED_ASIDE.sub(" ", drop_weekdays(text))
     aside = _SUBJECT_ASIDE.match(text)
     if aside and len(aside.group("subject").split()) <= MAX_SUBJECT_WORDS:
         text = f"{aside.group('subject')} {text[aside.end():]}"
-    text = _ATTRIBUTION.sub("", text) if len(_ATTRIBUTION.sub("", text).split()) >= MIN_WORDS else text
+    unattributed = _ATTRIBUTION.sub("", text)
+    text = unattributed if len(unattributed.split()) >= MIN_WORDS else text
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
             break

@@ -11,7 +11,7 @@ import msgspec
 from service.errors import InputError
 from service.models import Article
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -32,7 +32,7 @@ def read_inputs(paths: list[str]) -> tuple[list[ClusterInput], bool]:
         if path.is_dir():
             members = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not members:
-                raise InputError(f"{name}: directory holds no .txt or .html files")
+                raise InputError(f"{name}: directory holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
             files.extend(read_article(p) for p in members)
         elif path.suffix.lower() == ".jsonl":
             clusters.extend(read_jsonl(path))

@@ -7,9 +7,13 @@ the types here only say what is valid.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 import msgspec
+
+from service.errors import InputError
 
 Method = Literal["auto", "extractive", "abstractive"]
 Format = Literal["json", "markdown", "md", "text", "html"]
@@ -25,6 +29,14 @@ class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: str | None = None
     title: str | None = None
     published_at: str | None = None
+
+
+def check_unique_ids(articles: Sequence[Article]) -> None:
+    """Raise InputError naming the ids that more than one article carries."""
+    counts = Counter(a.id for a in articles)
+    repeated = sorted(i for i, n in counts.items() if n > 1)
+    if repeated:
+        raise InputError(f"article ids must be unique; repeated: {', '.join(repeated[:10])}")
 
 
 class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from service.cluster import Cluster
 from service.errors import InputError
 from service.generators import GeneratorSlot
-from service.models import Article, Brief, Options
+from service.models import Article, Brief, Options, check_unique_ids
 from service.settings import Settings
 from service.stages import Stage
 from service.stages.abstract import Abstract
@@ -58,10 +58,7 @@ class Pipeline:
     def run(self, articles: Sequence[Article], options: Options | None = None) -> Cluster:
         if not articles:
             raise InputError("the cluster has no articles")
-        ids = [a.id for a in articles]
-        if len(set(ids)) != len(ids):
-            duplicated = sorted({i for i in ids if ids.count(i) > 1})
-            raise InputError(f"article ids must be unique; repeated: {', '.join(duplicated)}")
+        check_unique_ids(articles)
         cluster = Cluster(articles=list(articles), options=options or Options())
         for stage in self.stages:
             started = time.perf_counter()

@@ -136,27 +136,14 @@ class Vectorizer:
     """TF-IDF over content tokens, fitted on one cluster; rows are L2-normalised."""
 
     def __init__(self, token_lists: Sequence[Sequence[str]]):
-        counts, self.vocabulary = content_counts(token_lists)
+        counts, _ = content_counts(token_lists)
         document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-        self.idf = smooth_idf(document_frequency, counts.shape[0])
-        self.matrix = _normalise(counts.multiply(self.idf).tocsr())
-
-    def transform(self, token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        rows, cols = [], []
-        for row, tokens in enumerate(token_lists):
-            for token in content(tokens):
-                col = self.vocabulary.get(token)
-                if col is not None:
-                    rows.append(row)
-                    cols.append(col)
-        counts = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(token_lists), self.matrix.shape[1])
-        )
-        counts.sum_duplicates()
-        return _normalise(counts.multiply(self.idf).tocsr())
+        idf = smooth_idf(document_frequency, counts.shape[0])
+        self.matrix = l2_normalised(counts.multiply(idf).tocsr())
 
 
-def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+def l2_normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The rows of `matrix` scaled to unit length (an all-zero row stays zero)."""
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    return (sparse.diags(1.0 / norms) @ matrix).tocsr()

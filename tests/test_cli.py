@@ -191,7 +191,7 @@ def test_a_bad_cluster_in_a_batch_is_reported_on_its_line_and_the_rest_still_run
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("empty", "directory holds no .txt or .html files"),
+        ("empty", "directory holds no article files (.txt, .text, .md, .html, .htm)"),
         ("binary.txt", "looks like a binary file"),
         ("latin1.txt", "not UTF-8 text"),
         ("bad.jsonl", ":2: not a cluster line (JSONDecodeError"),

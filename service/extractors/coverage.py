@@ -4,7 +4,9 @@ A concept is a stemmed bigram (not two stopwords). Its weight is the number of
 independent reports that use it, so content repeated across outlets is worth more and a
 wire copy reprinted three times counts once. The summary maximises the total weight of
 the concepts it covers under the length budget; a concept counts once however many
-chosen sentences repeat it, which makes redundancy worthless without any threshold.
+chosen sentences repeat it, which makes redundancy worthless. A sentence whose content
+words are mostly those of a chosen one is kept out as well (`RepeatGuard`): reworded, it
+may still bring a concept or two, but it tells the reader nothing new.
 
 The objective is monotone submodular, so we maximise it with the lazy budgeted greedy
 (gain per word, CELF re-evaluation) plus the best-single-sentence check that bounds its

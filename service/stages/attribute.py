@@ -35,6 +35,11 @@ _OPENERS = STOPWORDS | {
 }
 
 
+def _plain_number(written: str) -> str:
+    """A number as digits only, so that "1,200." in a report matches "1200" in a rewrite."""
+    return written.rstrip(".,").replace(",", "")
+
+
 def _content_pairs(tokens: tuple[str, ...]) -> set[tuple[str, str]]:
     words = content(tokens)
     return set(zip(words, words[1:]))
@@ -49,7 +54,7 @@ class Attribute:
 
     def __call__(self, cluster: Cluster) -> Cluster:
         corpus = " ".join(d.text for d in cluster.documents)
-        numbers = {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(corpus)}
+        numbers = {_plain_number(n) for n in _NUMBER.findall(corpus)}
         lowered = corpus.lower()
         replaced = 0
         sentences = cluster.sentences
@@ -104,7 +109,7 @@ class Attribute:
         if any(name.lower() not in corpus_lower for name in _MULTI_WORD_NAME.findall(draft.text)):
             return False
         for number in _NUMBER.findall(draft.text):
-            if number.rstrip(".,").replace(",", "") not in numbers:
+            if _plain_number(number) not in numbers:
                 return False
         names = _NAME.findall(draft.text)
         if names and draft.text.startswith(names[0]) and names[0].lower() in _OPENERS:

@@ -23,10 +23,10 @@ from scipy.spatial.distance import squareform
 
 from service.cluster import Cluster, Document
 from service.errors import InputError
-from service.models import Article, Options
+from service.models import Article, Options, check_unique_ids
 from service.stages.clean import Clean
 from service.stories.models import StoryGrouping
-from service.text import STOPWORDS, smooth_idf, tokenize
+from service.text import STOPWORDS, l2_normalised, smooth_idf, tokenize
 
 # Average cosine distance at which two groups stop merging; tuned on DUC 2004 and
 # Multi-News pooled feeds (bench/stories.py), set a step below DUC's optimum (0.96)
@@ -75,10 +75,7 @@ def story_vectors(documents: Sequence[Document]) -> sparse.csr_matrix:
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(documents), max(len(vocabulary), 1)))
     document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = smooth_idf(document_frequency, len(documents)) ** IDF_POWER
-    weighted = matrix.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return (sparse.diags(1.0 / norms) @ weighted).tocsr()
+    return l2_normalised(matrix.multiply(idf).tocsr())
 
 
 def cluster_labels(vectors: sparse.csr_matrix, cut: float = STORY_CUT) -> np.ndarray:
@@ -123,13 +120,6 @@ def group_documents(documents: Sequence[Document]) -> StoryGrouping:
             singletons.extend(a.id for a in group)
     stories.sort(key=lambda ids: (-len(ids), ids[0]))
     return StoryGrouping(stories=stories, singletons=sorted(singletons))
-
-
-def check_unique_ids(articles: Sequence[Article]) -> None:
-    ids = [a.id for a in articles]
-    if len(set(ids)) != len(ids):
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        raise InputError(f"article ids must be unique across the feed; repeated: {', '.join(repeated[:10])}")
 
 
 def group_stories(articles: Sequence[Article]) -> StoryGrouping:

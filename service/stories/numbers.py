@@ -66,7 +66,9 @@ QUALIFIERS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
     ("approximately",): (0.85, 1.15), ("roughly",): (0.85, 1.15), ("estimated",): (0.85, 1.15),
     ("an", "estimated"): (0.85, 1.15), ("approx",): (0.85, 1.15), ("circa",): (0.85, 1.15),
 }
-# A figure with this many trailing zeros, or written with a scale word, is a rounded one.
+# A figure with this many trailing zeros ("10,000"), or written with a scale word ("1.5
+# million"), is a rounded one, read as ±ROUNDED_TOLERANCE.
+ROUNDED_ZEROS = 3
 ROUNDED_TOLERANCE = 0.05
 IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "police": "police"}
 
@@ -81,9 +83,6 @@ class Figure:
     phrase: str  # the words after the number, as written: "North Korean soldiers"
     start: int  # offsets of the number (qualifier included) in the sentence
     end: int  # end of the unit phrase
-
-    def overlaps(self, other: Figure) -> bool:
-        return self.low <= other.high and other.low <= self.high
 
 
 def _lemma(word: str) -> str:
@@ -123,7 +122,7 @@ class _Reader:
             if parsed is None:
                 return None
             value, zeros = parsed
-            j, rounded = i + 1, zeros >= 3
+            j, rounded = i + 1, zeros >= ROUNDED_ZEROS
             if self.word(j) in SCALES and (self.word(j) in _WORD_SCALES or self.attached(j)):
                 value, j, rounded = value * SCALES[self.word(j)], j + 1, True
             return value, j, rounded

@@ -24,7 +24,7 @@ from litestar.plugins import InitPluginProtocol
 
 from service.api.errors import problem_spec
 from service.errors import InputError
-from service.stories.grouping import check_unique_ids
+from service.models import check_unique_ids
 from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings, JobStore
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from service.errors import InputError
-from service.models import Article, Options
+from service.models import Article, Options, check_unique_ids
 from service.stages.extract import NO_BRIEF_SENTENCES
-from service.stories.grouping import check_unique_ids, clean_articles, group_documents, story_id
+from service.stories.grouping import clean_articles, group_documents, story_id
 from service.stories.models import StoriesResult, Story, StoryGrouping
 
 if TYPE_CHECKING:
