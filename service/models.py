@@ -20,7 +20,7 @@ Format = Literal["json", "markdown", "md", "text", "html"]
 
 
 class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura)."""
+    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura), not both."""
 
     id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     text: str | None = None

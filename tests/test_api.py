@@ -299,10 +299,11 @@ def test_schema_violations_are_422_naming_the_field(
     ("articles", "mention"),
     [
         ([{"id": "a"}], "neither text nor html"),
+        ([{"id": "a", "text": "The ferry sank.", "html": "<p>The ferry sank.</p>"}], "has both text and html"),
         ([{"id": "a", "text": "   "}], "no article has any readable prose"),
         ([{"id": "a", "text": "One. Two."}, {"id": "a", "text": "Three."}], "article ids must be unique"),
     ],
-    ids=["no-text", "blank-text", "duplicate-ids"],
+    ids=["no-text", "text-and-html", "blank-text", "duplicate-ids"],
 )
 def test_unusable_input_is_422_with_the_pipelines_reason(
     client: TestClient[Any], articles: list[dict[str, Any]], mention: str

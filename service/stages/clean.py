@@ -237,6 +237,8 @@ class Clean:
     def _plain_text(self, cluster: Cluster, article_id: str, text: str | None, html: str | None) -> str:
         if text is None and html is None:
             raise InputError(f"article {article_id!r} has neither text nor html")
+        if text is not None and html is not None:
+            raise InputError(f"article {article_id!r} has both text and html; give one")
         if text is None:
             text = _html_to_text(html or "")
         if len(text) > self.max_article_chars:
