@@ -58,9 +58,12 @@ def test_slim_base_cpu_torch_then_the_package_as_non_root() -> None:
     assert "--index-url https://download.pytorch.org/whl/cpu" in runs[torch]
     package = next(i for i, run in enumerate(runs) if "pip install --no-cache-dir . " in run + " ")
     assert torch < package, "torch first, or the package's `torch>=` pulls a CUDA build"
-    for args in arguments("COPY"):
-        for source in args.split()[:-1]:
-            assert (ROOT / source).exists(), source
+    copied = [ROOT / source for args in arguments("COPY") for source in args.split()[:-1]]
+    for source in copied:
+        assert source.exists(), source
+        # A link in what the image copies (service/prompts -> ../prompts) must land in it too.
+        for link in (path for path in source.rglob("*") if path.is_symlink()):
+            assert any(link.resolve().is_relative_to(c.resolve()) for c in copied), f"{link} points outside the image"
     (user,) = arguments("USER")
     assert user not in {"root", "0"}
     assert names.index("USER") > max(i for i, name in enumerate(names) if name == "RUN")

@@ -17,7 +17,8 @@ from service.generators import Generator, GeneratorSlot
 from service.stages.clean import ends_like_sentence
 from service.stages.segment import split_sentences
 
-PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+# The repository's prompts/, which service/prompts links to so that a wheel carries them.
+PROMPTS = Path(__file__).parents[1] / "prompts"
 MAX_WORDINGS = 4
 
 
