@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import httpx
 import msgspec
+import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
 from conftest import EXTRACTIVE
 from server_process import EXTRACTIVE_ENV, _Process, free_port
 from service.stories import summarize_feed
-from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore
+from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore, LeaseLost
 from service.stories.routes import StoriesPlugin
 from test_stories import load_feed
 
@@ -30,15 +33,15 @@ def test_a_submitted_job_is_queued_claimed_checkpointed_and_finished(tmp_path, p
     store = JobStore(str(tmp_path / "jobs.sqlite3"))
     job_id = store.submit(request())
     assert store.get(job_id).status == "queued"
-    claimed_id, claimed = store.claim(lease_seconds=30)
-    assert claimed_id == job_id and claimed == request()
+    lease, claimed = store.claim(lease_seconds=30)
+    assert lease.job_id == job_id and claimed == request()
     assert store.claim(lease_seconds=30) is None  # leased: nobody else takes it
     result = summarize_feed(claimed.articles, claimed.options, pipeline)
-    store.progress(job_id, 1, 2, result.stories[0])
+    store.progress(lease, 1, 2, result.stories[0])
     job = store.get(job_id)
     assert (job.status, job.progress.done, job.progress.total) == ("running", 1, 2)
     assert store.checkpoints(job_id) == {result.stories[0].id: result.stories[0]}
-    store.finish(job_id, result)
+    store.finish(lease, result)
     job = store.get(job_id)
     assert job.status == "done" and job.result == result and store.checkpoints(job_id) == {}
 
@@ -47,7 +50,7 @@ def test_a_job_whose_lease_lapsed_is_claimed_again_then_failed_after_repeated_de
     store = JobStore(str(tmp_path / "jobs.sqlite3"))
     job_id = store.submit(request())
     for _ in range(3):
-        assert store.claim(lease_seconds=-1)[0] == job_id  # a runner that died at once
+        assert store.claim(lease_seconds=-1)[0].job_id == job_id  # a runner that died at once
     assert store.claim(lease_seconds=30) is None
     job = store.get(job_id)
     assert job.status == "failed" and "3 times" in job.error
@@ -56,7 +59,8 @@ def test_a_job_whose_lease_lapsed_is_claimed_again_then_failed_after_repeated_de
 def test_finished_jobs_expire_after_the_ttl(tmp_path):
     store = JobStore(str(tmp_path / "jobs.sqlite3"), result_ttl_seconds=60)
     job_id = store.submit(request())
-    store.fail(job_id, "boom")
+    lease, _ = store.claim(lease_seconds=30)
+    store.fail(lease, "boom")
     assert store.expire(now=time.time() + 30) == 0 and store.get(job_id) is not None
     assert store.expire(now=time.time() + 120) == 1 and store.get(job_id) is None
 
@@ -173,3 +177,49 @@ def test_a_job_survives_the_server_being_killed_mid_job(tmp_path, pipeline):
     assert job["status"] == "done", job
     expected = msgspec.to_builtins(summarize_feed(FEED, EXTRACTIVE, pipeline))
     assert job["result"] == expected
+
+
+def test_a_runner_whose_lease_was_taken_over_changes_nothing(tmp_path, pipeline):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    job_id = store.submit(request())
+    stale, _ = store.claim(lease_seconds=-1)  # stalled past its lease
+    current, claimed = store.claim(lease_seconds=30)
+    result = summarize_feed(claimed.articles, claimed.options, pipeline)
+    for write in (lambda: store.progress(stale, 1, 2, result.stories[0]), lambda: store.finish(stale, result),
+                  lambda: store.fail(stale, "late"), lambda: store.release(stale),
+                  lambda: store.renew(stale, 30)):
+        with pytest.raises(LeaseLost):
+            write()
+    assert store.get(job_id).status == "running" and store.checkpoints(job_id) == {}
+    store.finish(current, result)
+    assert store.get(job_id).result == result
+
+
+def test_the_runner_outlives_a_store_error_and_runs_the_next_job(tmp_path, pipeline, monkeypatch):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    store.submit(request())
+    recording_failed = threading.Event()
+
+    def finish(*args: object) -> None:
+        raise RuntimeError("the result does not encode")
+
+    def fail(*args: object) -> None:
+        recording_failed.set()
+        raise sqlite3.OperationalError("disk I/O error")
+
+    # The first job fails, and recording that fails too.
+    monkeypatch.setattr(store, "finish", finish)
+    monkeypatch.setattr(store, "fail", fail)
+    runner = JobRunner(store, pipeline, poll_seconds=0.05)
+    runner.start()
+    try:
+        assert recording_failed.wait(20)
+        monkeypatch.undo()
+        second = store.submit(request())
+        runner.wake()
+        deadline = time.monotonic() + 20
+        while store.get(second).status != "done" and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        runner.stop()
+    assert store.get(second).status == "done"

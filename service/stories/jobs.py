@@ -5,9 +5,10 @@ job. Every accepted job is written to SQLite (WAL: readers never block the runne
 the client hears 202, and each finished story is checkpointed as it completes. A runner
 holds a job through a lease it keeps renewing; when a server dies mid-job the lease runs
 out and the next runner to start (or any other worker sharing the file) claims the job
-and resumes it, reusing the stories already checkpointed. Grouping is deterministic and
-story ids derive from member ids, so the resumed job ends with the result an uninterrupted
-one would have given. Finished jobs are kept for `result_ttl_seconds`, then deleted.
+and resumes it, reusing the stories already checkpointed; every write names the attempt
+its runner claimed, so a runner that stalled past its lease cannot overwrite the one that
+took over. Grouping is deterministic and story ids derive from member ids, so the resumed
+job ends with the result an uninterrupted one would have given. Finished jobs are kept for `result_ttl_seconds`, then deleted.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ log = logging.getLogger(__name__)
 Status = Literal["queued", "running", "done", "failed"]
 # A job whose runner died this many times is failed, not retried forever.
 MAX_ATTEMPTS = 3
+RESULT_TTL_SECONDS = 24 * 3600.0
+# A runner renews its lease every third of this; a job whose lease lapsed is resumed.
+LEASE_SECONDS = 30.0
+POLL_SECONDS = 1.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -67,10 +72,9 @@ class JobSettings(msgspec.Struct, frozen=True, kw_only=True):
     """CHORUS_STORIES_DB, CHORUS_STORIES_RESULT_TTL_SECONDS, ... from the environment."""
 
     db: str = os.path.join(os.path.expanduser("~"), ".cache", "chorus", "stories.sqlite3")
-    result_ttl_seconds: float = 24 * 3600
-    # A runner renews its lease every third of this; a job whose lease lapsed is resumed.
-    lease_seconds: float = 30.0
-    poll_seconds: float = 1.0
+    result_ttl_seconds: float = RESULT_TTL_SECONDS
+    lease_seconds: float = LEASE_SECONDS
+    poll_seconds: float = POLL_SECONDS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> JobSettings:
@@ -99,14 +103,26 @@ class Job(msgspec.Struct, kw_only=True):
     error: str | None = None
 
 
+class Lease(msgspec.Struct, frozen=True):
+    """A runner's hold on a job: the job and the attempt it claimed. A write under a lease
+    that another runner has since taken over (this one stalled past its lease) changes
+    nothing and raises LeaseLost, so two runners never both finish one job."""
+
+    job_id: str
+    attempt: int
+
+
+class LeaseLost(Exception):
+    """The job was claimed again by another runner after this runner's lease ran out."""
+
+
 class JobStore:
     """Jobs in one SQLite file; safe to share between threads and worker processes."""
 
-    def __init__(self, path: str, result_ttl_seconds: float = 24 * 3600):
+    def __init__(self, path: str, result_ttl_seconds: float = RESULT_TTL_SECONDS):
         self.path = path
         self.result_ttl_seconds = result_ttl_seconds
-        if path != ":memory:":
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)
@@ -162,7 +178,7 @@ class JobStore:
             error=error,
         )
 
-    def claim(self, lease_seconds: float) -> tuple[str, JobRequest] | None:
+    def claim(self, lease_seconds: float) -> tuple[Lease, JobRequest] | None:
         """Take the oldest queued job, or a running one whose runner stopped renewing its lease."""
         now = time.time()
         with self._transaction() as db:
@@ -173,58 +189,66 @@ class JobStore:
                 (now, now, now, MAX_ATTEMPTS),
             )
             row = db.execute(
-                "SELECT id, request FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) "
+                "SELECT id, request, attempts FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) "
                 "ORDER BY created_at LIMIT 1",
                 (now,),
             ).fetchone()
             if row is None:
                 return None
+            job_id, request, attempts = row
             db.execute(
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id = ?",
-                (now + lease_seconds, now, row[0]),
+                (now + lease_seconds, now, job_id),
             )
-        return row[0], msgspec.json.decode(row[1], type=JobRequest)
+        return Lease(job_id, attempts + 1), msgspec.json.decode(request, type=JobRequest)
 
-    def renew(self, job_id: str, lease_seconds: float) -> None:
+    @staticmethod
+    def _held(db: sqlite3.Connection, lease: Lease, sql: str, parameters: tuple[object, ...]) -> None:
+        """Run an UPDATE of the leased job (`sql` ends in a WHERE clause to extend), only while the lease holds."""
+        held = db.execute(f"{sql} AND id = ? AND status = 'running' AND attempts = ?",
+                          (*parameters, lease.job_id, lease.attempt)).rowcount
+        if not held:
+            raise LeaseLost(lease.job_id)
+
+    def renew(self, lease: Lease, lease_seconds: float) -> None:
         with self._connect() as db:
-            db.execute("UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'running'",
-                       (time.time() + lease_seconds, job_id))
+            self._held(db, lease, "UPDATE jobs SET lease_until = ? WHERE 1", (time.time() + lease_seconds,))
 
-    def release(self, job_id: str) -> None:
+    def release(self, lease: Lease) -> None:
         """Hand a running job back to the queue (a clean shutdown), keeping its checkpoints."""
         with self._connect() as db:
-            db.execute("UPDATE jobs SET status = 'queued', lease_until = NULL, attempts = attempts - 1, "
-                       "updated_at = ? WHERE id = ? AND status = 'running'", (time.time(), job_id))
+            self._held(db, lease, "UPDATE jobs SET status = 'queued', lease_until = NULL, attempts = attempts - 1, "
+                       "updated_at = ? WHERE 1", (time.time(),))
 
-    def progress(self, job_id: str, done: int, total: int, story: Story | None = None) -> None:
+    def progress(self, lease: Lease, done: int, total: int, story: Story | None = None) -> None:
         """Record progress and checkpoint the story just briefed, in one transaction."""
         with self._transaction() as db:
+            self._held(db, lease, "UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE 1", (done, total, time.time()))
             if story is not None:
                 db.execute("INSERT OR REPLACE INTO job_stories (job_id, story_id, story) VALUES (?, ?, ?)",
-                           (job_id, story.id, msgspec.json.encode(story)))
-            db.execute("UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE id = ?",
-                       (done, total, time.time(), job_id))
+                           (lease.job_id, story.id, msgspec.json.encode(story)))
 
     def checkpoints(self, job_id: str) -> dict[str, Story]:
         with self._connect() as db:
             rows = db.execute("SELECT story_id, story FROM job_stories WHERE job_id = ?", (job_id,)).fetchall()
         return {story_id: msgspec.json.decode(blob, type=Story) for story_id, blob in rows}
 
-    def finish(self, job_id: str, result: StoriesResult) -> None:
+    def finish(self, lease: Lease, result: StoriesResult) -> None:
         now = time.time()
         with self._transaction() as db:
-            db.execute(
+            self._held(
+                db, lease,
                 "UPDATE jobs SET status = 'done', result = ?, done = ?, total = ?, lease_until = NULL, "
-                "finished_at = ?, updated_at = ? WHERE id = ?",
-                (msgspec.json.encode(result), len(result.stories), len(result.stories), now, now, job_id),
+                "finished_at = ?, updated_at = ? WHERE 1",
+                (msgspec.json.encode(result), len(result.stories), len(result.stories), now, now),
             )
-            db.execute("DELETE FROM job_stories WHERE job_id = ?", (job_id,))
+            db.execute("DELETE FROM job_stories WHERE job_id = ?", (lease.job_id,))
 
-    def fail(self, job_id: str, error: str) -> None:
+    def fail(self, lease: Lease, error: str) -> None:
         now = time.time()
         with self._connect() as db:
-            db.execute("UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, finished_at = ?, "
-                       "updated_at = ? WHERE id = ?", (error, now, now, job_id))
+            self._held(db, lease, "UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, finished_at = ?, "
+                       "updated_at = ? WHERE 1", (error, now, now))
 
     def expire(self, now: float | None = None) -> int:
         """Delete finished jobs older than the result TTL; returns how many went."""
@@ -240,8 +264,8 @@ class _Stopping(Exception):
 class JobRunner:
     """Runs queued jobs one at a time on a background thread (the pipeline is CPU-bound)."""
 
-    def __init__(self, store: JobStore, pipeline: Pipeline | None = None, *, lease_seconds: float = 30.0,
-                 poll_seconds: float = 1.0):
+    def __init__(self, store: JobStore, pipeline: Pipeline | None = None, *,
+                 lease_seconds: float = LEASE_SECONDS, poll_seconds: float = POLL_SECONDS):
         self.store = store
         self.pipeline = pipeline
         self.lease_seconds = lease_seconds
@@ -263,7 +287,11 @@ class JobRunner:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
-            self._thread = None
+            if self._thread.is_alive():
+                # Still briefing a story: it hands the job back when that story is done.
+                log.warning("story job runner still finishing a story after %.0f s", timeout)
+            else:
+                self._thread = None
 
     def wake(self) -> None:
         """A job was submitted: look now rather than at the next poll."""
@@ -281,32 +309,42 @@ class JobRunner:
                 self._wake.wait(self.poll_seconds)
                 self._wake.clear()
                 continue
-            self.run_job(*claimed)
+            try:
+                self.run_job(*claimed)
+            except Exception:  # the store failed mid-job: its lease runs out and it is resumed
+                log.exception("story job %s could not be recorded", claimed[0].job_id)
 
-    def run_job(self, job_id: str, request: JobRequest) -> None:
+    def run_job(self, lease: Lease, request: JobRequest) -> None:
         renewing = threading.Event()
 
         def renew() -> None:
             while not renewing.wait(self.lease_seconds / 3):
-                self.store.renew(job_id, self.lease_seconds)
+                try:
+                    self.store.renew(lease, self.lease_seconds)
+                except LeaseLost:
+                    return  # progress() notices too, and the work stops there
+                except sqlite3.Error:
+                    log.exception("could not renew the lease of story job %s", lease.job_id)
 
-        renewer = threading.Thread(target=renew, name=f"lease-{job_id[:8]}", daemon=True)
+        renewer = threading.Thread(target=renew, name=f"lease-{lease.job_id[:8]}", daemon=True)
         renewer.start()
 
         def on_progress(story: Story | None, done: int, total: int) -> None:
-            self.store.progress(job_id, done, total, story)
+            self.store.progress(lease, done, total, story)
             if self._stop.is_set():
                 raise _Stopping
 
         try:
             result = summarize_feed(request.articles, request.options, self.pipeline,
-                                    finished=self.store.checkpoints(job_id), on_progress=on_progress)
-            self.store.finish(job_id, result)
+                                    finished=self.store.checkpoints(lease.job_id), on_progress=on_progress)
+            self.store.finish(lease, result)
         except _Stopping:
-            self.store.release(job_id)
+            self.store.release(lease)
+        except LeaseLost:
+            log.warning("story job %s was taken over by another runner; this one stops", lease.job_id)
         except Exception as exc:  # a bad feed fails its job, never the runner
-            log.exception("story job %s failed", job_id)
-            self.store.fail(job_id, f"{type(exc).__name__}: {exc}")
+            log.exception("story job %s failed", lease.job_id)
+            self.store.fail(lease, f"{type(exc).__name__}: {exc}")
         finally:
             renewing.set()
             renewer.join()
