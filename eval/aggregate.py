@@ -1,8 +1,9 @@
 """Means over clusters with seeded bootstrap intervals, and paired system comparisons.
 
-rouge-score's BootstrapAggregator and ROUGE-1.5.5 both draw unseeded resamples, so their
-intervals move between runs; every draw here comes from `numpy.random.default_rng(seed)`,
-fresh per call, so a number does not depend on what was computed before it.
+rouge-score's BootstrapAggregator draws unseeded resamples, so its intervals move between
+runs (ROUGE-1.5.5 seeds each resample itself, so its own are repeatable); every draw here
+comes from `numpy.random.default_rng(seed)`, fresh per call, so a number does not depend on
+what was computed before it.
 """
 
 from __future__ import annotations

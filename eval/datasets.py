@@ -35,7 +35,7 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> list[Cluster]:
         for number, line in enumerate(islice((l for l in lines if l.strip()), limit), 1):
             try:
                 cluster = _decoder.decode(line)
-            except msgspec.ValidationError as error:
+            except msgspec.DecodeError as error:  # malformed JSON, or a cluster of the wrong shape
                 raise ValueError(f"{path}: cluster {number}: {error}") from None
             if not cluster.refs or not cluster.docs:
                 raise ValueError(f"{path}: cluster {cluster.id} needs docs and refs")

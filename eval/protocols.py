@@ -1,8 +1,8 @@
 """Evaluation protocols: how long summaries are, how texts are cut, which numbers count, and
 the published results to set ours beside.
 
-- `duc` matches `ROUGE-1.5.5.pl -n 2 -m -l 100 -x -f A` (add `-c 95 -r 1000 -a` for its
-  intervals): 100-word cut of summaries and references, ROUGE-1/2 recall, Porter stemming,
+- `duc` matches `ROUGE-1.5.5.pl -n 2 -m -l 100 -x -f A` (its intervals are 95% from 1000
+  resamples by default, `-c 95 -r 1000`): 100-word cut of summaries and references, ROUGE-1/2 recall, Porter stemming,
   stopwords kept, references pooled. Perl prints the mean of its bootstrap resamples; we
   report the plain mean over clusters and a seeded bootstrap interval around it.
 - `multinews` matches `ROUGE-1.5.5.pl -n 2 -m -f A` on one-sentence-per-line files for

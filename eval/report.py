@@ -53,7 +53,7 @@ class Settings(msgspec.Struct, frozen=True):
 
 
 def git_revision(path: Path) -> str:
-    """The checkout's commit, with "+dirty" when files differ from it; "unknown" outside git."""
+    """The checkout's commit, with "+dirty" when files differ from it; "unknown (no commit)" outside git."""
 
     def git(*args: str) -> str:
         return subprocess.run(
@@ -61,10 +61,9 @@ def git_revision(path: Path) -> str:
         ).stdout.strip()
 
     try:
-        commit = git("rev-parse", "--short", "HEAD")
+        return git("rev-parse", "--short", "HEAD") + ("+dirty" if git("status", "--porcelain") else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown (no commit)"
-    return commit + ("+dirty" if git("status", "--porcelain") else "")
 
 
 def summarise(
@@ -194,20 +193,25 @@ def markdown(results: list[SystemResult], protocol: Protocol, settings: Settings
         "",
         f"## Paired comparison against {settings.baseline}",
         "",
-        f"Difference of the per-cluster {_STATISTICS[protocol.statistic]} (system minus "
-        f"{settings.baseline}) with its {level}% bootstrap interval, and the two-sided p-value of a "
-        f"paired sign-flip permutation test ({settings.samples} permutations).",
-        "",
-        "| system | " + " | ".join(_NAMES[m] for m in protocol.measures) + " |",
-        "|---" * (len(protocol.measures) + 1) + "|",
     ]
-    for r in results:
-        if r.comparisons:
+    compared = [r for r in results if r.comparisons]
+    if compared:
+        parts += [
+            f"Difference of the per-cluster {_STATISTICS[protocol.statistic]} (system minus "
+            f"{settings.baseline}) with its {level}% bootstrap interval, and the two-sided p-value of a "
+            f"paired sign-flip permutation test ({settings.samples} permutations).",
+            "",
+            "| system | " + " | ".join(_NAMES[m] for m in protocol.measures) + " |",
+            "|---" * (len(protocol.measures) + 1) + "|",
+        ]
+        for r in compared:
             cells = [
                 f"{_interval(c.difference)}, {_p_value(c.p_value, settings.samples)}"
                 for c in (r.comparisons[m] for m in protocol.measures)
             ]
             parts.append(f"| {r.system} | " + " | ".join(cells) + " |")
+    else:
+        parts.append(f"None: {settings.baseline} was not run with the other systems (`--baseline`, `--systems`).")
     parts += [
         "",
         "## All measures (mean precision / recall / F1)",

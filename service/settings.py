@@ -30,7 +30,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     model: str = "Qwen/Qwen2.5-0.5B-Instruct"
     # A GGUF file inside `model` (a directory) to load and dequantize; optional.
     gguf_file: str | None = None
-    # Where converted GGUF weights are cached, so dequantizing (~20 s) happens once.
+    # Where converted GGUF weights are cached, so dequantizing (about a minute on 2 cores) happens once.
     cache_dir: str = os.path.join(os.path.expanduser("~"), ".cache", "chorus")
     # What `method="auto"` means; decided by the eval suite's paired comparison (README).
     auto_method: str = "extractive"

@@ -331,7 +331,7 @@ def test_group_with_no_story_in_the_batch_is_422(client: TestClient[Any]) -> Non
 def test_body_over_the_limit_is_413(pipeline: Pipeline) -> None:
     with serving(pipeline, max_body_bytes=2_000) as client:
         response = client.post("/summarize", json=summarize_body())
-        assert_problem(response, 413, "Request Entity Too Large", "limit of 2000 bytes")
+        assert_problem(response, 413, "Request Entity Too Large", "up to 2000 bytes")
         small = summarize_body([{"id": "a", "text": ARTICLES[0]["text"][:800]}])
         assert client.post("/summarize", json=small).status_code == 200
 

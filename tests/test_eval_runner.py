@@ -202,10 +202,22 @@ def test_cli_writes_report_results_and_chart(tmp_path, capsys):
     assert "| lexrank |" in capsys.readouterr().out
 
 
+def test_a_report_without_its_baseline_says_so_instead_of_an_empty_table(tmp_path):
+    out = tmp_path / "duc"
+    assert cli.main(["--dataset", str(CLUSTERS), "--protocol", "duc", "--systems", "lead", "--out", str(out)]) == 0
+    paired = (out / "report.md").read_text().split("## Paired comparison against lexrank")[1].split("##")[0]
+    assert "lexrank was not run" in paired and "| system |" not in paired
+
+
 def test_cli_rejects_unknown_systems_and_bad_datasets(tmp_path, capsys):
     assert cli.main(["--dataset", str(CLUSTERS), "--protocol", "duc", "--systems", "nope", "--out", str(tmp_path)]) == 2
     assert "unknown system" in capsys.readouterr().err
     assert cli.main(["--dataset", str(tmp_path / "missing.jsonl"), "--protocol", "duc", "--out", str(tmp_path)]) == 2
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "c1", "docs": [\n')
+    capsys.readouterr()
+    assert cli.main(["--dataset", str(broken), "--protocol", "duc", "--out", str(tmp_path)]) == 2
+    assert f"{broken}: cluster 1: " in capsys.readouterr().err  # where, not only what
 
 
 def test_python_dash_m_eval_with_a_worker_pool_matches_one_process(tmp_path, clusters):

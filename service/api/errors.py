@@ -57,7 +57,8 @@ def _http_problem(exc: HTTPException, max_body_bytes: int) -> ProblemDetailsExce
     status = HTTPStatus(exc.status_code)
     detail = str(exc.detail)
     if status is HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
-        detail = f"the request body is over the limit of {max_body_bytes} bytes"
+        # The limit is per route (/stories/jobs takes a day's feed); this one is /summarize's.
+        detail = f"the request body is over this endpoint's size limit (/summarize takes up to {max_body_bytes} bytes)"
     problem = _problem(status, status.phrase, detail)
     problem.headers = exc.headers
     return problem
