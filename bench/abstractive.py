@@ -9,9 +9,9 @@ child process, so its memory is not counted as serving memory), generation time 
 and per output sentence, tokens/s, and peak RSS, on the tests' invented ferry cluster.
 
 Quality (--duc): the first N clusters through `service.summarize` with method "extractive"
-and "abstractive" at words=100: ROUGE-2 recall of each brief's first 100 words (rouge-score
-tokens, Porter stemming, bigram counts pooled over the references, as DUC does), and how
-many fused sentences the attribution guard replaced. Timings depend on the machine's load
+and "abstractive" at words=100: ROUGE-2 recall as the eval suite's `duc` protocol scores it
+(first 100 words of brief and references, Porter stemming, references pooled), and how many
+fused sentences the attribution guard replaced. Timings depend on the machine's load
 and on torch's threads (OMP_NUM_THREADS); both are printed.
 """
 
@@ -153,23 +153,19 @@ def cost(briefs: int) -> None:
             origins = Counter(s.origin for s in brief.sentences)
             print(
                 f"brief {run}: {total:.1f} s ({gen_s:.1f} s generating, {cpu:.1f} CPU s); {count} sentences, "
-                f"{gen_s / max(count, 1):.1f} s per sentence, {sum(new_tokens) / gen_s:.1f} new tokens/s; "
+                f"{gen_s / max(count, 1):.1f} s per sentence, {sum(new_tokens) / max(gen_s, 1e-9):.1f} new tokens/s; "
                 f"origins {dict(origins)}; peak RSS {peak_rss_mb():.0f} MB{gpu_peak(settings.device)}"
             )
 
 
 def rouge2_recall(summary: str, references: Sequence[str]) -> float:
-    """ROUGE-2 recall of the summary's first 100 words, bigram counts pooled over references."""
-    from rouge_score import rouge_scorer
+    """ROUGE-2 recall under the eval suite's DUC protocol: first 100 words, references pooled."""
+    from eval.protocols import PROTOCOLS
+    from eval.scoring import RougeScorer
 
-    scorer = rouge_scorer.RougeScorer(["rouge2"], use_stemmer=True)
-    bigrams = rouge_scorer._create_ngrams(scorer._tokenizer.tokenize(" ".join(summary.split()[:WORDS])), 2)
-    hits = total = 0
-    for reference in references:
-        wanted = rouge_scorer._create_ngrams(scorer._tokenizer.tokenize(reference), 2)
-        hits += sum(min(n, bigrams[g]) for g, n in wanted.items())
-        total += sum(wanted.values())
-    return hits / total if total else 0.0
+    duc = PROTOCOLS["duc"]
+    prepared = [duc.prepare_reference(r) for r in references]
+    return RougeScorer(["rouge2"]).score(prepared, duc.prepare_summary(summary))["rouge2"].recall
 
 
 def quality(dataset: Path, clusters: int, show: bool) -> None:

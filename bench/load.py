@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the server launcher the tests use
 from server_process import ChorusServer, rss_bytes  # noqa: E402
 
 from service import Article, Options, Pipeline, Settings  # noqa: E402
-from service.generators import GeneratorSlot  # noqa: E402
+from service.settings import NO_MODEL  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "api_rockfall.json"
 # A news cluster of realistic size (10 reports) where the checkout has the shared data.
@@ -120,7 +120,7 @@ class InProcess:
     """The pipeline alone, one cluster after another, as the server runs it."""
 
     def __init__(self) -> None:
-        self.pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+        self.pipeline = Pipeline.from_settings(Settings(model=NO_MODEL))
         self.options = Options(method="extractive", sentences=SENTENCES)
         self.done, self.seconds = 0, 0.0
         self.run(-1)  # warm-up

@@ -31,9 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from service import Article, Options, Pipeline, Settings  # noqa: E402
-from service.generators import GeneratorSlot  # noqa: E402
 from service.inputs import read_inputs  # noqa: E402
 from service.pipeline import STAGE_ORDER  # noqa: E402
+from service.settings import NO_MODEL  # noqa: E402
 from service.stages.segment import split_sentences  # noqa: E402
 from service.text import STOPWORDS, stem, words  # noqa: E402
 
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7, help="warm runs of the seed cluster")
     args = parser.parse_args(argv)
 
-    pipeline = Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
+    pipeline = Pipeline.from_settings(Settings(model=NO_MODEL))
     print(f"options: {OPTIONS}")
     results = [bench_seeds(pipeline, args.seeds, args.repeat), bench_duc(pipeline, args.duc, args.limit)]
     print(f"\npeak RSS of the process: {peak_rss_mb():.0f} MiB")
