@@ -121,7 +121,7 @@ def _count(
     summary_lines: list[list[str]],
 ) -> Counts:
     if measure == "rougeL":
-        return Counts(_lcs_length(reference, summary), len(reference), len(summary))
+        return Counts(_lcs_table(reference, summary)[-1][-1], len(reference), len(summary))
     if measure == "rougeLsum":
         return Counts(_union_lcs_hits(reference_lines, summary_lines), len(reference), len(summary))
     n = int(measure[len("rouge") :])
@@ -142,16 +142,6 @@ def _lcs_table(a: list[str], b: list[str]) -> list[list[int]]:
         for j, y in enumerate(b, 1):
             row[j] = previous[j - 1] + 1 if x == y else max(previous[j], row[j - 1])
     return table
-
-
-def _lcs_length(a: list[str], b: list[str]) -> int:
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        row = [0]
-        for j, y in enumerate(b, 1):
-            row.append(previous[j - 1] + 1 if x == y else max(previous[j], row[j - 1]))
-        previous = row
-    return previous[-1]
 
 
 def _lcs_positions(reference: list[str], candidate: list[str]) -> set[int]:
