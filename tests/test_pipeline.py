@@ -11,6 +11,7 @@ from service import Options, Pipeline, Settings, summarize
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
 from service.pipeline import STAGE_ORDER
+from service.stages.abstract import Abstract
 from service.stages.clean import Clean
 
 # Site furniture and the appended stories of examples/harbour-fire: none of it may reach the brief.
@@ -92,3 +93,10 @@ def test_a_stage_can_be_swapped_by_name(tram):
     assert brief.sentences and all(s.text == s.text.upper() for s in brief.sentences)
     with pytest.raises(ValueError, match="unknown stage"):
         Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"), overrides={"polish": Shouting()})
+
+
+def test_an_extractive_pipeline_never_reads_the_prompt_files(tram):
+    # An installation without prompts/ (a trimmed image, a Ray worker) still briefs extractively.
+    slot = GeneratorSlot(None, "none")
+    pipeline = Pipeline.from_settings(Settings(), generator=slot, overrides={"abstract": Abstract(slot, prompt="absent")})
+    assert pipeline.summarize(tram, Options(method="extractive")).sentences

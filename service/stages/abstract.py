@@ -10,6 +10,7 @@ follows that measurement (Settings.auto_method).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 
 from service.cluster import Cluster, Draft, Fact
@@ -32,7 +33,12 @@ class Abstract:
     def __init__(self, generator: GeneratorSlot, auto_method: str = "extractive", prompt: str = "fuse"):
         self.slot = generator
         self.auto_method = auto_method
-        self.template = load_prompt(prompt)
+        self.prompt = prompt
+
+    @cached_property
+    def template(self) -> str:
+        # Read on the first rewrite: an extractive deployment never needs the prompt files.
+        return load_prompt(self.prompt)
 
     def __call__(self, cluster: Cluster) -> Cluster:
         cluster.drafts = [Draft(text=f.representative.brief_text, fact=f) for f in cluster.selected]
