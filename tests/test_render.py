@@ -128,6 +128,23 @@ def test_text_format_has_headline_marked_sentences_and_sources():
     ]
 
 
+def test_text_format_shows_the_key_quote_the_disagreements_and_the_notes():
+    brief = hand_brief(
+        quote=Quote(text="We will not speculate on the cause", speaker="Varga", article_ids=["wire", "reprint"]),
+        conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
+                                                     ConflictValue(value="12", article_ids=["courier", "reprint"])])],
+        warnings=["article 'x' has no usable sentences and was skipped"],
+    )
+    lines = render(brief, "text").splitlines()
+    assert lines[5:9] == [
+        "“We will not speculate on the cause” — Varga [1,3]",
+        "",
+        "Sources differ:",
+        "- injured: 14 [1]; 12 [2,3]",
+    ]
+    assert lines[-2:] == ["", "Note: article 'x' has no usable sentences and was skipped"]
+
+
 def test_html_escapes_report_text_everywhere():
     evil = '<script>alert("x")</script>'
     brief = hand_brief(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html as html_lib
+from collections.abc import Callable
 from urllib.parse import urlparse
 
 import msgspec
 
 from service.cluster import Cluster, Draft
-from service.models import Brief, BriefSentence, Citation, Source
+from service.models import Brief, BriefSentence, Citation, Conflict, Quote, Source
 from service.stories.conflicts import find_conflicts
 from service.stories.quotes import key_quote, speaker_of_quote
 
@@ -96,15 +97,14 @@ def to_markdown(brief: Brief) -> str:
         marks = "".join(f"[{n}]" for n in _cited(sentence, numbers))
         lines.append(f"- {sentence.text}{_credit(sentence)} {marks}".rstrip())
     if brief.quote:
-        marks = "".join(f"[{numbers[a]}]" for a in brief.quote.article_ids if a in numbers)
-        lines += ["", f"> “{brief.quote.text}” — {brief.quote.speaker or 'unattributed'} {marks}".rstrip()]
+        marks = "".join(f"[{n}]" for n in _numbered(brief.quote.article_ids, numbers))
+        lines += ["", f"> {_quoted(brief.quote)} {marks}".rstrip()]
     if brief.conflicts:
         lines += ["", "**Sources differ:**"]
-        for conflict in brief.conflicts:
-            values = "; ".join(
-                f"{v.value} ({', '.join(f'[{numbers[a]}]' for a in v.article_ids if a in numbers)})" for v in conflict.values
-            )
-            lines.append(f"- {conflict.about}: {values}")
+        lines += [
+            _disagreement(c, lambda ids: f"({', '.join(f'[{n}]' for n in _numbered(ids, numbers))})")
+            for c in brief.conflicts
+        ]
     lines += ["", "**Sources**", ""]
     for source in brief.sources:
         label = _source_label(source)
@@ -119,16 +119,39 @@ def to_markdown(brief: Brief) -> str:
 def to_text(brief: Brief) -> str:
     numbers = _source_numbers(brief)
     lines = [brief.headline, ""]
+
+    def marks(article_ids: list[str]) -> str:
+        return f"[{','.join(str(n) for n in _numbered(article_ids, numbers))}]"
+
     for sentence in brief.sentences:
-        marks = ",".join(str(n) for n in _cited(sentence, numbers))
+        cited = ",".join(str(n) for n in _cited(sentence, numbers))
         text = sentence.text + _credit(sentence)
-        lines.append(f"{text} [{marks}]" if marks else text)
+        lines.append(f"{text} [{cited}]" if cited else text)
+    if brief.quote:
+        lines += ["", f"{_quoted(brief.quote)} {marks(brief.quote.article_ids)}"]
+    if brief.conflicts:
+        lines += ["", "Sources differ:", *(_disagreement(c, marks) for c in brief.conflicts)]
     lines += ["", "Sources:"]
     for source in brief.sources:
         label = _source_label(source)
         named = f"{label} ({source.id})" if label else source.id
         lines.append(f"{numbers[source.id]}. {named}{_copy_note(source)}")
+    if brief.warnings:
+        lines += ["", *[f"Note: {w}" for w in brief.warnings]]
     return "\n".join(lines) + "\n"
+
+
+def _numbered(article_ids: list[str], numbers: dict[str, int]) -> list[int]:
+    return [numbers[a] for a in article_ids if a in numbers]
+
+
+def _quoted(quote: Quote) -> str:
+    return f"“{quote.text}” — {quote.speaker or 'unattributed'}"
+
+
+def _disagreement(conflict: Conflict, marks: Callable[[list[str]], str]) -> str:
+    """"- 60 people killed ([1]); 65 ([2], [3])": each value with the sources that give it."""
+    return f"- {conflict.about}: " + "; ".join(f"{v.value} {marks(v.article_ids)}" for v in conflict.values)
 
 
 def _credit(sentence: BriefSentence) -> str:
@@ -158,8 +181,7 @@ def to_html(brief: Brief) -> str:
         parts.append(f"<li>{esc(sentence.text + _credit(sentence))} {''.join(links)}</li>")
     parts.append("</ul>")
     if brief.quote:
-        speaker = esc(brief.quote.speaker or "unattributed")
-        parts.append(f'<blockquote class="chorus-quote">“{esc(brief.quote.text)}” — {speaker}</blockquote>')
+        parts.append(f'<blockquote class="chorus-quote">{esc(_quoted(brief.quote))}</blockquote>')
     if brief.conflicts:
         parts.append('<p class="chorus-conflicts"><strong>Sources differ:</strong> ')
         parts.append("; ".join(
