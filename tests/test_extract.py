@@ -252,6 +252,19 @@ def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, 
     assert [is_candidate(f) for f in cluster.facts] == [eligible]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        # A user name or tag list left before the text; a brand's capital may sit inside it.
+        ("tramfan Posted by Velmora Courier readers who saw the Line 3 tram derail in Old Market Square.", False),
+        ("eBay listed a seat from the derailed Line 3 tram of Velmora for sale on Friday night.", True),
+    ],
+)
+def test_a_sentence_opening_on_a_lower_case_word_is_page_text(sentence, eligible):
+    cluster = run_until([Article(id="a", text=sentence)], "group")
+    assert [is_candidate(f) for f in cluster.facts] == [eligible]
+
+
 def test_a_newsletter_promo_run_into_the_report_is_not_a_brief_sentence():
     promo = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
     prose = "The Line 3 tram derailed near Old Market Square on Thursday, injuring 14 passengers, officials said."

@@ -41,6 +41,10 @@ _READER_ADDRESS = re.compile(
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
+# A sentence opens with a capital, a digit or a quotation; a first word all in lower case is
+# page text left before it: a tag list or a user name ("brandy Posted by Oklahoma-born …").
+# "eBay" and "iPhone" carry their capital inside.
+_LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
@@ -97,6 +101,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
+        and not _LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
