@@ -12,6 +12,11 @@ from service.generators import GeneratorSlot
 from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, is_candidate
 
 
+def eligibility(report: str) -> list[bool]:
+    """Whether each fact of a one-report cluster may be a brief sentence."""
+    return [is_candidate(f) for f in run_until([Article(id="a", text=report)], "group").facts]
+
+
 @pytest.fixture(scope="module")
 def harbour():
     return read_cluster(DEMO)
@@ -248,28 +253,25 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
     ],
 )
 def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, eligible):
-    cluster = run_until([Article(id="a", text=sentence)], "group")
-    assert [is_candidate(f) for f in cluster.facts] == [eligible]
+    assert eligibility(sentence) == [eligible]
+
+
+PROMO = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
 
 
 @pytest.mark.parametrize(
-    ("sentence", "eligible"),
+    ("report", "eligible"),
     [
         # A user name or tag list left before the text; a brand's capital may sit inside it.
-        ("tramfan Posted by Velmora Courier readers who saw the Line 3 tram derail in Old Market Square.", False),
-        ("eBay listed a seat from the derailed Line 3 tram of Velmora for sale on Friday night.", True),
+        ("tramfan Posted by Velmora Courier readers who saw the Line 3 tram derail in Old Market Square.", [False]),
+        ("eBay listed a seat from the derailed Line 3 tram of Velmora for sale on Friday night.", [True]),
+        # A newsletter promo run into the report.
+        (f"{PROMO} The Line 3 tram derailed near Old Market Square on Thursday, injuring 14 passengers, officials "
+         "said.", [False, True]),
     ],
 )
-def test_a_sentence_opening_on_a_lower_case_word_is_page_text(sentence, eligible):
-    cluster = run_until([Article(id="a", text=sentence)], "group")
-    assert [is_candidate(f) for f in cluster.facts] == [eligible]
-
-
-def test_a_newsletter_promo_run_into_the_report_is_not_a_brief_sentence():
-    promo = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
-    prose = "The Line 3 tram derailed near Old Market Square on Thursday, injuring 14 passengers, officials said."
-    cluster = run_until([Article(id="a", text=f"{promo} {prose}")], "group")
-    assert [(f.representative.text, is_candidate(f)) for f in cluster.facts] == [(promo, False), (prose, True)]
+def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
+    assert eligibility(report) == eligible
 
 
 @pytest.mark.parametrize(
@@ -290,8 +292,7 @@ def test_a_newsletter_promo_run_into_the_report_is_not_a_brief_sentence():
     ],
 )
 def test_a_caption_that_ends_on_its_pictures_date_is_not_a_brief_sentence(sentence, eligible):
-    cluster = run_until([Article(id="a", text=sentence)], "group")
-    assert [is_candidate(f) for f in cluster.facts] == [eligible]
+    assert eligibility(sentence) == [eligible]
 
 
 def test_a_caption_that_opens_on_its_picture_is_not_a_brief_sentence():
