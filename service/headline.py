@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
+from service.stages.clean import told_once
 from service.text import MONTH, WEEKDAY, Vectorizer, quotation_states, quote_marks, tokenize
 from service.trim import drop_weekdays
 
@@ -166,4 +167,5 @@ def choose_headline(cluster: Cluster) -> str:
     if agreed and len(agreed.split()) <= MAX_WORDS:
         return agreed
     lead = cluster.selected[0].representative.brief_text if cluster.selected else agreed
-    return shorten(lead) if lead else ""
+    # A page's headline printed twice before its lead, run into it, is the headline once.
+    return shorten(told_once(lead)) if lead else ""

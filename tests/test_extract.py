@@ -165,6 +165,14 @@ def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipelin
     assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
 
 
+def test_a_headline_printed_twice_and_run_into_the_lead_is_the_headline_once(pipeline):
+    lead = ("Tram Derails in Velmora City Centre Tram Derails in Velmora, 14 Passengers Hurt A Line 3 tram "
+            "derailed in central Velmora on Thursday, injuring 14 passengers.")
+    other = "Fourteen passengers were hurt when a Line 3 tram derailed in Velmora on Thursday morning."
+    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
+    assert brief.headline == "Tram Derails in Velmora City Centre"
+
+
 def test_a_headline_built_from_the_first_sentence_reads_it_as_the_brief_does(pipeline):
     lead = ("However, the harbour study (the first of its kind in Velmora) measured how far 52 ferries "
             "drift in winter storms.")

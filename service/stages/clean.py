@@ -278,7 +278,7 @@ def told_once(headline: str) -> str:
     """A headline a page printed twice in a row, in two versions, told once: "Sally
     Struthers Arrested for Drunk Driving Sally Struthers -- Arrested for Drunk Driving".
     The second version opens like the first and repeats most of its words."""
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in headline.split()]
+    words = [w.lower().strip(",;:.!?\"“”‘’()").removesuffix("'s").removesuffix("’s") for w in headline.split()]
     for k in range(4, len(words) - 2):
         if words[k : k + 2] == words[:2] and len(set(words[:k]) & set(words[k:])) >= 0.6 * len(set(words[:k])):
             return " ".join(headline.split()[:k])
