@@ -155,22 +155,25 @@ def test_a_headline_that_introduces_what_follows_loses_its_colon(pipeline):
     assert pipeline.summarize(articles, EXTRACTIVE).headline == "Velmora tram derailment: what we know"
 
 
+def headline_of(pipeline: Pipeline, lead: str, other: str) -> str:
+    """The extractive brief's headline for two reports given as text, neither with a headline line."""
+    return pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE).headline
+
+
 def test_without_headlines_the_headline_is_built_from_the_first_sentence(pipeline):
     lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
             "airport by 2029, the transport department said.")
     other = ("Velmora's council backed the airport extension of Line 3 on Tuesday, and construction of "
              "the tram line is due to start next spring.")
-    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
     # Weekday and attribution tail gone, cut at a clause boundary: a headline, not a cut sentence.
-    assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
+    assert headline_of(pipeline, lead, other) == "The city council in Velmora approved a plan to extend the Line 3 tram"
 
 
 def test_a_headline_printed_twice_and_run_into_the_lead_is_the_headline_once(pipeline):
     lead = ("Tram Derails in Velmora City Centre Tram Derails in Velmora, 14 Passengers Hurt A Line 3 tram "
             "derailed in central Velmora on Thursday, injuring 14 passengers.")
     other = "Fourteen passengers were hurt when a Line 3 tram derailed in Velmora on Thursday morning."
-    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE)
-    assert brief.headline == "Tram Derails in Velmora City Centre"
+    assert headline_of(pipeline, lead, other) == "Tram Derails in Velmora City Centre"
 
 
 def test_a_headline_built_from_the_first_sentence_reads_it_as_the_brief_does(pipeline):
@@ -326,8 +329,8 @@ def test_a_page_without_prose_offers_no_headline(pipeline):
     lead = ("The city council in Velmora on Tuesday approved a plan to extend the Line 3 tram to the "
             "airport by 2029, the transport department said.")
     widget_page = "See more of Velmora Transport on Facebook"
-    brief = pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=widget_page)], EXTRACTIVE)
-    assert brief.headline == "The city council in Velmora approved a plan to extend the Line 3 tram"
+    expected = "The city council in Velmora approved a plan to extend the Line 3 tram"
+    assert headline_of(pipeline, lead, widget_page) == expected
 
 
 def test_a_sentence_cut_off_by_an_ellipsis_is_not_a_brief_sentence(pipeline):
