@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.stages.clean import told_once
 from service.text import MONTH, WEEKDAY, Vectorizer, quotation_states, quote_marks, tokenize
 from service.trim import drop_weekdays
 
@@ -153,6 +152,17 @@ def _joins_a_name(text: str, match: re.Match[str]) -> bool:
     """"and" between capitalised words is inside a name: "the Truth and Reconciliation Commission"."""
     before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
     return match.group().strip() == "and" and bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
+
+def told_once(headline: str) -> str:
+    """A headline a page printed twice in a row, in two versions, told once: "Sally
+    Struthers Arrested for Drunk Driving Sally Struthers -- Arrested for Drunk Driving".
+    The second version opens like the first and repeats most of its words."""
+    words = [w.lower().strip(",;:.!?\"“”‘’()").removesuffix("'s").removesuffix("’s") for w in headline.split()]
+    for k in range(4, len(words) - 2):
+        if words[k : k + 2] == words[:2] and len(set(words[:k]) & set(words[k:])) >= 0.6 * len(set(words[:k])):
+            return " ".join(headline.split()[:k])
+    return headline
 
 
 def choose_headline(cluster: Cluster) -> str:

@@ -28,6 +28,7 @@ from scipy import sparse
 
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
+from service.headline import told_once
 from service.text import MONTH, WEEKDAY, Vectorizer, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
@@ -272,17 +273,6 @@ class Clean:
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
-
-
-def told_once(headline: str) -> str:
-    """A headline a page printed twice in a row, in two versions, told once: "Sally
-    Struthers Arrested for Drunk Driving Sally Struthers -- Arrested for Drunk Driving".
-    The second version opens like the first and repeats most of its words."""
-    words = [w.lower().strip(",;:.!?\"“”‘’()").removesuffix("'s").removesuffix("’s") for w in headline.split()]
-    for k in range(4, len(words) - 2):
-        if words[k : k + 2] == words[:2] and len(set(words[:k]) & set(words[k:])) >= 0.6 * len(set(words[:k])):
-            return " ".join(headline.split()[:k])
-    return headline
 
 
 def _is_stamp(line: str) -> bool:

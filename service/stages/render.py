@@ -94,11 +94,9 @@ def to_markdown(brief: Brief) -> str:
     numbers = _source_numbers(brief)
     lines = [f"## {brief.headline}", ""]
     for sentence in brief.sentences:
-        marks = "".join(f"[{n}]" for n in _cited(sentence, numbers))
-        lines.append(f"- {sentence.text}{_credit(sentence)} {marks}".rstrip())
+        lines.append(f"- {sentence.text}{_credit(sentence)} {_md_marks(_cited(sentence, numbers))}".rstrip())
     if brief.quote:
-        marks = "".join(f"[{n}]" for n in _numbered(brief.quote.article_ids, numbers))
-        lines += ["", f"> {_quoted(brief.quote)} {marks}".rstrip()]
+        lines += ["", f"> {_quoted(brief.quote)} {_md_marks(_numbered(brief.quote.article_ids, numbers))}".rstrip()]
     if brief.conflicts:
         lines += ["", "**Sources differ:**"]
         lines += [
@@ -121,14 +119,12 @@ def to_text(brief: Brief) -> str:
     lines = [brief.headline, ""]
 
     def marks(article_ids: list[str]) -> str:
-        return f"[{','.join(str(n) for n in _numbered(article_ids, numbers))}]"
+        return _text_marks(_numbered(article_ids, numbers))
 
     for sentence in brief.sentences:
-        cited = ",".join(str(n) for n in _cited(sentence, numbers))
-        text = sentence.text + _credit(sentence)
-        lines.append(f"{text} [{cited}]" if cited else text)
+        lines.append(f"{sentence.text}{_credit(sentence)} {_text_marks(_cited(sentence, numbers))}".rstrip())
     if brief.quote:
-        lines += ["", f"{_quoted(brief.quote)} {marks(brief.quote.article_ids)}"]
+        lines += ["", f"{_quoted(brief.quote)} {marks(brief.quote.article_ids)}".rstrip()]
     if brief.conflicts:
         lines += ["", "Sources differ:", *(_disagreement(c, marks) for c in brief.conflicts)]
     lines += ["", "Sources:"]
@@ -143,6 +139,14 @@ def to_text(brief: Brief) -> str:
 
 def _numbered(article_ids: list[str], numbers: dict[str, int]) -> list[int]:
     return [numbers[a] for a in article_ids if a in numbers]
+
+
+def _md_marks(source_numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in source_numbers)
+
+
+def _text_marks(source_numbers: list[int]) -> str:
+    return f"[{','.join(str(n) for n in source_numbers)}]" if source_numbers else ""
 
 
 def _quoted(quote: Quote) -> str:

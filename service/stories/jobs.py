@@ -203,27 +203,27 @@ class JobStore:
         return Lease(job_id, attempts + 1), msgspec.json.decode(request, type=JobRequest)
 
     @staticmethod
-    def _held(db: sqlite3.Connection, lease: Lease, sql: str, parameters: tuple[object, ...]) -> None:
-        """Run an UPDATE of the leased job (`sql` ends in a WHERE clause to extend), only while the lease holds."""
-        held = db.execute(f"{sql} AND id = ? AND status = 'running' AND attempts = ?",
+    def _held(db: sqlite3.Connection, lease: Lease, update: str, parameters: tuple[object, ...]) -> None:
+        """Run `update` ("UPDATE jobs SET …") on the leased job, only while the lease holds."""
+        held = db.execute(f"{update} WHERE id = ? AND status = 'running' AND attempts = ?",
                           (*parameters, lease.job_id, lease.attempt)).rowcount
         if not held:
             raise LeaseLost(lease.job_id)
 
     def renew(self, lease: Lease, lease_seconds: float) -> None:
         with self._connect() as db:
-            self._held(db, lease, "UPDATE jobs SET lease_until = ? WHERE 1", (time.time() + lease_seconds,))
+            self._held(db, lease, "UPDATE jobs SET lease_until = ?", (time.time() + lease_seconds,))
 
     def release(self, lease: Lease) -> None:
         """Hand a running job back to the queue (a clean shutdown), keeping its checkpoints."""
         with self._connect() as db:
             self._held(db, lease, "UPDATE jobs SET status = 'queued', lease_until = NULL, attempts = attempts - 1, "
-                       "updated_at = ? WHERE 1", (time.time(),))
+                       "updated_at = ?", (time.time(),))
 
     def progress(self, lease: Lease, done: int, total: int, story: Story | None = None) -> None:
         """Record progress and checkpoint the story just briefed, in one transaction."""
         with self._transaction() as db:
-            self._held(db, lease, "UPDATE jobs SET done = ?, total = ?, updated_at = ? WHERE 1", (done, total, time.time()))
+            self._held(db, lease, "UPDATE jobs SET done = ?, total = ?, updated_at = ?", (done, total, time.time()))
             if story is not None:
                 db.execute("INSERT OR REPLACE INTO job_stories (job_id, story_id, story) VALUES (?, ?, ?)",
                            (lease.job_id, story.id, msgspec.json.encode(story)))
@@ -239,7 +239,7 @@ class JobStore:
             self._held(
                 db, lease,
                 "UPDATE jobs SET status = 'done', result = ?, done = ?, total = ?, lease_until = NULL, "
-                "finished_at = ?, updated_at = ? WHERE 1",
+                "finished_at = ?, updated_at = ?",
                 (msgspec.json.encode(result), len(result.stories), len(result.stories), now, now),
             )
             db.execute("DELETE FROM job_stories WHERE job_id = ?", (lease.job_id,))
@@ -248,7 +248,7 @@ class JobStore:
         now = time.time()
         with self._connect() as db:
             self._held(db, lease, "UPDATE jobs SET status = 'failed', error = ?, lease_until = NULL, finished_at = ?, "
-                       "updated_at = ? WHERE 1", (error, now, now))
+                       "updated_at = ?", (error, now, now))
 
     def expire(self, now: float | None = None) -> int:
         """Delete finished jobs older than the result TTL; returns how many went."""
