@@ -157,6 +157,28 @@ def test_a_dateline_inside_a_line_ends_the_headline_run_into_it(dateline):
     assert [b.text for b in clean(f"{prose}\n{SECOND}\n")[0].blocks] == [prose, SECOND]
 
 
+@pytest.mark.parametrize("dateline", ["VELMORA - ", "NEW VELMORA -- ", "VELMORA, Ostland — ", "VELMORA/KESSLER – "])
+@pytest.mark.parametrize("before", ["Tram derails in Velmora city centre, 14 hurt", f"{SECOND}", "(0:45)"])
+def test_a_capitals_dateline_with_only_its_dash_inside_a_line_is_cut(before, dateline):
+    # After a headline run into the lead, after a sentence, after a player's clock.
+    text = f"{before} {dateline}{LEAD}\n"
+    blocks = clean(text)[0].blocks
+    assert blocks[-1].text == LEAD
+    assert blocks[-1].start == text.index(LEAD)
+    assert not [b for b in blocks if dateline.strip() in b.text]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The first trailer for Star Wars: Episode VII — The Force Awakens ran during the Velmora derby broadcast.",
+        "The tram operator said it had called in the NFL - The league sent two investigators to Velmora on Friday.",
+    ],
+)
+def test_a_roman_numeral_or_a_short_acronym_before_a_dash_is_no_dateline(prose):
+    assert [b.text for b in clean(f"{LEAD}\n{prose}\n")[0].blocks] == [LEAD, prose]
+
+
 def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
     tweet = "Please keep away from Old Market Square while we deal with the derailment."
     signature = " — Velmora Police (@VelmoraPolice) October 3, 2024 "

@@ -229,6 +229,7 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
         "Velmora tram crash | Photo by Jan Horak",
         "RELATED: Velmora Opens Line 3 Tram Extension To The Airport",
         "Click image above to view graphic",
+        "VIDEO: Velmora tram derails in city centre",
         "The derailed tram Jan Horak/Getty",
         "Mayor Ilse Varga Ilse VargaVelmora opens tram line: report MORE (Ind.) said on Friday that",
     ],

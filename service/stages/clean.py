@@ -64,9 +64,13 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
-# A link to another story, flattened into the text before its headline ("RELATED: Salma
-# Hayek Cut Off…"); what follows runs into the report's next sentence.
-LINK_LABEL = r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read)(?: [A-Z]+)?:"
+# A link to another story or to a video or gallery, flattened into the text before its
+# headline ("RELATED: Salma Hayek Cut Off…", "VIDEO: Cannibalism at Jamestown confirmed");
+# what follows runs into the report's next sentence.
+LINK_LABEL = (
+    r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read"
+    r"|VIDEOS?|PHOTOS?|WATCH|GALLERY|SLIDESHOW|LISTEN|MORE)(?: [A-Z]+)?:"
+)
 _LINK = re.compile(LINK_LABEL)
 
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
@@ -143,6 +147,16 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         (") --", ") —", ") –"),
         rf"(?<=[a-z.,;:!?\"”')] )[A-Z]{{3,}}(?:[ ,]+[A-Z]{{2,}}\.?)*,?(?: {MONTH} \d{{1,2}},?)?"
         r" \([A-Z][\w./]*(?: [A-Z][\w./]*){0,2}\) ?(?:--|—|–)\s+",
+    ),
+    # …or a capitals dateline and its dash alone, after a sentence, a picture's credit or a
+    # headline run into the lead: "…ext 384. PITTSFIELD — Two men …", "(2:04) HOUSTON -- Astros
+    # …", "…spent time in mental hospital HOUSTON - Shannon …", "(Associated Press) FILE - In this
+    # … photo". Four capitals or two words ("NEW YORK"), and no Roman numeral, so that "the
+    # NFL — " and "Episode VII — The Force Awakens" stay.
+    (
+        ("- ", "— ", "– "),
+        r"(?<=[a-z.!?\"”')] )(?![IVXLCDM]+\b)(?=[A-Z]{4}|[A-Z]{2,} [A-Z]{2})[A-Z]{2,}(?:[ /][A-Z]{2,}\.?)*"
+        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?\s*(?:--|—|–|-)\s+(?=[A-Z“\"])",
     ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
     # reached at …", a press release's "### The National Transportation Safety Board is …".
