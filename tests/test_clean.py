@@ -118,7 +118,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "Images ",
         # A live blog's entry time; an agency's bare credit before the lead.
         "7:55 a.m. ", "10:45 AM PT: ", "AP ",
-        "VELMORA, Mont. (KVEL/KVTV) — ",
+        "VELMORA, Mont. (KVEL/KVTV) — ", "VelmoraNews.com Staff ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -130,8 +130,12 @@ def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
     assert text[first.start : first.start + len(first.text)] == LEAD
 
 
-@pytest.mark.parametrize("text", [f"1 year ago (CNN) - {LEAD}\n{SECOND}\n", f"LISTEN TO ARTICLE 4:34\n{LEAD}\n{SECOND}\n"])
-def test_a_publication_stamp_or_a_player_label_above_the_lead_is_no_headline(text):
+@pytest.mark.parametrize("text", [
+    f"1 year ago (CNN) - {LEAD}\n{SECOND}\n", f"LISTEN TO ARTICLE 4:34\n{LEAD}\n{SECOND}\n",
+    # A menu's last item run into the headline.
+    f"derails Tram derails in Velmora city centre, 14 hurt\n{LEAD}\n{SECOND}\n",
+])
+def test_a_publication_stamp_a_player_label_or_menu_text_above_the_lead_is_no_headline(text):
     document = clean(text)[0]
     assert document.headlines == []
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
@@ -200,6 +204,7 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
+        "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):
@@ -207,6 +212,17 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
     document = clean(text)[0]
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
     assert document.blocks[1].start == text.index(SECOND)
+
+
+def test_an_advert_label_before_a_quotation_is_cut_out():
+    quotation = '"We will have every line running again by Monday," the mayor said.'
+    text = f"{LEAD} ADVERTISEMENT {quotation}\n"
+    assert [b.text for b in clean(text)[0].blocks] == [LEAD, quotation]
+
+
+def test_a_date_and_time_after_a_preposition_is_prose():
+    prose = "The tram left the depot on Oct. 3, 2024 at 7:32 PM ET The driver reported no faults."
+    assert [b.text for b in clean(f"{LEAD}\n{prose}\n")[0].blocks] == [LEAD, prose]
 
 
 NOTICE = ("These crawls are part of an effort to archive pages as they are created and archive the pages "
@@ -272,7 +288,8 @@ def test_a_headline_printed_twice_in_two_versions_is_told_once(line, headline):
 
 @pytest.mark.parametrize("byline", ["By Jan Horak", "/ Updated By Ines K. Calder",
                                     "By Ann Lee, Tom Winter and Ben O'Hara", "By Lynn Hulsey , Staff Writer",
-                                    "By Pia Dahl, Associated Press Writer", "By Stefano Esposito Staff Reporter"])
+                                    "By Pia Dahl, Associated Press Writer", "By Stefano Esposito Staff Reporter",
+                                    "By Jan Horak - Tweet"])
 def test_a_byline_between_the_headline_and_the_lead_separates_them(byline):
     headline = "Tram derails in Velmora city centre, 14 hurt"
     document = clean(f"{headline} {byline} {LEAD}\n{SECOND}\n")[0]

@@ -230,6 +230,8 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
         "RELATED: Velmora Opens Line 3 Tram Extension To The Airport",
         "Click image above to view graphic",
         "VIDEO: Velmora tram derails in city centre",
+        "PICS: Velmora's trams through the years",
+        "Jan Horak > Occupation: Velmora tram driver",
         "The derailed tram Jan Horak/Getty",
         "Mayor Ilse Varga Ilse VargaVelmora opens tram line: report MORE (Ind.) said on Friday that",
     ],

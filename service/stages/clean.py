@@ -64,14 +64,19 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
-# A link to another story or to a video or gallery, flattened into the text before its
-# headline ("RELATED: Salma Hayek Cut Off…", "VIDEO: Cannibalism at Jamestown confirmed");
+# A link to another story, a video, a gallery or a document, flattened into the text before
+# its headline ("RELATED: Salma Hayek Cut Off…", "VIDEO: Cannibalism at Jamestown confirmed");
 # what follows runs into the report's next sentence.
 LINK_LABEL = (
     r"(?:RELATED|Related|READ (?:MORE|ALSO)|Read (?:more|also)|SEE ALSO|See also|ALSO READ|Also read"
-    r"|VIDEOS?|PHOTOS?|WATCH|GALLERY|SLIDESHOW|LISTEN|MORE)(?: [A-Z]+)?:"
+    r"|VIDEOS?|PHOTOS?|PICS|PDF|WATCH|GALLERY|SLIDESHOW|LISTEN|MORE)(?: [A-Z]+)?:"
 )
 _LINK = re.compile(LINK_LABEL)
+# A sentence or a headline opens with a capital, a digit or a quotation; a first word all in
+# lower case is page text left before it: a tag list, a user name or the end of a menu
+# ("brandy Posted by Oklahoma-born …", "falls A lot of luck: How teen survived …"). "eBay" and
+# "iPhone" carry their capital inside.
+LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
 _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
@@ -81,12 +86,13 @@ _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
 # publication stamp ("Published on May 8, 2015 ", "Tuesday, December 18, 2012 1:26 EST ",
 # "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago "), the label
-# of a picture taken out ("Photo ", "Images "), a live blog's entry time ("7:55 a.m. ") or an
-# agency's bare credit ("AP The …").
+# of a picture taken out ("Photo ", "Images "), a live blog's entry time ("7:55 a.m. "), an
+# agency's bare credit ("AP The …") or a web desk's byline ("CTVNews.ca Staff ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
     r"|\d{1,2}:\d\d ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\s+(?=[A-Z])"
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
+    r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
@@ -128,7 +134,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Transcript",), r"\b(?:Hide|Show) Transcript"),
     (("Email This",), r"\bEmail This\b"),
     (("Advertisement", "ADVERTISEMENT"),
-     r"\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z]|\s*$)"),
+     r"\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z\"“]|\s*$)"),
     (("CLOSE",), r"\bCLOSE\b(?= [A-Z])"),
     (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
     (("Continued Below",), r"\bStory Continued Below\b"),
@@ -166,13 +172,25 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         ("By ",),
         rf"(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
-        r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?(?= [A-Z])",
+        r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?"
+        # …and the share button set after it: "By Justin Sink - Tweet Jon Huntsman announced".
+        r"(?: [-—–] (?:Tweet|Share|Email)\b)?(?= [A-Z])",
     ),
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
     (
         ("Share ", "SHARE", "Tweet"),
         r"(?i:\b(?:share|tweet|email|print|post|send|pin)(?: (?:on |this )?(?:share|tweet|email|print|post|send|link|pin|"
-        r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})",
+        r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
+        # …or two, led by a capitalised "Tweet" ("…7:32 PM ET Tweet email When Texas teen …").
+        r"|\bTweet (?i:email|share|print|pin)\b",
+    ),
+    # A page's stamp between a headline and the lead: a date, a clock time and its zone ("…
+    # parachuting accident Jan. 28, 2014 at 7:32 PM ET Tweet …"). Prose gives the time after
+    # a preposition ("on Jan. 28, 2014 at 7:32 p.m. ET") and goes on after a comma.
+    (
+        (":",),
+        rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?\d{{1,2}}:\d\d ?[AaPp]\.?[Mm]\.?"
+        r" [A-Z]{2,4}\b(?=\s+[A-Z])",
     ),
 )
 _WIDGET_PATTERNS = tuple((hints, re.compile(pattern)) for hints, pattern in _WIDGETS)
@@ -277,7 +295,9 @@ class Clean:
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
                 # A link to another story above the lead is not this story's headline.
-                if not document.blocks and 3 <= word_count(line) <= 25 and not _LINK.match(line) and not _is_stamp(line):
+                if not document.blocks and 3 <= word_count(line) <= 25 and not _is_stamp(line) and not (
+                    _LINK.match(line) or LOWER_CASE_OPENING.match(line)
+                ):
                     document.headlines.append(told_once(line))
                 continue
             line, start = _without_datelines(line, start)

@@ -12,7 +12,7 @@ from service.extractors import Budget, get_extractor
 from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
-from service.stages.clean import LINK_LABEL, ends_like_sentence, is_furniture
+from service.stages.clean import LINK_LABEL, LOWER_CASE_OPENING, ends_like_sentence, is_furniture
 from service.text import MONTH, QUOTED_SPAN, WEEKDAY, Vectorizer
 
 DEFAULT_SENTENCES = 6
@@ -41,10 +41,6 @@ _READER_ADDRESS = re.compile(
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
-# A sentence opens with a capital, a digit or a quotation; a first word all in lower case is
-# page text left before it: a tag list or a user name ("brandy Posted by Oklahoma-born …").
-# "eBay" and "iPhone" carry their capital inside.
-_LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
@@ -65,11 +61,12 @@ _CAPTION = re.compile(
 )
 
 # Page furniture left inside a sentence when a page is flattened, where its extent is unclear
-# and clean cannot cut it out: a separator bar ("… Sheen. | Photo by Reuters"), a link label
+# and clean cannot cut it out: a separator bar ("… Sheen. | Photo by Reuters"), a breadcrumb or
+# an infobox's arrow ("1. Anthony Scaramucci > Occupation: White House …"), a link label
 # ("RELATED: <headline> <sentence>"), a prompt to the reader ("Click image above to view"), a
 # picture credit ("Mike Coppola/Getty"). Such a sentence still counts as support.
 _PAGE_RESIDUE = re.compile(
-    rf"\s\|\s|\b{LINK_LABEL}"
+    rf"\s\|\s|\s[>»]\s(?=[A-Z])|\b{LINK_LABEL}"
     r"|\b(?:Click|Tap) (?:here|image|on|to|the|above|below)\b"
     r"|[a-z]/(?:Getty|Instagram|Twitter|Facebook|Reuters|AFP|AP|EPA|Shutterstock)\b"
     # A name's hover card, its headlines run into the text: "Sen. Dick Durbin Richard (Dick)
@@ -101,7 +98,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
-        and not _LOWER_CASE_OPENING.match(sentence.brief_text)
+        and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
