@@ -101,7 +101,8 @@ def test_markdown_and_html_show_the_key_quote_with_its_sources():
     brief = hand_brief(quote=Quote(text="We will not speculate on the cause", speaker="Varga",
                                    article_ids=["wire", "reprint"]))
     assert "> “We will not speculate on the cause” — Varga [1][3]" in render(brief, "md").splitlines()
-    assert '<blockquote class="chorus-quote">“We will not speculate on the cause” — Varga</blockquote>' in render(brief, "html")
+    assert ('<blockquote class="chorus-quote">“We will not speculate on the cause” — Varga '
+            '<a href="https://wire.example/tram" rel="noopener">[1]</a><sup>[3]</sup></blockquote>') in render(brief, "html")
     anonymous = hand_brief(quote=Quote(text="It was chaos", speaker=None, article_ids=["courier"]))
     assert "> “It was chaos” — unattributed [2]" in render(anonymous, "md")
 
@@ -143,6 +144,19 @@ def test_text_format_shows_the_key_quote_the_disagreements_and_the_notes():
         "- injured: 14 [1]; 12 [2,3]",
     ]
     assert lines[-2:] == ["", "Note: article 'x' has no usable sentences and was skipped"]
+
+
+def test_html_shows_the_disagreements_with_their_sources_and_the_notes():
+    brief = hand_brief(
+        conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
+                                                     ConflictValue(value="12", article_ids=["courier", "reprint"])])],
+        warnings=["the abstractive model could not be loaded & the brief is extractive"],
+    )
+    out = render(brief, "html")
+    assert ('<div class="chorus-conflicts"><strong>Sources differ:</strong><ul><li>injured: 14 '
+            '<a href="https://wire.example/tram" rel="noopener">[1]</a>; 12 <sup>[2]</sup><sup>[3]</sup></li></ul></div>') in out
+    assert out.endswith('<p class="chorus-note">Note: the abstractive model could not be loaded &amp; the brief is '
+                        'extractive</p></article>')
 
 
 def test_html_escapes_report_text_everywhere():

@@ -100,7 +100,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.conflicts:
         lines += ["", "**Sources differ:**"]
         lines += [
-            _disagreement(c, lambda ids: f"({', '.join(f'[{n}]' for n in _numbered(ids, numbers))})")
+            "- " + _disagreement(c, lambda ids: f"({', '.join(f'[{n}]' for n in _numbered(ids, numbers))})")
             for c in brief.conflicts
         ]
     lines += ["", "**Sources**", ""]
@@ -126,7 +126,7 @@ def to_text(brief: Brief) -> str:
     if brief.quote:
         lines += ["", f"{_quoted(brief.quote)} {marks(brief.quote.article_ids)}".rstrip()]
     if brief.conflicts:
-        lines += ["", "Sources differ:", *(_disagreement(c, marks) for c in brief.conflicts)]
+        lines += ["", "Sources differ:", *("- " + _disagreement(c, marks) for c in brief.conflicts)]
     lines += ["", "Sources:"]
     for source in brief.sources:
         label = _source_label(source)
@@ -153,9 +153,12 @@ def _quoted(quote: Quote) -> str:
     return f"“{quote.text}” — {quote.speaker or 'unattributed'}"
 
 
-def _disagreement(conflict: Conflict, marks: Callable[[list[str]], str]) -> str:
-    """"- 60 people killed ([1]); 65 ([2], [3])": each value with the sources that give it."""
-    return f"- {conflict.about}: " + "; ".join(f"{v.value} {marks(v.article_ids)}" for v in conflict.values)
+def _disagreement(
+    conflict: Conflict, marks: Callable[[list[str]], str], escape: Callable[[str], str] = lambda text: text
+) -> str:
+    """"people killed: 60 ([1]); 65 ([2], [3])": each value with the sources that give it."""
+    values = "; ".join(f"{escape(v.value)} {marks(v.article_ids)}" for v in conflict.values)
+    return f"{escape(conflict.about)}: {values}"
 
 
 def _credit(sentence: BriefSentence) -> str:
@@ -170,35 +173,41 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def to_html(brief: Brief) -> str:
-    """A self-contained fragment for newsletters; every piece of report text is escaped."""
+    """A self-contained fragment for newsletters; every piece of report text is escaped. It
+    shows what Markdown shows, each part in an element of its own class for styling."""
     esc = html_lib.escape
     numbers = _source_numbers(brief)
-    by_id = {s.id: s for s in brief.sources}
+
+    def links(source_numbers: list[int]) -> str:
+        """Each source's number, a link to the report where it has an http(s) URL."""
+        return "".join(
+            f'<a href="{esc(url)}" rel="noopener">[{n}]</a>' if (url := _safe_url(brief.sources[n - 1].url))
+            else f"<sup>[{n}]</sup>"
+            for n in source_numbers
+        )
+
+    def marks(article_ids: list[str]) -> str:
+        return links(_numbered(article_ids, numbers))
+
     parts = [f'<article class="chorus-brief"><h2>{esc(brief.headline)}</h2><ul>']
     for sentence in brief.sentences:
-        links = []
-        for n in _cited(sentence, numbers):
-            source = brief.sources[n - 1]
-            url = _safe_url(source.url)
-            mark = f"[{n}]"
-            links.append(f'<a href="{esc(url)}" rel="noopener">{mark}</a>' if url else f"<sup>{mark}</sup>")
-        parts.append(f"<li>{esc(sentence.text + _credit(sentence))} {''.join(links)}</li>")
+        parts.append(f"<li>{esc(sentence.text + _credit(sentence))} {links(_cited(sentence, numbers))}".rstrip()
+                     + "</li>")
     parts.append("</ul>")
     if brief.quote:
-        parts.append(f'<blockquote class="chorus-quote">{esc(_quoted(brief.quote))}</blockquote>')
+        parts.append(f'<blockquote class="chorus-quote">{esc(_quoted(brief.quote))} {marks(brief.quote.article_ids)}'
+                     .rstrip() + "</blockquote>")
     if brief.conflicts:
-        parts.append('<p class="chorus-conflicts"><strong>Sources differ:</strong> ')
-        parts.append("; ".join(
-            f"{esc(c.about)}: " + ", ".join(f"{esc(v.value)} ({len(v.article_ids)})" for v in c.values)
-            for c in brief.conflicts
-        ))
-        parts.append("</p>")
-    parts.append("<ol class=\"chorus-sources\">")
-    for source_id in numbers:
-        source = by_id[source_id]
+        parts.append('<div class="chorus-conflicts"><strong>Sources differ:</strong><ul>')
+        parts += [f"<li>{_disagreement(c, marks, esc)}</li>" for c in brief.conflicts]
+        parts.append("</ul></div>")
+    parts.append('<ol class="chorus-sources">')
+    for source in brief.sources:
         url = _safe_url(source.url)
         label = esc(_source_label(source) or source.id)
         link = f'<a href="{esc(url)}" rel="noopener">{label}</a>' if url else label
         parts.append(f"<li>{link}{esc(_copy_note(source))}</li>")
-    parts.append("</ol></article>")
+    parts.append("</ol>")
+    parts += [f'<p class="chorus-note">Note: {esc(w)}</p>' for w in brief.warnings]
+    parts.append("</article>")
     return "".join(parts)
