@@ -245,6 +245,19 @@ def test_copies_of_one_notice_do_not_make_a_story_that_outvotes_the_report():
     assert not cluster.warnings
 
 
+def test_reports_that_share_no_story_are_kept_and_the_brief_says_so():
+    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE)],
+                      options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["report", "notice"]
+    assert cluster.warnings == ["no two of these reports share a story; the brief draws on each of them"]
+    # Two reports of one story raise no such note.
+    related = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="b", text=OTHER)],
+                      options=Options())
+    Clean()(related)
+    assert not related.warnings
+
+
 def test_a_report_whose_lead_shares_nothing_with_the_others_is_kept_whole():
     # The other "reports" are page notices; there is no shared story to judge paragraphs by.
     notices = [

@@ -255,13 +255,18 @@ class Clean:
             cluster.documents.append(document)
         # Unstemmed words suffice to tell on-story from off-story, at a fraction of the cost.
         vocabulary = {id(b): [w.lower() for w in words(b.text)] for d in cluster.documents for b in d.blocks}
-        off_story = {id(d) for d in _off_story_documents(cluster.documents, vocabulary)}
+        reporting = [d for d in cluster.documents if d.blocks]
+        similarity = _document_similarity(reporting, vocabulary)
+        off_story = {id(d) for d in _off_story_documents(reporting, similarity)}
         for document in cluster.documents:
             if id(document) in off_story:
                 document.blocks = []
                 cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
             elif not document.blocks:
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
+        if len(reporting) >= 2 and similarity.max() < OFF_STORY_DOCUMENT:
+            # No consensus tells which is the story: say so rather than pass a mixture off as one.
+            cluster.warn("no two of these reports share a story; the brief draws on each of them")
         _drop_off_story_blocks(cluster.documents, vocabulary)
         if not any(d.blocks for d in cluster.documents):
             raise InputError("no article has any readable prose to summarize")
@@ -397,14 +402,20 @@ def _html_to_text(html: str) -> str:
     return extracted or ""
 
 
-def _off_story_documents(documents: list[Document], vocabulary: dict[int, list[str]]) -> list[Document]:
-    """Rule 3 for whole pages: those that share no story with a cluster that has one."""
-    reporting = [d for d in documents if d.blocks]
-    if len(reporting) < 3:
-        return []
+def _document_similarity(reporting: list[Document], vocabulary: dict[int, list[str]]) -> np.ndarray:
+    """TF-IDF cosine between the reports, zero on the diagonal (all zeros for a lone report)."""
+    if len(reporting) < 2:
+        return np.zeros((len(reporting), len(reporting)))
     x = Vectorizer([[w for b in d.blocks for w in vocabulary[id(b)]] for d in reporting]).matrix
     similarity = (x @ x.T).toarray()
     np.fill_diagonal(similarity, 0.0)
+    return similarity
+
+
+def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
+    """Rule 3 for whole pages: those that share no story with a cluster that has one."""
+    if len(reporting) < 3:
+        return []
     story_pairs = (similarity >= STORY_SIMILARITY) & (similarity < COPY_SIMILARITY)
     pairs = story_pairs.sum()  # each pair counted twice: the matrix is symmetric
     return [
