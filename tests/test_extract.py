@@ -360,3 +360,20 @@ def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
     assert "“Engineers will rebuild the harbour wall at Velmora before the winter storms.”" in texts
     for text in texts:
         assert text.count('"') % 2 == 0 and text.count("“") == text.count("”"), text
+
+
+@pytest.mark.parametrize(
+    "pointing_back",
+    [
+        "He said the tram's brakes had failed as it entered Old Market Square in the morning rush hour.",
+        '"The brakes failed as the tram entered Old Market Square in the morning rush hour," she said.',
+    ],
+)
+def test_a_sentence_that_needs_the_one_before_it_gives_way_to_one_that_reads_alone(pipeline, pointing_back):
+    # Two reports carry the sentence that points back; it shares the most with the story.
+    lead = "A Line 3 tram derailed in Old Market Square in Velmora on Friday, injuring 14 passengers."
+    alone = "The city's transport department said the tram's brakes had failed as it entered the square."
+    reports = [f"{lead} {pointing_back}", f"{lead} {pointing_back}", f"{lead} {alone}"]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
+                               Options(method="extractive", sentences=2))
+    assert [s.text for s in brief.sentences][1] == alone

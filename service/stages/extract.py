@@ -27,6 +27,9 @@ NO_BRIEF_SENTENCES = (
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
 # references quote freely, so quotes compete like any other sentence.)
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
+# So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
+# said."): whose words they are is in a sentence the brief does not show.
+_PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z]+\b")
 # Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
 # video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
 # link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
@@ -182,7 +185,7 @@ def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget, repeats: R
 
 
 def _reads_alone(text: str) -> bool:
-    return not _DANGLING_START.match(text)
+    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text))
 
 
 def _reading_order(fact: Fact) -> tuple[float, int]:
