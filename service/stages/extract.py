@@ -78,6 +78,9 @@ _PAGE_RESIDUE = re.compile(
     # A link, or the markup of an embedded player ('poster="http://…jpg" true'): a link is
     # no one's words even inside quotation marks.
     r"|https?://|\bwww\.|\bpic\.twitter\.com/|\b[a-z]+=[\"']"
+    # A trademark sign: news style leaves it out, marketing copy keeps it ("The FIFA World
+    # Cup™ Goal of the Day, sponsored by Powerade.").
+    r"|[™®]"
 )
 
 
