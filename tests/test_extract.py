@@ -9,7 +9,7 @@ from service import Article, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
 from service.generators import GeneratorSlot
-from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, is_candidate
+from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, has_run_in_header, is_candidate
 
 
 def eligibility(report: str) -> list[bool]:
@@ -378,3 +378,24 @@ def test_a_sentence_that_needs_the_one_before_it_gives_way_to_one_that_reads_alo
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
                                Options(method="extractive", sentences=2))
     assert [s.text for s in brief.sentences][1] == alone
+
+
+def test_a_title_case_header_run_into_a_sentence_is_not_a_brief_sentence(pipeline):
+    header = "The Night Velmora's Trams Stood Still"
+    run_in = (f"{header} On Friday morning a Line 3 tram derailed in Old Market Square in Velmora, "
+              "injuring 14 passengers and the driver.")
+    # Two pages of one site carry it, so it shares the most with the story.
+    reports = [
+        f"{run_in}\nThe tram struck a lamp post, the transport department said.",
+        f"{run_in}\nThe tram struck a lamp post, officials said.",
+        "Fourteen passengers and the driver were hurt when a Line 3 tram derailed in Old Market Square.",
+    ]
+    assert not [text for text in brief_sentences(pipeline, reports) if header in text]
+
+
+@pytest.mark.parametrize("prose", [
+    "Velmora's council approved Plan A on Tuesday after a long debate over the tram budget.",
+    "Ilse Varga, the Mayor of Velmora, said the tram network would reopen on Monday morning.",
+])
+def test_a_capitalised_word_inside_prose_is_no_run_in_header(prose):
+    assert not has_run_in_header(prose)

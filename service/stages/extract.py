@@ -47,6 +47,13 @@ _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
+# A header in Title Case run into the sentence after it: the sentence's opening word stands
+# capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
+# Own Enrichment In 2007, after leaving the CIA, …"). Prose puts such a word after punctuation.
+_RUN_IN_OPENER = re.compile(
+    r"(?<=[a-z] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier)(?= (?:[a-z]|\d))"
+)
+MIN_HEADER_WORDS = 3
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
 _CAPTION = re.compile(
@@ -104,6 +111,7 @@ def is_candidate(fact: Fact) -> bool:
         and not is_furniture(sentence.text)
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
+        and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PAGE_RESIDUE.search(sentence.text)
@@ -185,6 +193,17 @@ def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget, repeats: R
             used += len(fact.representative.tokens)
             repeats.choose(index)
     return chosen
+
+
+def has_run_in_header(text: str) -> bool:
+    """Whether `text` opens with a Title Case header (most of its words capitalised) that
+    runs into the sentence after it."""
+    opener = _RUN_IN_OPENER.search(text)
+    if not opener:
+        return False
+    header = text[: opener.start()].split()
+    capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in header)
+    return len(header) >= MIN_HEADER_WORDS and capitalised >= 0.6 * len(header)
 
 
 def _reads_alone(text: str) -> bool:
