@@ -34,6 +34,11 @@ def hand_brief(**changes) -> Brief:
     return brief
 
 
+# The wire counts 14 injured; the courier and its reprint count 12.
+INJURED_DIFFER = [Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
+                                                    ConflictValue(value="12", article_ids=["courier", "reprint"])])]
+
+
 @pytest.fixture(scope="module")
 def tram_brief(pipeline, tram) -> Brief:
     return pipeline.summarize(tram, Options(method="extractive"))
@@ -87,11 +92,7 @@ def test_a_source_with_neither_outlet_nor_title_is_named_by_its_id_once():
 
 
 def test_markdown_shows_conflicts_and_warnings():
-    brief = hand_brief(
-        conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
-                                                     ConflictValue(value="12", article_ids=["courier", "reprint"])])],
-        warnings=["article 'x' has no usable sentences and was skipped"],
-    )
+    brief = hand_brief(conflicts=INJURED_DIFFER, warnings=["article 'x' has no usable sentences and was skipped"])
     out = render(brief, "md")
     assert "- injured: 14 ([1]); 12 ([2], [3])" in out
     assert "> Note: article 'x' has no usable sentences and was skipped" in out
@@ -132,8 +133,7 @@ def test_text_format_has_headline_marked_sentences_and_sources():
 def test_text_format_shows_the_key_quote_the_disagreements_and_the_notes():
     brief = hand_brief(
         quote=Quote(text="We will not speculate on the cause", speaker="Varga", article_ids=["wire", "reprint"]),
-        conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
-                                                     ConflictValue(value="12", article_ids=["courier", "reprint"])])],
+        conflicts=INJURED_DIFFER,
         warnings=["article 'x' has no usable sentences and was skipped"],
     )
     lines = render(brief, "text").splitlines()
@@ -147,11 +147,8 @@ def test_text_format_shows_the_key_quote_the_disagreements_and_the_notes():
 
 
 def test_html_shows_the_disagreements_with_their_sources_and_the_notes():
-    brief = hand_brief(
-        conflicts=[Conflict(about="injured", values=[ConflictValue(value="14", article_ids=["wire"]),
-                                                     ConflictValue(value="12", article_ids=["courier", "reprint"])])],
-        warnings=["the abstractive model could not be loaded & the brief is extractive"],
-    )
+    brief = hand_brief(conflicts=INJURED_DIFFER,
+                       warnings=["the abstractive model could not be loaded & the brief is extractive"])
     out = render(brief, "html")
     assert ('<div class="chorus-conflicts"><strong>Sources differ:</strong><ul><li>injured: 14 '
             '<a href="https://wire.example/tram" rel="noopener">[1]</a>; 12 <sup>[2]</sup><sup>[3]</sup></li></ul></div>') in out
