@@ -54,6 +54,7 @@ _RUN_IN_OPENER = re.compile(
     r"(?<=[a-z] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier)(?= (?:[a-z]|\d))"
 )
 MIN_HEADER_WORDS = 3
+TITLE_CASE_SHARE = 0.6  # of a header's words capitalised; prose before a name has fewer
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
 _CAPTION = re.compile(
@@ -203,7 +204,7 @@ def has_run_in_header(text: str) -> bool:
         return False
     header = text[: opener.start()].split()
     capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in header)
-    return len(header) >= MIN_HEADER_WORDS and capitalised >= 0.6 * len(header)
+    return len(header) >= MIN_HEADER_WORDS and capitalised >= TITLE_CASE_SHARE * len(header)
 
 
 def _reads_alone(text: str) -> bool:
