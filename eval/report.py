@@ -167,6 +167,16 @@ def table(results: list[SystemResult], protocol: Protocol) -> str:
     return "\n".join(lines)
 
 
+def _no_comparison(results: list[SystemResult], baseline: str) -> str:
+    """Why no system was compared with the baseline."""
+    ran = {r.system: r for r in results}
+    if baseline not in ran:
+        return f"{baseline} was not run with the other systems (`--baseline`, `--systems`)"
+    if ran[baseline].error:
+        return f"{baseline} failed"
+    return f"no system other than {baseline} was scored"
+
+
 def markdown(results: list[SystemResult], protocol: Protocol, settings: Settings) -> str:
     level = round(settings.confidence * 100)
     sources = sorted({f"{a.system}: {a.source}" for a in protocol.anchors})
@@ -211,7 +221,7 @@ def markdown(results: list[SystemResult], protocol: Protocol, settings: Settings
             ]
             parts.append(f"| {r.system} | " + " | ".join(cells) + " |")
     else:
-        parts.append(f"None: {settings.baseline} was not run with the other systems (`--baseline`, `--systems`).")
+        parts.append(f"None: {_no_comparison(results, settings.baseline)}.")
     parts += [
         "",
         "## All measures (mean precision / recall / F1)",

@@ -119,8 +119,8 @@ def smooth_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
     return np.log((1 + documents) / (1 + document_frequency)) + 1.0
 
 
-def content_counts(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """How often each content token occurs in each list (a row per list), and the columns' tokens."""
+def content_counts(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """How often each content token occurs in each list (a row per list)."""
     vocabulary: dict[str, int] = {}
     rows, cols = [], []
     for row, tokens in enumerate(token_lists):
@@ -129,14 +129,14 @@ def content_counts(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_mat
             cols.append(vocabulary.setdefault(token, len(vocabulary)))
     counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(token_lists), max(len(vocabulary), 1)))
     counts.sum_duplicates()
-    return counts, vocabulary
+    return counts
 
 
 class Vectorizer:
     """TF-IDF over content tokens, fitted on one cluster; rows are L2-normalised."""
 
     def __init__(self, token_lists: Sequence[Sequence[str]]):
-        counts, _ = content_counts(token_lists)
+        counts = content_counts(token_lists)
         document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = smooth_idf(document_frequency, counts.shape[0])
         self.matrix = l2_normalised(counts.multiply(idf).tocsr())

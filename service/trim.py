@@ -64,8 +64,9 @@ def trim(text: str) -> str:
     elif text.endswith(")") and "(" not in text:
         text = text[:-1]
     for opener in (_CONNECTIVE, _DAY_OPENER):
-        found, quote = opener.match(text), QUOTATION_MARK.search(text)
-        rest = text[found.end() :] if found and (quote is None or found.end() <= quote.start()) else ""
+        # An opener is words and a comma only: a quotation, if any, starts after it.
+        found = opener.match(text)
+        rest = text[found.end() :] if found else ""
         if len(rest.split()) >= MIN_WORDS_LEFT:
             text = rest[0].upper() + rest[1:]
     if QUOTATION_MARK.search(text):

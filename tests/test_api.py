@@ -27,6 +27,7 @@ from service.api.schemas import MAX_ARTICLE_CHARS, MAX_ARTICLES, SummarizeReques
 from service.api.settings import ApiSettings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
+from service.stories.routes import MAX_FEED_BYTES
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "api_rockfall.json").read_text())
 ARTICLES: list[dict[str, Any]] = FIXTURE["articles"]
@@ -331,7 +332,9 @@ def test_group_with_no_story_in_the_batch_is_422(client: TestClient[Any]) -> Non
 def test_body_over_the_limit_is_413(pipeline: Pipeline) -> None:
     with serving(pipeline, max_body_bytes=2_000) as client:
         response = client.post("/summarize", json=summarize_body())
-        assert_problem(response, 413, "Request Entity Too Large", "up to 2000 bytes")
+        assert_problem(response, 413, "Request Entity Too Large", "/summarize takes up to 2000 bytes")
+        # The handler is not told which route refused the body, so it names each route's limit.
+        assert f"/stories/jobs takes up to {MAX_FEED_BYTES} bytes" in response.json()["detail"]
         small = summarize_body([{"id": "a", "text": ARTICLES[0]["text"][:800]}])
         assert client.post("/summarize", json=small).status_code == 200
 

@@ -207,6 +207,11 @@ def test_a_report_without_its_baseline_says_so_instead_of_an_empty_table(tmp_pat
     assert cli.main(["--dataset", str(CLUSTERS), "--protocol", "duc", "--systems", "lead", "--out", str(out)]) == 0
     paired = (out / "report.md").read_text().split("## Paired comparison against lexrank")[1].split("##")[0]
     assert "lexrank was not run" in paired and "| system |" not in paired
+    # Run alone, the baseline has nothing to be compared with: the report says that instead.
+    alone = tmp_path / "alone"
+    assert cli.main(["--dataset", str(CLUSTERS), "--protocol", "duc", "--systems", "lexrank", "--out", str(alone)]) == 0
+    paired = (alone / "report.md").read_text().split("## Paired comparison against lexrank")[1].split("##")[0]
+    assert "no system other than lexrank was scored" in paired
 
 
 def test_cli_rejects_unknown_systems_and_bad_datasets(tmp_path, capsys):

@@ -19,7 +19,7 @@ from service.api.errors import problem_details_plugin
 from service.api.logs import RequestLogMiddleware
 from service.api.routes import STATIC_DIR, health, index, provide_briefs, ready, summarize
 from service.api.settings import ApiSettings
-from service.stories.routes import StoriesPlugin
+from service.stories.routes import MAX_FEED_BYTES, StoriesPlugin
 
 
 def make_cache(api: ApiSettings) -> ResponseCache:
@@ -61,7 +61,10 @@ def create_app(
         dependencies={"briefs": Provide(provide_briefs, sync_to_thread=False)},
         lifespan=[lifespan],
         # The stories jobs API (POST /stories/jobs) and its persisted job runner.
-        plugins=[problem_details_plugin(api.max_body_bytes), StoriesPlugin(pipeline)],
+        plugins=[
+            problem_details_plugin({"/summarize": api.max_body_bytes, "/stories/jobs": MAX_FEED_BYTES}),
+            StoriesPlugin(pipeline),
+        ],
         middleware=[RequestLogMiddleware()],
         request_max_body_size=api.max_body_bytes,
         openapi_config=OpenAPIConfig(

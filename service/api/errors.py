@@ -49,7 +49,7 @@ def _validation_problem(exc: ValidationException) -> ProblemDetailsException:
     return _problem(422, "Invalid request", detail, errors=errors)
 
 
-def _http_problem(exc: HTTPException, max_body_bytes: int) -> ProblemDetailsException:
+def _http_problem(exc: HTTPException, body_limits: dict[str, int]) -> ProblemDetailsException:
     if isinstance(exc, ValidationException):
         return _validation_problem(exc)
     if isinstance(exc.__cause__, SerializationException):
@@ -57,8 +57,9 @@ def _http_problem(exc: HTTPException, max_body_bytes: int) -> ProblemDetailsExce
     status = HTTPStatus(exc.status_code)
     detail = str(exc.detail)
     if status is HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
-        # The limit is per route (/stories/jobs takes a day's feed); this one is /summarize's.
-        detail = f"the request body is over this endpoint's size limit (/summarize takes up to {max_body_bytes} bytes)"
+        # The limit is per route, and the handler is not told which route refused the body.
+        limits = ", ".join(f"{route} takes up to {size} bytes" for route, size in body_limits.items())
+        detail = f"the request body is over this endpoint's size limit ({limits})"
     problem = _problem(status, status.phrase, detail)
     problem.headers = exc.headers
     return problem
@@ -74,11 +75,12 @@ def _internal_problem(exc: Exception) -> ProblemDetailsException:
     return _problem(500, "Internal error", "the server failed on this request; it is logged")
 
 
-def problem_details_plugin(max_body_bytes: int) -> ProblemDetailsPlugin:
+def problem_details_plugin(body_limits: dict[str, int]) -> ProblemDetailsPlugin:
+    """Problem details for every error; `body_limits` (route to bytes) words the 413."""
     return ProblemDetailsPlugin(
         ProblemDetailsConfig(
             exception_to_problem_detail_map={
-                HTTPException: lambda exc: _http_problem(exc, max_body_bytes),
+                HTTPException: lambda exc: _http_problem(exc, body_limits),
                 InputError: _input_problem,
                 Exception: _internal_problem,
             }

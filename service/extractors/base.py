@@ -50,7 +50,7 @@ class RepeatGuard:
     either in the other. Choosing costs one sparse product, so a long brief stays fast."""
 
     def __init__(self, facts: Sequence[Fact]):
-        self.words = content_counts([f.representative.tokens for f in facts])[0].sign()  # each word once
+        self.words = content_counts([f.representative.tokens for f in facts]).sign()  # each word once
         self.sizes = np.asarray(self.words.sum(axis=1)).ravel()
         self.blocked = np.zeros(len(facts), dtype=bool)
 

@@ -81,6 +81,8 @@ LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
 _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
+# A clock time as pages stamp it: "7:55", " a.m.", " PT".
+_CLOCK, _MERIDIEM, _ZONE = r"\d{1,2}:\d\d", r" ?[AaPp]\.?[Mm]\.?", r" [A-Z]{2,4}"
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
@@ -90,11 +92,11 @@ _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # agency's bare credit ("AP The …") or a web desk's byline ("CTVNews.ca Staff ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
-    r"|\d{1,2}:\d\d ?[AaPp]\.?[Mm]\.?(?: [A-Z]{2,4})?\s+(?=[A-Z])"
+    rf"|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?\s+(?=[A-Z])"
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
-    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? \d{{1,2}}:\d\d(?: ?[ap]\.?m\.?)?)?\s+"
-    rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? \d{{1,2}}:\d\d(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{{2,4}})?\s*\|?\s*)?"
+    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?\s+"
+    rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
@@ -189,8 +191,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # a preposition ("on Jan. 28, 2014 at 7:32 p.m. ET") and goes on after a comma.
     (
         (":",),
-        rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?\d{{1,2}}:\d\d ?[AaPp]\.?[Mm]\.?"
-        r" [A-Z]{2,4}\b(?=\s+[A-Z])",
+        rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?{_CLOCK}{_MERIDIEM}{_ZONE}\b(?=\s+[A-Z])",
     ),
 )
 _WIDGET_PATTERNS = tuple((hints, re.compile(pattern)) for hints, pattern in _WIDGETS)

@@ -76,7 +76,7 @@ def _source_numbers(brief: Brief) -> dict[str, int]:
 
 
 def _cited(sentence: BriefSentence, numbers: dict[str, int]) -> list[int]:
-    return sorted({numbers[c.article_id] for c in sentence.citations if c.article_id in numbers})
+    return sorted(set(_numbered([c.article_id for c in sentence.citations], numbers)))
 
 
 def _source_label(source: Source) -> str:
@@ -92,6 +92,10 @@ def _copy_note(source: Source) -> str:
 
 def to_markdown(brief: Brief) -> str:
     numbers = _source_numbers(brief)
+
+    def listed_marks(article_ids: list[str]) -> str:
+        return f"({', '.join(f'[{n}]' for n in _numbered(article_ids, numbers))})"
+
     lines = [f"## {brief.headline}", ""]
     for sentence in brief.sentences:
         lines.append(f"- {sentence.text}{_credit(sentence)} {_md_marks(_cited(sentence, numbers))}".rstrip())
@@ -100,8 +104,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.conflicts:
         lines += ["", "**Sources differ:**"]
         lines += [
-            "- " + _disagreement(c, lambda ids: f"({', '.join(f'[{n}]' for n in _numbered(ids, numbers))})")
-            for c in brief.conflicts
+            "- " + _disagreement(c, listed_marks) for c in brief.conflicts
         ]
     lines += ["", "**Sources**", ""]
     for source in brief.sources:
@@ -174,7 +177,8 @@ def _safe_url(url: str | None) -> str | None:
 
 def to_html(brief: Brief) -> str:
     """A self-contained fragment for newsletters; every piece of report text is escaped. It
-    shows what Markdown shows, each part in an element of its own class for styling."""
+    shows what Markdown shows; the quote, the disagreements, the sources and each note carry
+    a `chorus-…` class for styling."""
     esc = html_lib.escape
     numbers = _source_numbers(brief)
 
