@@ -355,10 +355,28 @@ def test_a_bug_is_a_500_that_leaks_nothing() -> None:
     pipeline = Pipeline.from_settings(
         Settings(), generator=GeneratorSlot(None, "none"), overrides={"segment": BrokenSegmenter()}
     )
-    with serving(pipeline) as client:
+    with serving(pipeline) as client, error_records() as records:
         problem = assert_problem(client.post("/summarize", json=summarize_body()), 500, "Internal error")
         assert "secret" not in json.dumps(problem)
         assert client.get("/health").status_code == 200  # the server carries on
+    # Once, by the job: not again by the error handler of the caller that waited on it.
+    assert [(r.getMessage(), str(r.exc_info[1]) if r.exc_info else "") for r in records] == [
+        ("summarize job failed", "secret internals")
+    ]
+
+
+@contextmanager
+def error_records() -> Iterator[list[logging.LogRecord]]:
+    """The error records the API's loggers write meanwhile."""
+    records: list[logging.LogRecord] = []
+    recorder = logging.Handler(logging.ERROR)
+    recorder.emit = records.append  # type: ignore[method-assign]
+    api_log = logging.getLogger("service.api")
+    api_log.addHandler(recorder)
+    try:
+        yield records
+    finally:
+        api_log.removeHandler(recorder)
 
 
 class FailingGate(Gate):
@@ -373,21 +391,14 @@ class FailingGate(Gate):
 def test_a_job_that_fails_after_its_caller_timed_out_is_logged() -> None:
     pipeline = no_model_pipeline()
     gate = FailingGate(pipeline.stages[0])
-    records: list[logging.LogRecord] = []
-    recorder = logging.Handler(logging.ERROR)
-    recorder.emit = records.append  # type: ignore[method-assign]
-    job_log = logging.getLogger("service.api.briefs")
-    job_log.addHandler(recorder)
-    try:
-        with serving(Pipeline([gate, *pipeline.stages[1:]], pipeline.generator), request_timeout=0.3) as client:
-            assert_problem(client.post("/summarize", json=summarize_body()), 503, "Service busy")
-            gate.opened.set()  # no caller waits any more when the job fails
-            for _ in range(100):
-                if records:
-                    break
-                time.sleep(0.05)
-    finally:
-        job_log.removeHandler(recorder)
+    gated = Pipeline([gate, *pipeline.stages[1:]], pipeline.generator)
+    with serving(gated, request_timeout=0.3) as client, error_records() as records:
+        assert_problem(client.post("/summarize", json=summarize_body()), 503, "Service busy")
+        gate.opened.set()  # no caller waits any more when the job fails
+        for _ in range(100):
+            if records:
+                break
+            time.sleep(0.05)
     assert [(r.getMessage(), str(r.exc_info[1]) if r.exc_info else "") for r in records] == [
         ("summarize job failed", "the disk is full")
     ]

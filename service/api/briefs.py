@@ -19,7 +19,7 @@ import msgspec
 
 from service import Article, InputError, Pipeline, render
 from service.api.cache import ResponseCache, cache_key
-from service.api.errors import ServiceBusy
+from service.api.errors import JobFailed, ServiceBusy
 from service.api.schemas import SummarizeRequest, SummarizeResponse
 from service.api.settings import ApiSettings
 from service.stories import group_stories
@@ -110,6 +110,10 @@ class BriefService:
         except TimeoutError:
             detail = f"no brief within {self.timeout:g} s; it is still being made and will be cached for a retry"
             raise ServiceBusy(detail, self._retry_after()) from None
+        except InputError:
+            raise
+        except Exception as error:
+            raise JobFailed() from error
 
     async def _run(self, key: str, request: SummarizeRequest) -> bytes:
         loop = asyncio.get_running_loop()

@@ -20,6 +20,9 @@ from service.errors import InputError
 
 log = logging.getLogger(__name__)
 
+# The request id is on the log line (see logs.py), so the caller can quote it.
+_INTERNAL_DETAIL = "the server failed on this request; it is logged"
+
 
 class ServiceBusy(ProblemDetailsException):
     """503 with Retry-After: the queue is full, the request ran out of time, or the model is loading."""
@@ -31,6 +34,14 @@ class ServiceBusy(ProblemDetailsException):
             detail=detail,
             headers={"Retry-After": str(max(1, math.ceil(retry_after)))},
         )
+
+
+class JobFailed(ProblemDetailsException):
+    """500 for callers of a job that failed. The job logs its failure once, whoever waits on
+    it (`BriefService`), so this is not logged again for each caller."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=500, title="Internal error", detail=_INTERNAL_DETAIL)
 
 
 def _problem(status: int, title: str, detail: str, **extra: Any) -> ProblemDetailsException:
@@ -70,9 +81,8 @@ def _input_problem(exc: InputError) -> ProblemDetailsException:
 
 
 def _internal_problem(exc: Exception) -> ProblemDetailsException:
-    # The request id is on the log line (see logs.py), so the caller can quote it.
     log.exception("unhandled error", exc_info=exc)
-    return _problem(500, "Internal error", "the server failed on this request; it is logged")
+    return _problem(500, "Internal error", _INTERNAL_DETAIL)
 
 
 def problem_details_plugin(body_limits: dict[str, int]) -> ProblemDetailsPlugin:
