@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -33,16 +32,13 @@ import msgspec
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from memory import peak_rss_mb  # noqa: E402
 from service import Article, Brief, Options, Pipeline, Settings, summarize  # noqa: E402
 from service.generators import GeneratorSlot  # noqa: E402
 from service.settings import PACKAGED_SMOLLM2  # noqa: E402
 
 FERRY = ROOT / "tests" / "fixtures" / "abstract_ferry.json"
 WORDS = 100
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
 def gpu_peak(device: str) -> str:
@@ -78,13 +74,14 @@ def dequantize_cost(settings: Settings) -> None:
         cache = Path(settings.cache_dir)
         target = Path(scratch) if (dequantized_path(weights, cache) / "config.json").is_file() else cache
         code = (
-            "import sys, time, resource, msgspec; from pathlib import Path\n"
+            "import sys, time, msgspec; from pathlib import Path\n"
+            "from bench.memory import peak_rss_mb\n"
             "from service.generators.transformers import dequantized\n"
             "from service.generators.weights import locate\n"
             "from service.settings import Settings\n"
             "started = time.perf_counter()\n"
             "dequantized(locate(msgspec.json.decode(sys.argv[1], type=Settings)), Path(sys.argv[2]))\n"
-            "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+            "print(time.perf_counter() - started, peak_rss_mb())\n"
         )
         argv = [sys.executable, "-c", code, msgspec.json.encode(settings).decode(), str(target)]
         done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import sys
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from memory import peak_rss_mb  # noqa: E402
 from service import Article, Options, Pipeline, Settings  # noqa: E402
 from service.inputs import read_inputs  # noqa: E402
 from service.pipeline import STAGE_ORDER  # noqa: E402
@@ -42,10 +42,6 @@ OPTIONS = Options(method="extractive", words=100)
 SEED_TARGET_S = 0.3
 SPEEDUP_TARGET = 5.0
 BRIEF_WORDS = 100
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def stage_table(timings: list[dict[str, float]], title: str) -> None:
