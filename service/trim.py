@@ -23,7 +23,8 @@ import re
 
 from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 
-_DAY_PART = r"(?: (?:morning|afternoon|evening|night))?"
+_DAY_PARTS = "morning|afternoon|evening|night"
+_DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
@@ -34,7 +35,9 @@ _DAY_OPENER = re.compile(
     re.IGNORECASE,
 )
 # The weekday inside a sentence, with the words that only attach it: "on", "late", "last".
-_WEEKDAY = re.compile(rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}(?=[\s,.;:]|$)")
+_WEEKDAY = re.compile(
+    rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}(?=[\s,.;:]|$)(?! (?:{_DAY_PARTS})\b)"
+)
 # A weekday in a range or a list is part of what the sentence says ("from Monday to Friday"),
 # and so is one that names a date ("Tuesday, June 19").
 _RANGE_WORDS = frozenset("from to until till through between and or but by since before after of every next".split())
@@ -42,6 +45,14 @@ _RANGE_WORDS = frozenset("from to until till through between and or but by since
 # "stunned the House Saturday morning by saying" dates the event.
 _RANGE_WORDS_AFTER = frozenset("to until till through and or but of".split())
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
+# Without its comma only after "On" or "Late" ("On Tuesday the council voted"), where the
+# day cannot be the sentence's subject ("Tuesday was calm"), and not before a range or a date
+# ("On Tuesday and Wednesday", "On Tuesday June 19") or a part of the day's name
+# ("On Tuesday night's show").
+_BARE_DAY_OPENER = re.compile(
+    rf"^(?:(?:Early|Late|Earlier|Later)(?: on)?|On) (?:{WEEKDAY}){_DAY_PART}(?!{_DATE_AFTER.pattern})\s+"
+    rf"(?!(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))}|{_DAY_PARTS})\b)(?=[A-Za-z])"
+)
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
 # "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word.
 _AGENCY_CREDIT = re.compile(r"^\([A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?\)\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
@@ -63,7 +74,7 @@ def trim(text: str) -> str:
         text = text[1:]
     elif text.endswith(")") and "(" not in text:
         text = text[:-1]
-    for opener in (_CONNECTIVE, _DAY_OPENER):
+    for opener in (_CONNECTIVE, _DAY_OPENER, _BARE_DAY_OPENER):
         # An opener is words and a comma only: a quotation, if any, starts after it.
         found = opener.match(text)
         rest = text[found.end() :] if found else ""
@@ -91,9 +102,20 @@ def drop_weekdays(text: str) -> str:
     those that say something ("from Monday to Friday")."""
     if "day" not in text:  # every weekday's name ends so: most sentences skip the regex
         return text
-    dropped = _WEEKDAY.sub(lambda m: "" if _only_dates_the_event(m) else m.group(), text)
+    pieces, resume = [], 0
+    for weekday in _WEEKDAY.finditer(text):
+        if not _only_dates_the_event(weekday):
+            continue
+        start, end = weekday.span()
+        # Set off by commas ("who, on Friday, were"), it takes both along.
+        if text[start - 1 : start] == "," and text[end : end + 1] == ",":
+            start, end = start - 1, end + 1
+        pieces.append(text[resume:start])
+        resume = end
+    if not pieces:
+        return text
     # "at 4 a.m. on Monday." must not end "a.m..".
-    return _DOUBLED_STOP.sub("", dropped) if dropped != text else text
+    return _DOUBLED_STOP.sub("", "".join(pieces) + text[resume:])
 
 
 def _only_dates_the_event(weekday: re.Match[str]) -> bool:

@@ -37,6 +37,11 @@ from service.trim import drop_weekdays, trim
         ("Crews worked through Saturday night, and the fire was out by 6 a.m.",
          "Crews worked through Saturday night, and the fire was out by 6 a.m."),
         ("The ship sank on Friday morning.", "The ship sank."),
+        # An opening day needs no comma after "On" or "Late" to be only a date.
+        ("On Tuesday the council voted to close the pier.", "The council voted to close the pier."),
+        ("Late on Friday night the rebels seized the town.", "The rebels seized the town."),
+        # Set off by commas, the day goes with both.
+        ("The rebels, late Friday, seized the town near the border.", "The rebels seized the town near the border."),
         ("The fire was under control at 4 a.m. on Wednesday.", "The fire was under control at 4 a.m."),
         ("The fire was under control at 4 a.m. Wednesday, officials said.",
          "The fire was under control at 4 a.m., officials said."),
@@ -59,6 +64,10 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         "The couple welcomed their first child on Tuesday, June 19, in Los Angeles.",
         "The orbiters will pass over the rover, and late on Monday, the rover will call Earth.",
         "Tuesday's vote was delayed.",
+        "On Tuesday night's show the host apologised to viewers.",
+        "On Tuesday and Wednesday the committee met in private.",
+        "On Tuesday June 19 the court ruled on the case.",
+        "Tuesday was calm in the capital after the vote.",
         # The source of a claim stays: a brief must not make a claim its own.
         "The rebels took 500 prisoners, state media said.",
         "According to the ministry, the death toll rose to 50.",
