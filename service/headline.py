@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import MONTH, WEEKDAY, Vectorizer, quotation_states, quote_marks, tokenize
+from service.text import MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize
 from service.trim import drop_weekdays
 
 MAX_WORDS = 16
@@ -170,7 +170,7 @@ def choose_headline(cluster: Cluster) -> str:
     headlines = [h for d in cluster.documents if d.sentences for h in d.headlines[:1]]
     agreed = ""
     if headlines:
-        vectors = Vectorizer([tokenize(h) for h in headlines]).matrix
+        vectors = tfidf_rows([tokenize(h) for h in headlines])
         agreement = (vectors @ vectors.T).sum(axis=1).A1
         # A label for what follows ("Brief biography of Ariel Sharon:") reads as a headline without its colon.
         agreed = headlines[int(agreement.argmax())].strip().rstrip(":").rstrip()

@@ -132,14 +132,12 @@ def content_counts(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return counts
 
 
-class Vectorizer:
-    """TF-IDF over content tokens, fitted on one cluster; rows are L2-normalised."""
-
-    def __init__(self, token_lists: Sequence[Sequence[str]]):
-        counts = content_counts(token_lists)
-        document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-        idf = smooth_idf(document_frequency, counts.shape[0])
-        self.matrix = l2_normalised(counts.multiply(idf).tocsr())
+def tfidf_rows(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """TF-IDF over content tokens, fitted on these token lists; one L2-normalised row each."""
+    counts = content_counts(token_lists)
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = smooth_idf(document_frequency, counts.shape[0])
+    return l2_normalised(counts.multiply(idf).tocsr())
 
 
 def l2_normalised(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

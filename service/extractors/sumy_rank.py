@@ -17,7 +17,7 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 
 from service.cluster import Cluster, Fact
 from service.extractors.base import Budget, RepeatGuard, fits
-from service.text import STOPWORDS, Vectorizer, stem, words
+from service.text import STOPWORDS, stem, tfidf_rows, words
 
 REDUNDANCY_PENALTY = 0.7  # MMR trade-off: 1 = relevance only
 
@@ -61,7 +61,7 @@ class SumyRankExtractor:
         support = np.array([len(cluster.independent_ids(f.article_ids)) / reports for f in candidates])
         lead = np.array([1.0 - min(s.position for s in f.sentences) for f in candidates])
         relevance = self.rate(candidates) * (1.0 + support) * (0.5 + 0.5 * lead)
-        vectors = Vectorizer([f.representative.tokens for f in candidates]).matrix
+        vectors = tfidf_rows([f.representative.tokens for f in candidates])
         similarity = (vectors @ vectors.T).toarray()
         lengths = [len(f.representative.tokens) for f in candidates]
         chosen: list[int] = []

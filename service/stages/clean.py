@@ -29,7 +29,7 @@ from scipy import sparse
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.headline import told_once
-from service.text import MONTH, WEEKDAY, Vectorizer, word_count, words
+from service.text import MONTH, WEEKDAY, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -407,7 +407,7 @@ def _document_similarity(reporting: list[Document], vocabulary: dict[int, list[s
     """TF-IDF cosine between the reports, zero on the diagonal (all zeros for a lone report)."""
     if len(reporting) < 2:
         return np.zeros((len(reporting), len(reporting)))
-    x = Vectorizer([[w for b in d.blocks for w in vocabulary[id(b)]] for d in reporting]).matrix
+    x = tfidf_rows([[w for b in d.blocks for w in vocabulary[id(b)]] for d in reporting])
     similarity = (x @ x.T).toarray()
     np.fill_diagonal(similarity, 0.0)
     return similarity
@@ -440,7 +440,7 @@ def _drop_off_story_blocks(documents: list[Document], vocabulary: dict[int, list
         return
     blocks = [b for d in reporting for b in d.blocks]
     owner = np.array([i for i, d in enumerate(reporting) for _ in d.blocks])
-    x = Vectorizer([vocabulary[id(b)] for b in blocks]).matrix
+    x = tfidf_rows([vocabulary[id(b)] for b in blocks])
     membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))))
     document_sums = (membership @ x).toarray()
     total = document_sums.sum(axis=0)

@@ -13,7 +13,7 @@ from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
 from service.stages.clean import LINK_LABEL, LOWER_CASE_OPENING, ends_like_sentence, is_furniture
-from service.text import MONTH, QUOTED_SPAN, WEEKDAY, Vectorizer
+from service.text import MONTH, QUOTED_SPAN, WEEKDAY, tfidf_rows
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -169,7 +169,7 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
     if not leads or budget.sentences == 0:
         return None
     firsts = [d.sentences[0].tokens for d in cluster.documents if d.sentences]
-    vectors = Vectorizer(firsts + [f.representative.tokens for f in leads]).matrix
+    vectors = tfidf_rows(firsts + [f.representative.tokens for f in leads])
     centroid = np.asarray(vectors[: len(firsts)].sum(axis=0)).ravel()
     return leads[int(np.argmax(vectors[len(firsts) :] @ centroid))]
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from service.cluster import Cluster, Fact, Sentence
 from service.stories.reprints import mark_reprints, mark_rewrites
-from service.text import Vectorizer
+from service.text import tfidf_rows
 
 SAME_FACT_SIMILARITY = 0.6
 
@@ -31,7 +31,7 @@ class Group:
         if not sentences:
             cluster.facts = []
             return cluster
-        vectors = Vectorizer([s.tokens for s in sentences]).matrix
+        vectors = tfidf_rows([s.tokens for s in sentences])
         similarity = (vectors @ vectors.T).tocsr()
         mark_rewrites(cluster.documents, similarity)
         candidates = similarity.copy()

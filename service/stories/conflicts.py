@@ -33,7 +33,7 @@ from service.models import Conflict, ConflictValue
 from service.stories.components import connected
 from service.stories.dates import Day, days, is_reporting_date
 from service.stories.numbers import MONTHS, Figure, figures, may_state_a_figure
-from service.text import STOPWORDS, Vectorizer, content, tokenize, words
+from service.text import STOPWORDS, content, tfidf_rows, tokenize, words
 
 # Sentence cosine above which two sentences in different facts still talk about the same
 # thing; lower when both figures carry the same outcome word.
@@ -115,7 +115,7 @@ class _SentenceSimilarity:
     def __init__(self, found: list[Mention]):
         sentences = list({id(m.sentence): m.sentence for m in found}.values())
         self.row = {id(s): k for k, s in enumerate(sentences)}
-        vectors = Vectorizer([s.tokens for s in sentences]).matrix
+        vectors = tfidf_rows([s.tokens for s in sentences])
         self.matrix = (vectors @ vectors.T).toarray()
 
     def __call__(self, a: Sentence, b: Sentence) -> float:
