@@ -5,6 +5,7 @@ days and reorders their sentences. So a brief sentence loses
 - an opening connective that points back to a sentence the brief does not show
   ("However, ", "Meanwhile, "),
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
+  unless a word before it needs it ("as soon as Monday", "on a Sunday morning"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
   acronym the reports go on to use ("World Food Program (WFP)").
 - the lone bracket a parenthesis over several sentences leaves ("(The White House …").
@@ -38,12 +39,20 @@ _DAY_OPENER = re.compile(
 _WEEKDAY = re.compile(
     rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}(?=[\s,.;:]|$)(?! (?:{_DAY_PARTS})\b)"
 )
-# A weekday in a range or a list is part of what the sentence says ("from Monday to Friday"),
-# and so is one that names a date ("Tuesday, June 19").
-_RANGE_WORDS = frozenset("from to until till through between and or but by since before after of every next".split())
-# After the weekday only a range or list goes on ("Monday to Friday", "Tuesday or Wednesday"):
-# "stunned the House Saturday morning by saying" dates the event.
-_RANGE_WORDS_AFTER = frozenset("to until till through and or but of".split())
+# A weekday is part of what the sentence says after a word it completes: in a range or a
+# list ("from Monday to Friday"), after a preposition or "be" ("as soon as Monday", "his
+# trial would be on Monday"). So is one that names a date ("Tuesday, June 19").
+_KEEPING_WORDS_BEFORE = frozenset(
+    "from to until till through between and or but by since before after of every next"
+    " as for into onto in at on than be is was were been being are".split()
+)
+# A determiner keeps a weekday it stands right before ("on a Sunday morning, while", "that
+# Monday"); before "on Friday" it belongs to something else ("said that on Friday he").
+_WEEKDAYS = frozenset(WEEKDAY.split("|"))
+_DETERMINERS = frozenset("a an the that this each one following previous coming same past".split())
+# After the weekday only a range or list goes on ("Monday to Friday", "Tuesday or Wednesday",
+# "Wednesday night into Friday"): "stunned the House Saturday morning by saying" dates the event.
+_RANGE_WORDS_AFTER = frozenset("to until till through into and or but of".split())
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 # Without its comma only after "On" or "Late" ("On Tuesday the council voted"), where the
 # day cannot be the sentence's subject ("Tuesday was calm"), and not before a range or a date
@@ -53,6 +62,7 @@ _BARE_DAY_OPENER = re.compile(
     rf"^(?:(?:Early|Late|Earlier|Later)(?: on)?|On) (?:{WEEKDAY}){_DAY_PART}(?!{_DATE_AFTER.pattern})\s+"
     rf"(?!(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))}|{_DAY_PARTS})\b)(?=[A-Za-z])"
 )
+_NOT_LETTER = re.compile(r"[^A-Za-z']")
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
 # "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word.
 _AGENCY_CREDIT = re.compile(r"^\([A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?\)\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
@@ -91,7 +101,10 @@ def _aside_or_definition(parenthetical: re.Match[str]) -> str:
     first letter starts one of them), since a later sentence may use it bare."""
     acronym = _ACRONYM.fullmatch(parenthetical.group())
     if acronym is None:
-        return ""
+        # After a preposition or an article it is what the words before it need ("apologizing
+        # to (her fiancé)").
+        completes = _word_before(parenthetical.string, parenthetical.start()) in _KEEPING_WORDS_BEFORE
+        return parenthetical.group() if completes else ""
     name = parenthetical.string[: parenthetical.start()].split()[-_NAME_WORDS:]
     initial = acronym.group(1)[0]
     return parenthetical.group() if any(word[0].upper() == initial for word in name) else ""
@@ -120,10 +133,18 @@ def drop_weekdays(text: str) -> str:
 
 def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     text = weekday.string
-    before = [w.strip(",;:").lower() for w in text[: weekday.start()].split()[-1:]]
     after = [w.strip(",;:").lower() for w in text[weekday.end() :].split()[:1]]
+    before = _word_before(text, weekday.start())
+    bare = weekday.group().split()[0] in _WEEKDAYS  # no "on", "late", … before it
     return (
-        not any(word in _RANGE_WORDS for word in before)
+        before not in _KEEPING_WORDS_BEFORE
+        and not (bare and before in _DETERMINERS)
         and not any(word in _RANGE_WORDS_AFTER for word in after)
         and not _DATE_AFTER.match(text, weekday.end())
     )
+
+
+def _word_before(text: str, position: int) -> str:
+    """The last word before `position`, lower case ("on" in "for comment.On")."""
+    token = text[:position].rstrip(",;: ").rsplit(None, 1)[-1:]
+    return _NOT_LETTER.split(token[0])[-1].lower() if token else ""

@@ -40,6 +40,8 @@ from service.trim import drop_weekdays, trim
         # An opening day needs no comma after "On" or "Late" to be only a date.
         ("On Tuesday the council voted to close the pier.", "The council voted to close the pier."),
         ("Late on Friday night the rebels seized the town.", "The rebels seized the town."),
+        # A word before "on Friday" that is no preposition leaves it only a date.
+        ("The editor said that on Friday he was handing out copies.", "The editor said that he was handing out copies."),
         # Set off by commas, the day goes with both.
         ("The rebels, late Friday, seized the town near the border.", "The rebels seized the town near the border."),
         ("The fire was under control at 4 a.m. on Wednesday.", "The fire was under control at 4 a.m."),
@@ -68,6 +70,17 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         "On Tuesday and Wednesday the committee met in private.",
         "On Tuesday June 19 the court ruled on the case.",
         "Tuesday was calm in the capital after the vote.",
+        # A weekday that a preposition, "be" or a determiner needs ("as soon as Monday", "would
+        # be on Monday", "a Sunday morning"), or that is part of a name.
+        "A completed deal could be announced as soon as Monday.",
+        "His trial would be on Monday.",
+        "Game 4 is set for Saturday at Minute Maid Park.",
+        "The women were at home on a Sunday morning, while the men were at sea.",
+        "Snow is expected Wednesday night into Friday morning.",
+        "The deal was first reported by The Sunday Times.",
+        "The plan for Endeavour's mission: On Saturday, Ross and Newman will connect cables.",
+        # A parenthesis that a preposition needs.
+        "She left one page apologizing to (her fiancé).",
         # The source of a claim stays: a brief must not make a claim its own.
         "The rebels took 500 prisoners, state media said.",
         "According to the ministry, the death toll rose to 50.",

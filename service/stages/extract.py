@@ -49,9 +49,11 @@ _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
 # A header in Title Case run into the sentence after it: the sentence's opening word stands
 # capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
-# Own Enrichment In 2007, after leaving the CIA, …"). Prose puts such a word after punctuation.
+# Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …").
+# Prose puts such a word after punctuation.
 _RUN_IN_OPENER = re.compile(
-    r"(?<=[a-z] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier)(?= (?:[a-z]|\d))"
+    r"(?<=[a-z] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier)"
+    rf"(?= (?:[a-z]|\d|(?:{WEEKDAY}|{MONTH})\b))"
 )
 MIN_HEADER_WORDS = 3
 TITLE_CASE_SHARE = 0.6  # of a header's words capitalised; prose before a name has fewer
