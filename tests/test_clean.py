@@ -65,6 +65,8 @@ def test_blocks_and_sentences_point_into_the_original_text(tram):
         "Correction: An earlier version of this article misspelled the name of the tram operator.",
         "Editor's note: This report has been updated with the operator's statement.",
         "This story has been updated to include a statement from the city council.",
+        "Jan Horak and Ilse Varga in Velmora contributed to this report.",
+        "Reporting by Jan Horak in Velmora; Editing by Ana Roz and Peter Kolar",
     ],
 )
 def test_furniture_lines_are_dropped(furniture):

@@ -262,6 +262,12 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         # An embedded player's markup, its link quoted: a link is no one's words.
         ('poster="https://courier.example/player/4638" true Velmora firefighters lifted the derailed Line 3 tram '
          "back onto the rails in Old Market Square late on Thursday night after a six-hour operation.", False),
+        # The newsroom's credit run into the last sentence (clean drops a line of its own).
+        ("The Line 3 tram in Velmora was carrying 14 passengers when it derailed in the square. --Ana Roz "
+         "contributed to this report, which was updated at 11:41 a.m.", False),
+        # Prose that says what contributed to what, or credits a paper's reporting, is news.
+        ("Ice on the rails contributed to the Line 3 tram derailment in Old Market Square, the inquiry found.", True),
+        ("The tram had been late all week, according to reporting by the Velmora Courier on the Line 3 service.", True),
         # Prose that begins like a prompt, or names an address as a fact, is news.
         ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),

@@ -64,6 +64,15 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
+# The newsroom's credits ("Jan Horak contributed to this report.", "(Reporting by Jan Horak;
+# Editing by Ana Roz)"), in a line of their own or run into a report's last sentence;
+# "according to reporting by the Post" is prose.
+NEWSROOM_CREDIT = re.compile(
+    r"\bcontributed (reporting )?to this (article|story|report)|\bcontributed reporting\b"
+    r"|(^|[(;])\s*(additional )?(reporting|editing|writing) by\b",
+    re.IGNORECASE,
+)
+
 # A link to another story, a video, a gallery or a document, flattened into the text before
 # its headline ("RELATED: Salma Hayek Cut Off…", "VIDEO: Cannibalism at Jamestown confirmed");
 # what follows runs into the report's next sentence.
@@ -236,7 +245,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     # A long prose line that merely mentions "subscribe" is still prose; furniture is short.
-    return word_count(line) < 25 and bool(_FURNITURE.search(line))
+    return word_count(line) < 25 and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
 
 
 class Clean:

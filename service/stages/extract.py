@@ -12,7 +12,7 @@ from service.extractors import Budget, get_extractor
 from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
-from service.stages.clean import LINK_LABEL, LOWER_CASE_OPENING, ends_like_sentence, is_furniture
+from service.stages.clean import LINK_LABEL, LOWER_CASE_OPENING, NEWSROOM_CREDIT, ends_like_sentence, is_furniture
 from service.text import MONTH, QUOTED_SPAN, WEEKDAY, tfidf_rows
 
 DEFAULT_SENTENCES = 6
@@ -112,6 +112,7 @@ def is_candidate(fact: Fact) -> bool:
         and not sentence.text.rstrip("\"”’' ").endswith(("...", "…"))
         and "?" not in sentence.text[-3:]
         and not is_furniture(sentence.text)
+        and not NEWSROOM_CREDIT.search(sentence.text)  # however long the sentence it ends
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
         and not has_run_in_header(sentence.brief_text)
