@@ -101,8 +101,8 @@ def _aside_or_definition(parenthetical: re.Match[str]) -> str:
     first letter starts one of them), since a later sentence may use it bare."""
     acronym = _ACRONYM.fullmatch(parenthetical.group())
     if acronym is None:
-        # After a preposition or an article it is what the words before it need ("apologizing
-        # to (her fiancé)").
+        # After a preposition or "be" it is what the words before it need ("apologizing to
+        # (her fiancé)", "at (302) 324-2785").
         completes = _word_before(parenthetical.string, parenthetical.start()) in _KEEPING_WORDS_BEFORE
         return parenthetical.group() if completes else ""
     name = parenthetical.string[: parenthetical.start()].split()[-_NAME_WORDS:]
