@@ -26,13 +26,14 @@ from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
+_EARLY_OR_LATE = "(?:Early|Late|Earlier|Later)"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
     r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|Even so),\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
-    rf"^(?:(?:Early|Late|Earlier|Later) )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
+    rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
     re.IGNORECASE,
 )
 # The weekday inside a sentence, with the words that only attach it: "on", "late", "last".
@@ -59,7 +60,7 @@ _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 # ("On Tuesday and Wednesday", "On Tuesday June 19") or a part of the day's name
 # ("On Tuesday night's show").
 _BARE_DAY_OPENER = re.compile(
-    rf"^(?:(?:Early|Late|Earlier|Later)(?: on)?|On) (?:{WEEKDAY}){_DAY_PART}(?!{_DATE_AFTER.pattern})\s+"
+    rf"^(?:{_EARLY_OR_LATE}(?: on)?|On) (?:{WEEKDAY}){_DAY_PART}(?!{_DATE_AFTER.pattern})\s+"
     rf"(?!(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))}|{_DAY_PARTS})\b)(?=[A-Za-z])"
 )
 _NOT_LETTER = re.compile(r"[^A-Za-z']")

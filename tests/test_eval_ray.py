@@ -43,6 +43,10 @@ def test_ray_executor_matches_local_and_resumes(tmp_path):
 def ray_head() -> Iterator[str]:
     """A Ray cluster's head started apart from this process, as `--ray-address` joins one."""
     ray_cli = Path(sys.executable).with_name("ray")
+    # "auto" would join a cluster this machine already runs, and `ray stop` would end it.
+    joins = [sys.executable, "-c", "import ray; ray.init(address='auto')"]
+    if subprocess.run(joins, capture_output=True, timeout=120).returncode == 0:
+        pytest.skip("a Ray cluster already runs on this machine")
     start = [ray_cli, "start", "--head", f"--port={free_port()}", "--num-cpus=2", "--include-dashboard=false"]
     subprocess.run([*start, "--disable-usage-stats"], check=True, capture_output=True, timeout=120)
     try:
@@ -60,15 +64,15 @@ def test_joining_a_cluster_ships_this_checkouts_packages(tmp_path: Path, ray_hea
     assert [o.scores for o in remote["lead"]] == [o.scores for o in local["lead"]]
 
     @ray.remote
-    def uploaded_service_packages() -> list[str]:
-        checkout = Path(service_package.__file__).parents[1]
+    def uploaded_service_packages(checkout: str) -> list[str]:
         return [
             entry for entry in sys.path
-            if Path(entry).resolve() != checkout and (Path(entry) / "service" / "__init__.py").is_file()
+            if Path(entry).resolve() != Path(checkout) and (Path(entry) / "service" / "__init__.py").is_file()
         ]
 
     # Workers on another machine import the uploaded copy, which must carry the prompts
     # (service/prompts is a link to the top-level prompts/).
-    uploaded = ray.get(uploaded_service_packages.remote())
+    checkout = Path(service_package.__file__).resolve().parents[1]
+    uploaded = ray.get(uploaded_service_packages.remote(str(checkout)))
     assert uploaded
     assert all((Path(entry) / "service" / "prompts" / "fuse.txt").is_file() for entry in uploaded)
