@@ -206,7 +206,8 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
-        "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email",
+        "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email", "Story Highlights",
+        "View Slideshow", "View Photos",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):
@@ -220,6 +221,29 @@ def test_an_advert_label_before_a_quotation_is_cut_out():
     quotation = '"We will have every line running again by Monday," the mayor said.'
     text = f"{LEAD} ADVERTISEMENT {quotation}\n"
     assert [b.text for b in clean(text)[0].blocks] == [LEAD, quotation]
+
+
+@pytest.mark.parametrize("before", ["Watch: tram derails in Velmora", "Is the Line 3 safe?", "Trams halted in the U.S."])
+def test_a_clips_running_time_after_its_title_ends_the_title(before):
+    text = f"{before} 02:18 {LEAD}\n"
+    assert kept(clean(text)[0]) == LEAD
+
+
+def test_a_live_blog_entry_time_at_a_lines_start_is_cut():
+    assert kept(clean(f"{LEAD}\n19:29 {SECOND}\n")[0]) == f"{LEAD}\n{SECOND}"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The replacement tram, set for 9:40 Velmora time on Friday, will run from the depot to the square.",
+        "At 17:30 BST the line reopened to passengers travelling between the depot and the square.",
+        "Passengers who took the 7:30 Line 3 tram were told to expect delays at the square all week.",
+        "The tram left the depot on Oct. 3, 2024 at 7:32 PM ET The driver reported no faults.",
+    ],
+)
+def test_a_clock_time_in_prose_stays(prose):
+    assert kept(clean(f"{LEAD}\n{prose}\n")[0]) == f"{LEAD}\n{prose}"
 
 
 def test_a_date_and_time_after_a_preposition_is_prose():

@@ -310,6 +310,10 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("The tram crash figures in a study in the Monday, Oct. 7, 2024, issue of the Velmora Transport Review.", True),
         ("The driver of the derailed Line 3 tram died of his injuries on Thursday, Oct. 10, 2024, in hospital.", True),
         ("The Line 3 tram derailed on Thursday, Oct. 3, 2024, in Velmora, injuring several of its passengers.", True),
+        # A caption that opens on its picture, its subject right after it.
+        ("In this Oct. 3, 2024 file photo Jan Horak leaves the Line 3 tram depot in Velmora after the derailment.",
+         False),
+        ("In this case the Line 3 tram operator in Velmora was fined for the derailment in Old Market Square.", True),
     ],
 )
 def test_a_caption_that_ends_on_its_pictures_date_is_not_a_brief_sentence(sentence, eligible):

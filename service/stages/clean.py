@@ -92,6 +92,9 @@ _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xin
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # A clock time as pages stamp it: "7:55", " a.m.", " PT".
 _CLOCK, _MERIDIEM, _ZONE = r"\d{1,2}:\d\d", r" ?[AaPp]\.?[Mm]\.?", r" [A-Z]{2,4}"
+# Words that set a clock time in prose: "at 10:30", "set for 9:40", "the 7:30 Mass".
+_CLOCK_TIME_WORDS = ("at", "by", "in", "on", "for", "until", "till", "to", "from", "after", "before", "of", "around",
+                     "about", "past", "since", "near", "between", "and", "or", "the", "a", "an")
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
@@ -134,7 +137,9 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Media ",), r"Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)"),
     (("Enlarge",), r"Enlarge this image"),
     (("caption",), r"\b(?:toggle|hide|show) caption"),
-    (("highlights",), r"Story highlights"),
+    (("highlights", "Highlights"), r"Story [Hh]ighlights"),
+    # A gallery's or a player's button: "View Photos", "View Slideshow" (prose writes "view photos").
+    (("Photos", "Slideshow", "Gallery", "Video"), r"\b(?:View|See|Watch|Launch|Open) (?:Photos|Slideshow|Gallery|Videos?)\b"),
     # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
     (
         tuple(f"({label}" for label in _BRACKETED_LABELS) + tuple(f"({label.upper()}" for label in _BRACKETED_LABELS),
@@ -194,6 +199,16 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|article)\b){2,})"
         # …or two, led by a capitalised "Tweet" ("…7:32 PM ET Tweet email When Texas teen …").
         r"|\bTweet (?i:email|share|print|pin)\b",
+    ),
+    # A clip's running time after its title, where a video playlist ran into the text ("…
+    # for diplomat attacks 00:18 In a statement, …"), or a live blog's entry time at a line's
+    # start. Prose sets a clock time after a word such as "at", "for" or "the", or gives its
+    # zone or a.m./p.m. ("set for 9:40 Moscow time", "At 17:30 BST she had …").
+    (
+        (":",),
+        r"(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
+        + "".join(rf"(?<!\b(?i:{word}) )" for word in _CLOCK_TIME_WORDS)
+        + rf"{_CLOCK}(?![:\d])(?= (?!(?:[AP]\.?M\b|[A-Z]{{2,4}}\b))[A-Z“\"])",
     ),
     # A page's stamp between a headline and the lead: a date, a clock time and its zone ("…
     # parachuting accident Jan. 28, 2014 at 7:32 PM ET Tweet …"). Prose gives the time after

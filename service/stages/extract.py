@@ -61,7 +61,8 @@ TITLE_CASE_SHARE = 0.6  # of a header's words capitalised; prose before a name h
 # a picture the brief does not show.
 _CAPTION = re.compile(
     r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot)"
-    r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted))"
+    # …and then a verb or, after the picture, its subject ("In this file photo Jill Kelley leaves …").
+    r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted)| (?-i:[A-Z][a-z]))"
     r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b"
     r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b"  # "The first photograph is a …"
     r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b"  # "Photo taken in Santa Rosa, on Monday."
