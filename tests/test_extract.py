@@ -378,6 +378,10 @@ def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
     [
         "He said the tram's brakes had failed as it entered Old Market Square in the morning rush hour.",
         '"The brakes failed as the tram entered Old Market Square in the morning rush hour," she said.',
+        # Whose "we" or "I" it is, the brief does not say.
+        "We found that the tram's brakes had failed as it entered Old Market Square in the morning rush hour.",
+        "I saw the tram's brakes fail as it entered Old Market Square in the morning rush hour.",
+        "The tram's brakes failed as it entered Old Market Square in the morning rush hour, our reporter saw.",
     ],
 )
 def test_a_sentence_that_needs_the_one_before_it_gives_way_to_one_that_reads_alone(pipeline, pointing_back):
@@ -385,6 +389,24 @@ def test_a_sentence_that_needs_the_one_before_it_gives_way_to_one_that_reads_alo
     lead = "A Line 3 tram derailed in Old Market Square in Velmora on Friday, injuring 14 passengers."
     alone = "The city's transport department said the tram's brakes had failed as it entered the square."
     reports = [f"{lead} {pointing_back}", f"{lead} {pointing_back}", f"{lead} {alone}"]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
+                               Options(method="extractive", sentences=2))
+    assert [s.text for s in brief.sentences][1] == alone
+
+
+@pytest.mark.parametrize(
+    "alone",
+    [
+        '"We found that the brakes had failed as the tram entered the square," the inspector said.',
+        "The tram that derailed had carried World War I veterans to a memorial service in the square.",
+        "The tram's brakes failed as it entered the square, the U.S. maker of the brakes said.",
+    ],
+)
+def test_first_person_words_in_a_quotation_or_a_name_do_not_point_back(pipeline, alone):
+    # Two reports carry the sentence; it wins over the one that reads alone only if it reads alone too.
+    lead = "A Line 3 tram derailed in Old Market Square in Velmora on Friday, injuring 14 passengers."
+    other = "The city's transport department said the tram's brakes had failed as it entered the square."
+    reports = [f"{lead} {alone}", f"{lead} {alone}", f"{lead} {other}"]
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
                                Options(method="extractive", sentences=2))
     assert [s.text for s in brief.sentences][1] == alone

@@ -211,8 +211,20 @@ def has_run_in_header(text: str) -> bool:
     return len(header) >= MIN_HEADER_WORDS and capitalised >= TITLE_CASE_SHARE * len(header)
 
 
+# So does a sentence that speaks in the first person outside quotation marks: an essay's
+# "I", a company statement's "we" ("We are taking immediate steps to invalidate the
+# passwords"), a site's "our" ("caught our eye this week"). Who speaks is not in the brief.
+# "I" is the pronoun before a verb or a contraction, not the numeral of "World War I veterans".
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]e|[Mm]y|[Mm]ine)\b"
+    r"|(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
+)
+
+
 def _reads_alone(text: str) -> bool:
-    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text))
+    return not (
+        _DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or _FIRST_PERSON.search(QUOTED_SPAN.sub("", text))
+    )
 
 
 def _reading_order(fact: Fact) -> tuple[float, int]:
