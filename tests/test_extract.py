@@ -277,6 +277,17 @@ def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, 
     assert eligibility(sentence) == [eligible]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        ("POLICE SAY THE LINE 3 TRAM DERAILED IN OLD MARKET SQUARE AFTER ITS BRAKES FAILED.", False),
+        ("NATO and EU envoys met IMF and UN staff in Velmora about the Line 3 tram plan on Thursday.", True),
+    ],
+)
+def test_a_broadcast_transcripts_line_in_capitals_is_not_a_brief_sentence(sentence, eligible):
+    assert eligibility(sentence) == [eligible]
+
+
 PROMO = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
 
 

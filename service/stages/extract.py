@@ -95,6 +95,11 @@ _PAGE_RESIDUE = re.compile(
 )
 
 
+# A sentence set in capitals is a broadcast transcript's line or a chyron ("POLICE SAY THE
+# TEEN WAS SHOT FOUR TIMES."), shouted in a brief.
+SHOUTED_SHARE = 0.6
+
+
 def budget_for(options: Options, unique_sentences: int) -> Budget:
     if options.ratio is not None:
         return Budget(sentences=max(1, round(options.ratio * unique_sentences)), words=options.words)
@@ -121,7 +126,13 @@ def is_candidate(fact: Fact) -> bool:
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
+        and not _shouted(sentence.text)
     )
+
+
+def _shouted(text: str) -> bool:
+    capitals = sum(c.isupper() for c in text)
+    return capitals > SHOUTED_SHARE * (capitals + sum(c.islower() for c in text))
 
 
 class Extract:
