@@ -7,7 +7,7 @@ about a second, so nothing here imports scikit-learn, NLTK or torch.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -88,6 +88,27 @@ def quote_marks(text: str) -> tuple[str, str]:
     if '"' in text:
         return '"', '"'
     return ("``", "''") if "''" in text or "``" in text else ("“", "”")
+
+
+class Hinted:
+    """A regex searched only in text that holds one of its hints: pieces of text that every
+    match contains (looked for in the lower-cased text with `fold`). `in` is fast where a
+    regex is slow to fail on ordinary prose."""
+
+    __slots__ = ("pattern", "hints", "fold")
+
+    def __init__(self, pattern: str, hints: tuple[str, ...], flags: int = 0, fold: bool = False):
+        self.pattern, self.hints, self.fold = re.compile(pattern, flags), hints, fold
+
+    def _may_match(self, text: str) -> bool:
+        probe = text.lower() if self.fold else text
+        return any(hint in probe for hint in self.hints)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, start, end) if self._may_match(text[start:end]) else iter(())
 
 
 def tokenize(text: str) -> tuple[str, ...]:

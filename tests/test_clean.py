@@ -201,7 +201,7 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "Image copyright AFP/Getty Image caption", "Image copyright Ritzau Foto Image caption", "Image copyright Reuters",
         "Media playback is unsupported on your device Media caption", "Enlarge this image toggle caption",
         "Media playback is not supported on this device", "Story highlights",
-        "(Photo: Jan Horak, Velmora Courier)", "(Image: Velmora Courier)", "Advertisement",
+        "(Photo: Jan Horak, Velmora Courier)", "(Image: Velmora Courier)", "(credit: Velmora Courier)", "Advertisement",
         "Advertisement Continue reading the main story", "CLOSE", "EXCLUSIVE", "SEE MORE VIDEOS",
         "Hide Transcript Show Transcript", "Share on Facebook Share on Twitter", "SHARE THIS ARTICLE Share Tweet Post Email",
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",

@@ -29,7 +29,7 @@ from scipy import sparse
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.headline import told_once
-from service.text import MONTH, WEEKDAY, tfidf_rows, word_count, words
+from service.text import MONTH, WEEKDAY, Hinted, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -67,10 +67,12 @@ _FURNITURE = re.compile(
 # The newsroom's credits ("Jan Horak contributed to this report.", "(Reporting by Jan Horak;
 # Editing by Ana Roz)"), in a line of their own or run into a report's last sentence;
 # "according to reporting by the Post" is prose.
-NEWSROOM_CREDIT = re.compile(
+NEWSROOM_CREDIT = Hinted(
     r"\bcontributed (reporting )?to this (article|story|report)|\bcontributed reporting\b"
     r"|(^|[(;])\s*(additional )?(reporting|editing|writing) by\b",
+    ("contributed", "ing by"),
     re.IGNORECASE,
+    fold=True,
 )
 
 # A link to another story, a video, a gallery or a document, flattened into the text before
@@ -128,7 +130,8 @@ _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
 # is cut out, and the text on either side becomes a passage of its own. A widget comes with
 # the pieces of text it cannot appear without: a line holding none of them is not searched
-# for it, since a regex is slow to fail on ordinary prose.
+# for it, since a regex is slow to fail on ordinary prose. For the same reason a pattern that
+# opens with lookbehinds opens with a lookahead for its first character before them.
 _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # An embedded tweet's sign-off: "— Aviation Policing (@MPSHeathrow) April 17, 2016".
     (("(@",), rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
@@ -142,7 +145,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Photos", "Slideshow", "Gallery", "Video"), r"\b(?:View|See|Watch|Launch|Open) (?:Photos|Slideshow|Gallery|Videos?)\b"),
     # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
     (
-        tuple(f"({label}" for label in _BRACKETED_LABELS) + tuple(f"({label.upper()}" for label in _BRACKETED_LABELS),
+        tuple(f"({case(label)}" for label in _BRACKETED_LABELS for case in (str, str.upper, str.lower)),
         rf"\((?i:(?:{'|'.join(_BRACKETED_LABELS)})s?): [^()\n]{{1,80}}\)",
     ),
     # Advert and video-player labels, "continued" markers, follow prompts.
@@ -160,14 +163,14 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "…to being shot or poisoned (CNN) In a sign of …", "…(Associated Press) PROVIDENCE, R.I. (AP) — Author …".
     (
         tuple(f"({agency})" for agency in _WIRE_AGENCIES),
-        r"(?<=[a-z.,;:!?\"”')] )(?:[A-Z][A-Za-z.]+(?:,? [A-Z][A-Za-z.]+){0,3} )?"
+        r"(?=[A-Z(])(?<=[a-z.,;:!?\"”')] )(?:[A-Z][A-Za-z.]+(?:,? [A-Z][A-Za-z.]+){0,3} )?"
         rf"\((?:{'|'.join(_WIRE_AGENCIES)})\)\s*(?:(?:--|—|–|-)\s+|(?=[A-Z]))",
     ),
     # …or any credit between a capitals dateline and its dash, where a subhead ran into the
     # lead: "…study finds THURSDAY, Jan. 6 (HealthDay News) -- A blood test …".
     (
         (") --", ") —", ") –"),
-        rf"(?<=[a-z.,;:!?\"”')] )[A-Z]{{3,}}(?:[ ,]+[A-Z]{{2,}}\.?)*,?(?: {MONTH} \d{{1,2}},?)?"
+        rf"(?=[A-Z])(?<=[a-z.,;:!?\"”')] )[A-Z]{{3,}}(?:[ ,]+[A-Z]{{2,}}\.?)*,?(?: {MONTH} \d{{1,2}},?)?"
         r" \([A-Z][\w./]*(?: [A-Z][\w./]*){0,2}\) ?(?:--|—|–)\s+",
     ),
     # …or a capitals dateline and its dash alone, after a sentence, a picture's credit or a
@@ -177,7 +180,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # NFL — " and "Episode VII — The Force Awakens" stay.
     (
         ("- ", "— ", "– "),
-        r"(?<=[a-z.!?\"”')] )(?![IVXLCDM]+\b)(?=[A-Z]{4}|[A-Z]{2,} [A-Z]{2})[A-Z]{2,}(?:[ /][A-Z]{2,}\.?)*"
+        r"(?=[A-Z])(?<=[a-z.!?\"”')] )(?![IVXLCDM]+\b)(?=[A-Z]{4}|[A-Z]{2,} [A-Z]{2})[A-Z]{2,}(?:[ /][A-Z]{2,}\.?)*"
         r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?\s*(?:--|—|–|-)\s+(?=[A-Z“\"])",
     ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
@@ -187,7 +190,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # with co-authors and a job title: "By Ann Lee, Tom Winter and Ben Cole", "By Lynn Hulsey, Staff Writer".
     (
         ("By ",),
-        rf"(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
+        rf"(?=[/B])(?:(?<![^\n])|(?<=[a-z] ))(?:/ Updated )?By {_BYLINE_NAME}(?:(?:,| and|, and) {_BYLINE_NAME})*"
         r"(?: ?,? (?:[A-Z][a-z]+ ){0,2}(?:Writer|Reporter|Correspondent|Editor))?"
         # …and the share button set after it: "By Justin Sink - Tweet Jon Huntsman announced".
         r"(?: [-—–] (?:Tweet|Share|Email)\b)?(?= [A-Z])",
@@ -205,8 +208,8 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # start. Prose sets a clock time after a word such as "at", "for" or "the", or gives its
     # zone or a.m./p.m. ("set for 9:40 Moscow time", "At 17:30 BST she had …").
     (
-        (":",),
-        r"(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
+        tuple(f":{digit}" for digit in "012345"),
+        rf"(?=\d)(?<![\d:])(?={_CLOCK}(?![:\d]))(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
         + "".join(rf"(?<!\b(?i:{word}) )" for word in _CLOCK_TIME_WORDS)
         + rf"{_CLOCK}(?![:\d])(?= (?!(?:[AP]\.?M\b|[A-Z]{{2,4}}\b))[A-Z“\"])",
     ),
@@ -215,10 +218,10 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # a preposition ("on Jan. 28, 2014 at 7:32 p.m. ET") and goes on after a comma.
     (
         (":",),
-        rf"(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?{_CLOCK}{_MERIDIEM}{_ZONE}\b(?=\s+[A-Z])",
+        rf"(?=[A-Z\d])(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?{_CLOCK}{_MERIDIEM}{_ZONE}\b(?=\s+[A-Z])",
     ),
 )
-_WIDGET_PATTERNS = tuple((hints, re.compile(pattern)) for hints, pattern in _WIDGETS)
+_WIDGET_PATTERNS = tuple(Hinted(pattern, hints) for hints, pattern in _WIDGETS)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -228,6 +231,7 @@ _TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*\s*$")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`]*[A-Z]")
 
 MIN_PROSE_WORDS = 8
+FURNITURE_MAX_WORDS = 25
 LONG_PARAGRAPH_WORDS = 20
 # Cosine similarity to the other reports under which a long block is another story, and
 # under which a short one shares essentially nothing with them.
@@ -260,7 +264,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     # A long prose line that merely mentions "subscribe" is still prose; furniture is short.
-    return word_count(line) < 25 and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
+    return word_count(line) < FURNITURE_MAX_WORDS and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
 
 
 class Clean:
@@ -369,13 +373,7 @@ def _passages(text: str) -> Iterator[tuple[int, str]]:
 def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The widgets in text[start:end], in order, overlapping ones merged. Only the widgets
     whose hints the line holds are looked for: one pass per widget that may be there."""
-    line = text[start:end]
-    found = sorted(
-        match.span()
-        for hints, pattern in _WIDGET_PATTERNS
-        if any(hint in line for hint in hints)
-        for match in pattern.finditer(text, start, end)
-    )
+    found = sorted(match.span() for pattern in _WIDGET_PATTERNS for match in pattern.finditer(text, start, end))
     merged: list[tuple[int, int]] = []
     for begin, finish in found:
         if merged and begin < merged[-1][1]:

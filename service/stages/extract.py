@@ -12,8 +12,15 @@ from service.extractors import Budget, get_extractor
 from service.extractors.base import RepeatGuard, fits
 from service.headline import choose_headline
 from service.models import Options
-from service.stages.clean import LINK_LABEL, LOWER_CASE_OPENING, NEWSROOM_CREDIT, ends_like_sentence, is_furniture
-from service.text import MONTH, QUOTED_SPAN, WEEKDAY, tfidf_rows
+from service.stages.clean import (
+    FURNITURE_MAX_WORDS,
+    LINK_LABEL,
+    LOWER_CASE_OPENING,
+    NEWSROOM_CREDIT,
+    ends_like_sentence,
+    is_furniture,
+)
+from service.text import MONTH, QUOTED_SPAN, WEEKDAY, Hinted, tfidf_rows
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -59,7 +66,7 @@ MIN_HEADER_WORDS = 3
 TITLE_CASE_SHARE = 0.6  # of a header's words capitalised; prose before a name has fewer
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
-_CAPTION = re.compile(
+_CAPTION = Hinted(
     r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot)"
     # …and then a verb or, after the picture, its subject ("In this file photo Jill Kelley leaves …").
     r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted)| (?-i:[A-Z][a-z]))"
@@ -71,7 +78,9 @@ _CAPTION = re.compile(
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
     rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}"
     r"(?:,? (?:in|at|near) (?:the )?(?-i:[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|the|(?:[a-z]+ )?of))*))?\.[\"”’']?$",
+    ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day"),  # "day": every weekday's name
     re.IGNORECASE,
+    fold=True,
 )
 
 # Page furniture left inside a sentence when a page is flattened, where its extent is unclear
@@ -79,7 +88,7 @@ _CAPTION = re.compile(
 # an infobox's arrow ("1. Anthony Scaramucci > Occupation: White House …"), a link label
 # ("RELATED: <headline> <sentence>"), a prompt to the reader ("Click image above to view"), a
 # picture credit ("Mike Coppola/Getty"). Such a sentence still counts as support.
-_PAGE_RESIDUE = re.compile(
+_PAGE_RESIDUE = Hinted(
     rf"\s\|\s|\s[>»]\s(?=[A-Z])|\b{LINK_LABEL}"
     r"|\b(?:Click|Tap) (?:here|image|on|to|the|above|below)\b"
     r"|[a-z]/(?:Getty|Instagram|Twitter|Facebook|Reuters|AFP|AP|EPA|Shutterstock)\b"
@@ -91,13 +100,15 @@ _PAGE_RESIDUE = re.compile(
     r"|https?://|\bwww\.|\bpic\.twitter\.com/|\b[a-z]+=[\"']"
     # A trademark sign: news style leaves it out, marketing copy keeps it ("The FIFA World
     # Cup™ Goal of the Day, sponsored by Powerade.").
-    r"|[™®]"
+    r"|[™®]",
+    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®"),  # ":" ends every link label
 )
 
 
 # A sentence set in capitals is a broadcast transcript's line or a chyron ("POLICE SAY THE
 # TEEN WAS SHOT FOUR TIMES."), shouted in a brief.
 SHOUTED_SHARE = 0.6
+_NOT_CAPITAL, _NOT_SMALL = re.compile(r"[^A-Z]+"), re.compile(r"[^a-z]+")  # to count letters in C, not Python
 
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
@@ -117,7 +128,8 @@ def is_candidate(fact: Fact) -> bool:
         # An ellipsis at the end marks text cut off (a teaser, a truncated caption).
         and not sentence.text.rstrip("\"”’' ").endswith(("...", "…"))
         and "?" not in sentence.text[-3:]
-        and not is_furniture(sentence.text)
+        # A trimmed sentence has no more words than its text: a long one is no furniture.
+        and not (length < FURNITURE_MAX_WORDS and is_furniture(sentence.text))
         and not NEWSROOM_CREDIT.search(sentence.text)  # however long the sentence it ends
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
@@ -131,8 +143,8 @@ def is_candidate(fact: Fact) -> bool:
 
 
 def _shouted(text: str) -> bool:
-    capitals = sum(c.isupper() for c in text)
-    return capitals > SHOUTED_SHARE * (capitals + sum(c.islower() for c in text))
+    capitals, small = len(_NOT_CAPITAL.sub("", text)), len(_NOT_SMALL.sub("", text))
+    return capitals > SHOUTED_SHARE * (capitals + small)
 
 
 class Extract:
@@ -147,13 +159,14 @@ class Extract:
             # Short reports: better a brief of short sentences than none, and one that says so.
             candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
             cluster.warn(NO_BRIEF_SENTENCES)
-        preferred = [f for f in candidates if _reads_alone(f.representative.brief_text)]
+        alone = {id(f) for f in candidates if _reads_alone(f.representative.brief_text)}
+        preferred = [f for f in candidates if id(f) in alone]
         try:
             extractor = get_extractor(cluster.options.extractor or self.default_extractor)
         except ValueError as exc:
             raise InputError(str(exc)) from None
         budget = budget_for(cluster.options, len(cluster.facts))
-        others = [f for f in candidates if not _reads_alone(f.representative.brief_text)]
+        others = [f for f in candidates if id(f) not in alone]
         # Every candidate in the order the fill takes them; one guard keeps repeats out of both.
         fill_order = sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order)
         repeats = RepeatGuard(fill_order)
@@ -228,7 +241,7 @@ def has_run_in_header(text: str) -> bool:
 # "I" is the pronoun before a verb or a contraction, not the numeral of "World War I veterans".
 _FIRST_PERSON = re.compile(
     r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]e|[Mm]y|[Mm]ine)\b"
-    r"|(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
+    r"|(?=I['’ ])(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
 )
 
 
