@@ -288,6 +288,19 @@ def test_a_broadcast_transcripts_line_in_capitals_is_not_a_brief_sentence(senten
     assert eligibility(sentence) == [eligible]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        ("Following are excerpts from the inquiry's report on the Line 3 tram derailment: its brakes failed.", False),
+        ("Here's what we know about the Line 3 tram that derailed in Old Market Square on Thursday.", False),
+        ("Here are the mayor's tweets: the Line 3 tram will run again in Old Market Square on Monday.", False),
+        ("The following week the Line 3 tram ran again through Old Market Square in Velmora.", True),
+    ],
+)
+def test_a_signpost_to_what_the_page_shows_next_is_not_a_brief_sentence(sentence, eligible):
+    assert eligibility(sentence) == [eligible]
+
+
 PROMO = "Breaking News Emails Get breaking news alerts about the Line 3 tram and other Velmora transport stories."
 
 

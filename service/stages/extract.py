@@ -51,6 +51,9 @@ _READER_ADDRESS = re.compile(
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
+# A signpost to what the page shows next ("Following are excerpts from the report:", "Here's
+# what we know:", "Here are Johnson's tweets: …"): it announces text, it states no fact.
+_SIGNPOST = re.compile(r"^(?:(?:The )?Following (?:is|are)|Here(?:'s|’s| is| are)|Below (?:is|are))\b")
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
@@ -133,6 +136,7 @@ def is_candidate(fact: Fact) -> bool:
         and not NEWSROOM_CREDIT.search(sentence.text)  # however long the sentence it ends
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
+        and not _SIGNPOST.match(sentence.brief_text)
         and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
