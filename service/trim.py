@@ -30,7 +30,8 @@ _EARLY_OR_LATE = "(?:Early|Late|Earlier|Later)"
 _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
-    r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|Even so),\s+(?=\S)"
+    r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|By comparison|Even so"
+    r"|Plus|What's more|What’s more|On top of that|On the other hand),\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",

@@ -18,6 +18,8 @@ from service.trim import drop_weekdays, trim
         ("Finally, the literature prize went to the novelist Ana Roz.", "The literature prize went to the novelist Ana Roz."),
         ("For instance, in early 2014 one ferry ticket cost only $28.", "In early 2014 one ferry ticket cost only $28."),
         ("As a result, the harbour stayed closed until May.", "The harbour stayed closed until May."),
+        ("Plus, the ferry had no lifeboats on board.", "The ferry had no lifeboats on board."),
+        ("By comparison, the old ferry carried 40 cars.", "The old ferry carried 40 cars."),
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
