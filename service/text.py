@@ -111,9 +111,14 @@ class Hinted:
         return self.pattern.finditer(text, start, end) if self._may_match(text[start:end]) else iter(())
 
 
+@lru_cache(maxsize=200_000)
+def _token(word: str) -> str:
+    return stem(word.lower().replace("’", "'"))
+
+
 def tokenize(text: str) -> tuple[str, ...]:
     """Lower-cased, stemmed word tokens with stopwords kept (bigrams need them in place)."""
-    return tuple(stem(w.lower().replace("’", "'")) for w in _WORD.findall(text))
+    return tuple(map(_token, _WORD.findall(text)))
 
 
 def content(tokens: Iterable[str]) -> list[str]:
