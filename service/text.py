@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 import snowballstemmer
@@ -121,9 +122,14 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(map(_token, _WORD.findall(text)))
 
 
+def is_content(token: str) -> bool:
+    """Whether the token carries meaning: no stopword, no single letter."""
+    return len(token) > 1 and token not in STOPWORDS
+
+
 def content(tokens: Iterable[str]) -> list[str]:
-    """Tokens that carry meaning: no stopwords, no one-letter tokens."""
-    return [t for t in tokens if len(t) > 1 and t not in STOPWORDS]
+    """Tokens that carry meaning."""
+    return [t for t in tokens if is_content(t)]
 
 
 def concept_bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
@@ -140,20 +146,33 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def has_words(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` words; reads no further than that."""
+    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+
+
 def smooth_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:
     """IDF with add-one smoothing (scikit-learn's `smooth_idf`): never zero, never infinite."""
     return np.log((1 + documents) / (1 + document_frequency)) + 1.0
 
 
 def content_counts(token_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """How often each content token occurs in each list (a row per list)."""
+    """How often each content token occurs in each list (a row per list), columns in the
+    order the content tokens first occur."""
+    # Every token is numbered, then the stopwords' columns dropped: the test runs once per
+    # distinct token rather than once per token.
     vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, tokens in enumerate(token_lists):
-        for token in content(tokens):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(token, len(vocabulary)))
-    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(token_lists), max(len(vocabulary), 1)))
+    columns = np.fromiter(
+        (vocabulary.setdefault(token, len(vocabulary)) for tokens in token_lists for token in tokens), dtype=np.int64
+    )
+    rows = np.repeat(np.arange(len(token_lists)), [len(tokens) for tokens in token_lists])
+    meaningful = np.fromiter((is_content(token) for token in vocabulary), dtype=bool, count=len(vocabulary))
+    kept = meaningful[columns]
+    renumbered = np.cumsum(meaningful) - 1
+    counts = sparse.csr_matrix(
+        (np.ones(int(kept.sum())), (rows[kept], renumbered[columns[kept]])),
+        shape=(len(token_lists), max(int(meaningful.sum()), 1)),
+    )
     counts.sum_duplicates()
     return counts
 

@@ -29,7 +29,7 @@ from scipy import sparse
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.headline import told_once
-from service.text import MONTH, WEEKDAY, Hinted, tfidf_rows, word_count, words
+from service.text import MONTH, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -252,10 +252,11 @@ COPY_SIMILARITY = 0.9
 def is_prose(line: str) -> bool:
     """Prose ends like a sentence; a long paragraph whose tail was cut off (wire editing
     tags, a truncated scrape) still counts when full sentences end inside it."""
-    count = word_count(line)
-    if count < MIN_PROSE_WORDS:
+    if not has_words(line, MIN_PROSE_WORDS):
         return False
-    return bool(_TERMINAL.search(line)) or (count >= LONG_PARAGRAPH_WORDS and bool(_INNER_SENTENCE_END.search(line)))
+    return bool(_TERMINAL.search(line)) or (
+        has_words(line, LONG_PARAGRAPH_WORDS) and bool(_INNER_SENTENCE_END.search(line))
+    )
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -264,7 +265,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     # A long prose line that merely mentions "subscribe" is still prose; furniture is short.
-    return word_count(line) < FURNITURE_MAX_WORDS and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
+    return not has_words(line, FURNITURE_MAX_WORDS) and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
 
 
 class Clean:
