@@ -209,7 +209,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # zone or a.m./p.m. ("set for 9:40 Moscow time", "At 17:30 BST she had …").
     (
         tuple(f":{digit}" for digit in "012345"),
-        rf"(?=\d)(?<![\d:])(?={_CLOCK}(?![:\d]))(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
+        rf"(?={_CLOCK}(?![:\d]))(?<![\d:])(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
         + "".join(rf"(?<!\b(?i:{word}) )" for word in _CLOCK_TIME_WORDS)
         + rf"{_CLOCK}(?![:\d])(?= (?!(?:[AP]\.?M\b|[A-Z]{{2,4}}\b))[A-Z“\"])",
     ),

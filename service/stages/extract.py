@@ -37,6 +37,14 @@ _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Thos
 # So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
 # said."): whose words they are is in a sentence the brief does not show.
 _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z]+\b")
+# So does a sentence that speaks in the first person outside quotation marks: an essay's
+# "I", a company statement's "we" ("We are taking immediate steps to invalidate the
+# passwords"), a site's "our" ("caught our eye this week"). Who speaks is not in the brief.
+# "I" is the pronoun before a verb or a contraction, not the numeral of "World War I veterans".
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]e|[Mm]y|[Mm]ine)\b"
+    r"|(?=I['’ ])(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
+)
 # Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
 # video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
 # link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
@@ -237,16 +245,6 @@ def has_run_in_header(text: str) -> bool:
     header = text[: opener.start()].split()
     capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in header)
     return len(header) >= MIN_HEADER_WORDS and capitalised >= TITLE_CASE_SHARE * len(header)
-
-
-# So does a sentence that speaks in the first person outside quotation marks: an essay's
-# "I", a company statement's "we" ("We are taking immediate steps to invalidate the
-# passwords"), a site's "our" ("caught our eye this week"). Who speaks is not in the brief.
-# "I" is the pronoun before a verb or a contraction, not the numeral of "World War I veterans".
-_FIRST_PERSON = re.compile(
-    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]e|[Mm]y|[Mm]ine)\b"
-    r"|(?=I['’ ])(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
-)
 
 
 def _reads_alone(text: str) -> bool:
