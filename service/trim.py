@@ -3,7 +3,8 @@
 A report is written for one day and one flow of text; a brief pools reports of several
 days and reorders their sentences. So a brief sentence loses
 - an opening connective that points back to a sentence the brief does not show
-  ("However, ", "Meanwhile, "),
+  ("However, ", "Meanwhile, "), or an editor's label that dates the page ("Update: ",
+  "UPDATE 2: ", "ORIGINAL POST: "),
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
   unless a word before it needs it ("as soon as Monday", "on a Sunday morning"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
@@ -32,6 +33,10 @@ _CONNECTIVE = re.compile(
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
     r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|By comparison|Even so"
     r"|Plus|What's more|What’s more|On top of that|On the other hand),\s+(?=\S)"
+)
+_EDITORS_LABEL = re.compile(
+    rf"^(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
+    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH} \d{{1,2}},? \d{{4}}))?:\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
@@ -86,8 +91,8 @@ def trim(text: str) -> str:
         text = text[1:]
     elif text.endswith(")") and "(" not in text:
         text = text[:-1]
-    for opener in (_CONNECTIVE, _DAY_OPENER, _BARE_DAY_OPENER):
-        # An opener is words and a comma only: a quotation, if any, starts after it.
+    for opener in (_EDITORS_LABEL, _CONNECTIVE, _DAY_OPENER, _BARE_DAY_OPENER):
+        # An opener is words and a comma or colon only: a quotation, if any, starts after it.
         found = opener.match(text)
         rest = text[found.end() :] if found else ""
         if len(rest.split()) >= MIN_WORDS_LEFT:

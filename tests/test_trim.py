@@ -19,6 +19,10 @@ from service.trim import drop_weekdays, trim
         ("For instance, in early 2014 one ferry ticket cost only $28.", "In early 2014 one ferry ticket cost only $28."),
         ("As a result, the harbour stayed closed until May.", "The harbour stayed closed until May."),
         ("Plus, the ferry had no lifeboats on board.", "The ferry had no lifeboats on board."),
+        # An editor's label dates the page, not the story.
+        ("Update: The ferry operator has since apologised.", "The ferry operator has since apologised."),
+        ("UPDATE 2: Divers found the hull intact.", "Divers found the hull intact."),
+        ("Update 10/15/2014: The ferry line agreed to pay.", "The ferry line agreed to pay."),
         ("By comparison, the old ferry carried 40 cars.", "The old ferry carried 40 cars."),
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
