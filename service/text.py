@@ -148,7 +148,7 @@ def word_count(text: str) -> int:
 
 def has_words(text: str, count: int) -> bool:
     """Whether `text` holds at least `count` words; reads no further than that."""
-    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+    return count <= 0 or next(islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
 def smooth_idf(document_frequency: np.ndarray, documents: int) -> np.ndarray:

@@ -412,11 +412,14 @@ def second_of_two(pipeline, shared: str) -> str:
         # Whose "we" or "I" it is, the brief does not say…
         ("We found that the tram's brakes had failed as it entered Old Market Square in the morning rush hour.", False),
         ("I saw the tram's brakes fail as it entered Old Market Square in the morning rush hour.", False),
+        ("When I saw the tram's brakes fail, it was entering Old Market Square in the morning rush hour.", False),
         ("The tram's brakes failed as it entered Old Market Square in the morning rush hour, our reporter saw.", False),
-        # …unless it is in someone's quoted words; nor is the numeral of a war or a country's initials a pronoun.
+        # …unless it is in someone's quoted words; nor are a numeral, a country's initials, a mine or a name.
         ('"We found that the brakes had failed as the tram entered the square," the inspector said.', True),
         ("The tram that derailed had carried World War I veterans to a memorial service in the square.", True),
-        ("The tram's brakes failed as it entered the square, the U.S. maker of the brakes said.", True),
+        ("The tram's brakes failed as it entered the square, the US maker of the brakes said.", True),
+        ("The derailed tram had carried a Level I trauma team and a mine clearance crew to the square.", True),
+        ("The Line 3 tram was named after Our Lady of Velmora, whose church stands in the square.", True),
     ],
 )
 def test_a_sentence_that_needs_the_one_before_it_gives_way_to_one_that_reads_alone(pipeline, shared, reads_alone):

@@ -23,7 +23,10 @@ from service.trim import drop_weekdays, trim
         ("Update: The ferry operator has since apologised.", "The ferry operator has since apologised."),
         ("UPDATE 2: Divers found the hull intact.", "Divers found the hull intact."),
         ("Update 10/15/2014: The ferry line agreed to pay.", "The ferry line agreed to pay."),
+        ("ORIGINAL POST: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
         ("By comparison, the old ferry carried 40 cars.", "The old ferry carried 40 cars."),
+        ("What's more, the ferry had no radio.", "The ferry had no radio."),
+        ("On the other hand, the crew was trained.", "The crew was trained."),
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),

@@ -134,7 +134,7 @@ _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # opens with lookbehinds opens with a lookahead for its first character before them.
 _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # An embedded tweet's sign-off: "— Aviation Policing (@MPSHeathrow) April 17, 2016".
-    (("(@",), rf"(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
+    (("(@",), rf"(?=[—–-])(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
     # Picture credits and caption toggles.
     (("Image c",), r"Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"),
     (("Media ",), r"Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)"),
@@ -204,14 +204,15 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|\bTweet (?i:email|share|print|pin)\b",
     ),
     # A clip's running time after its title, where a video playlist ran into the text ("…
-    # for diplomat attacks 00:18 In a statement, …"), or a live blog's entry time at a line's
-    # start. Prose sets a clock time after a word such as "at", "for" or "the", or gives its
-    # zone or a.m./p.m. ("set for 9:40 Moscow time", "At 17:30 BST she had …").
+    # for diplomat attacks 00:18 In a statement, …"), zero-padded as players print it; or a
+    # live blog's entry time of two-digit hours at a line's start ("19:29 What about …").
+    # Prose writes "kicks off 7:30 Friday", sets a time after a word such as "at", "for" or
+    # "the", or gives its zone or a.m./p.m. ("At 09:30 BST", "reopened 09:30 GMT").
     (
         tuple(f":{digit}" for digit in "012345"),
-        rf"(?={_CLOCK}(?![:\d]))(?<![\d:])(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] ))"
+        r"(?=\d\d:[0-5]\d(?![:\d]))(?:(?<![^\n])|(?<=[a-z0-9.?!'’\")\]] )(?=0)"
         + "".join(rf"(?<!\b(?i:{word}) )" for word in _CLOCK_TIME_WORDS)
-        + rf"{_CLOCK}(?![:\d])(?= (?!(?:[AP]\.?M\b|[A-Z]{{2,4}}\b))[A-Z“\"])",
+        + r")\d\d:[0-5]\d(?= (?!(?:[AP]\.?M\b|[A-Z]{2,4}\b))[A-Z“\"])",
     ),
     # A page's stamp between a headline and the lead: a date, a clock time and its zone ("…
     # parachuting accident Jan. 28, 2014 at 7:32 PM ET Tweet …"). Prose gives the time after

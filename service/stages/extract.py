@@ -40,10 +40,15 @@ _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z
 # So does a sentence that speaks in the first person outside quotation marks: an essay's
 # "I", a company statement's "we" ("We are taking immediate steps to invalidate the
 # passwords"), a site's "our" ("caught our eye this week"). Who speaks is not in the brief.
-# "I" is the pronoun before a verb or a contraction, not the numeral of "World War I veterans".
-_FIRST_PERSON = re.compile(
-    r"\b(?:[Ww]e|[Oo]urs?|us|[Mm]e|[Mm]y|[Mm]ine)\b"
-    r"|(?=I['’ ])(?<!War )(?<!Phase )(?<!Title )(?<!Class )(?<!Type )(?<!Stage )(?<!Grade )(?<!Part )\bI(?=['’]| [a-z])"
+# Capitalised, "Our" and "My" are that only where a sentence or an aside starts ("Our Lady of
+# Lourdes" and "My Lai" are names), and "Me" and "Mine" never are ("Portland, Me.").
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my|We)\b|(?:^|(?<=\()|(?<=: ))(?:Our|My)\b")
+# "I" before a lower-case word is the pronoun, unless a name stands before it: then it is a
+# numeral ("World War I veterans", "a Schedule I drug", "Elizabeth I was").
+_LOWER_CASE_AFTER_I = re.compile(r"(?:^|(\S+) )I(?=['’][a-z]| [a-z])")
+_BEFORE_THE_PRONOUN = frozenset(
+    "Then So And But When If Now As Before After Because Since While Although Though Yes No Today Here There "
+    "What How Why Where Maybe Perhaps Sometimes Still Yet Once Until Unless Well Oh".split()
 )
 # Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
 # video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
@@ -248,8 +253,16 @@ def has_run_in_header(text: str) -> bool:
 
 
 def _reads_alone(text: str) -> bool:
-    return not (
-        _DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or _FIRST_PERSON.search(QUOTED_SPAN.sub("", text))
+    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or _speaks_first_person(text))
+
+
+def _speaks_first_person(text: str) -> bool:
+    unquoted = QUOTED_SPAN.sub("", text)
+    if _FIRST_PERSON.search(unquoted):
+        return True
+    return any(
+        word is None or not word[:1].isupper() or not word[-1].isalpha() or word in _BEFORE_THE_PRONOUN
+        for word in (match.group(1) for match in _LOWER_CASE_AFTER_I.finditer(unquoted))
     )
 
 

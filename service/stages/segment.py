@@ -37,9 +37,9 @@ _CANDIDATE = re.compile(
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
     # missing boy escaped", "…nominees lunch The actress is"): a capitalised article between
     # two lower-case words opens a sentence (an empty match, the boundary only).
+    # (Alternatives look behind only once the stop or the space they need is there: a
+    # lookbehind tried at every position of the text would double the time of the split.)
     r"|(?= (?:A|An|The) [a-z])(?<=[a-z])"
-    # Each alternative looks behind only once the stop or the space it needs is there: a
-    # lookbehind tried at every position of the text would double the time of the split.
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
