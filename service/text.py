@@ -101,15 +101,18 @@ class Hinted:
     def __init__(self, pattern: str, hints: tuple[str, ...], flags: int = 0, fold: bool = False):
         self.pattern, self.hints, self.fold = re.compile(pattern, flags), hints, fold
 
-    def _may_match(self, text: str) -> bool:
-        probe = text.lower() if self.fold else text
-        return any(hint in probe for hint in self.hints)
+    def _may_match(self, text: str, start: int, end: int) -> bool:
+        if self.fold:
+            probe = text[start:end].lower()
+            return any(hint in probe for hint in self.hints)
+        # Looked for in place: a line's many widgets need no copy of it each.
+        return any(text.find(hint, start, end) >= 0 for hint in self.hints)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self._may_match(text) else None
+        return self.pattern.search(text) if self._may_match(text, 0, len(text)) else None
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text, start, end) if self._may_match(text[start:end]) else iter(())
+        return self.pattern.finditer(text, start, end) if self._may_match(text, start, end) else iter(())
 
 
 @lru_cache(maxsize=200_000)
