@@ -3,7 +3,8 @@
 The headline is the one most reports' own headlines agree with, when it reads as a
 headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
 adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, "), an aside
-between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"),
+between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
+a long sentence also one without commas: "A man who escaped from prison was captured"),
 the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
 is cut at its first clause boundary outside a quotation, and never ends on a word that leaves
 it hanging ("the", "of", "was") or inside a phrase ("… over a suspected nuclear").
@@ -33,12 +34,18 @@ _OPENER = re.compile(
     r"^(?!at (?:least|most)\b)(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
     r"|according to|following|under|from|if|although|though|because|once|until"
     r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?"
-    r"|(?:a|one|two|three|several|a few) (?:day|night|week|month|year)s? (?:after|before|later|earlier)"
+    # An elapsed time: "A week after …, ", "Nearly 30 years after …, ", "Twenty-five years later, ".
+    r"|(?:(?:nearly|almost|about|roughly|some|just|only|more than|less than|over) )?(?:an?|[\w-]+|a few)"
+    r" (?:minute|hour|day|night|week|month|year|decade)s? (?:after|before|later|earlier|ago|since)"
     # A participle and what it governs: "Stunned by the Democratic resurgence, ", "Facing a court challenge, ".
     r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,120}"
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
 )
+_AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)"
+# An aside's closing comma may stand inside a quotation's marks ("…, who starred in “The
+# Goldbergs,” has died").
+_ASIDE_END = r",[\"”’']?\s"
 # An aside between the subject and its verb: an appositive, a relative clause or a participle
 # ("James Kopp, the man the FBI is seeking …, is known", "Joschka Fischer, who drew China's
 # anger …, said", "officials, concerned that …, are lobbying"). It is known to end where a
@@ -46,12 +53,18 @@ _OPENER = re.compile(
 # appositive a past tense too ("nations, the euro's members, cut rates").
 _SUBJECT_ASIDE = re.compile(
     r"^(?P<subject>\w[^,]{0,60}?),\s(?:"
-    r"(?:the|a|an|\w+ed)\s[^;]{1,200}?,\s(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must"
-    r"|should|did|does|said|says)\b)"
-    r"|(?:the|a|an)(?:\s[^\s,;]+){1,3},\s(?=[a-z]+ed\b)"
+    rf"(?:the|a|an|\w+ed)\s[^;]{{1,200}}?{_ASIDE_END}(?=(?:{_AUXILIARY}|said|says)\b)"
+    rf"|(?:the|a|an)(?:\s[^\s,;]+){{1,3}}{_ASIDE_END}(?=[a-z]+ed\b)"
     # Not before a determiner: that opens an appositive to the clause ("who has Asperger's, a form of autism,").
-    r"|(?:who|which|whose)\s[^,;]{1,200},\s(?=[a-z])(?!(?:a|an|the)\s))"
+    rf"|(?:who|which|whose)\s[^;]{{1,200}}?{_ASIDE_END}(?=[a-z])(?!(?:a|an|the)\s))"
 )
+# A relative clause that ends where the subject's verb starts, with no comma to mark it: "A
+# man convicted of four murders who escaped from the state prison was captured". Its verb is
+# an auxiliary after a word that cannot be a clause's own subject (so not "as he was"). Not
+# "that", which also opens what a verb says ("said that Israel would build").
+_SUBJECT_RELATIVE = re.compile(r"^(?P<subject>[^,;:\"“”]{3,80}?)\s(?:who|which)\s[^,;:\"“”]{1,160}$")
+_VERB_AFTER = re.compile(rf"(?<=\s)(?={_AUXILIARY}\s)")
+_SUBJECT_WORDS = frozenset("i he she it we they you who that which there".split())
 MAX_SUBJECT_WORDS = 8
 # What describes the name an opener ends on ("As his lawyers fought for Gen. Augusto Pinochet,
 # the former Chilean dictator, efforts began"): part of the opener, when the main clause
@@ -92,6 +105,8 @@ def shorten(sentence: str) -> str:
     aside = _SUBJECT_ASIDE.match(text)
     if aside and len(aside.group("subject").split()) <= MAX_SUBJECT_WORDS:
         text = f"{aside.group('subject')} {text[aside.end():]}"
+    elif len(text.split()) > MAX_WORDS:
+        text = _without_subject_relative(text)
     unattributed = _ATTRIBUTION.sub("", text)
     text = unattributed if len(unattributed.split()) >= MIN_WORDS else text
     for match in _CLAUSE.finditer(text):
@@ -123,6 +138,24 @@ def shorten(sentence: str) -> str:
     headline = " ".join(words).rstrip(",;:")
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
+
+
+def _without_subject_relative(text: str) -> str:
+    """`text` without a relative clause between its subject and the subject's verb, when the
+    clause the verb opens would not fit a headline with it ("The diver who found the wreck
+    was honoured by the town" keeps it)."""
+    for verb in _VERB_AFTER.finditer(text):
+        relative = _SUBJECT_RELATIVE.match(text, 0, verb.start() - 1)
+        if relative is None:
+            return text
+        if text[: verb.start()].split()[-1].lower() in _SUBJECT_WORDS:
+            continue  # the verb of a clause inside the relative one ("as he was drowning")
+        boundary = _CLAUSE.search(text, verb.end())
+        subject = relative.group("subject")
+        if len(text[: boundary.start() if boundary else len(text)].split()) <= MAX_WORDS:
+            return text
+        return f"{subject} {text[verb.start():]}" if len(subject.split()) <= MAX_SUBJECT_WORDS else text
+    return text
 
 
 def _ends_a_phrase(last: str, following: str) -> bool:

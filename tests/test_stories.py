@@ -344,10 +344,31 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("On Friday, the council, which met for six hours, approved the harbour plan and the new ferry timetable "
          "for the coming winter.",
          "The council approved the harbour plan and the new ferry timetable for the coming winter"),
-        # What follows a relative clause may be an appositive to it, not the verb: the aside stays.
+        # An appositive inside the aside ("a family firm") does not end it: the verb does.
         ("The report said Jan Horak, who owns Velmora Ferries, a family firm, also runs two tugs out of the old "
          "harbour on the coast.",
-         "The report said Jan Horak"),
+         "The report said Jan Horak also runs two tugs out of the old harbour"),
+        # The aside's comma may stand inside a quotation's closing mark.
+        ("Ines Calder, who was best known for her role as the harbour master in “The Velmora Tides,” has died.",
+         "Ines Calder has died"),
+        ('Jan Horak, the last surviving member of the crew whose rescue was the basis for "The Long Night," has '
+         "died.",
+         "Jan Horak has died"),
+        # A relative clause with no comma between the subject and its verb goes when the clause the verb
+        # opens would not fit with it; a verb after a pronoun is the relative clause's own ("as he was").
+        ("A man convicted of four harbour robberies who escaped from the prison outside Kessler was captured in "
+         "Velmora.",
+         "A man convicted of four harbour robberies was captured in Velmora"),
+        ("The group of teenagers who filmed and mocked a swimmer as he was struggling in the harbour will face "
+         "charges after all.",
+         "The group of teenagers will face charges after all"),
+        # An elapsed time opens like a date does.
+        ("Nearly 30 years after his disappearance, a Velmora man solved his own cold case when he remembered "
+         "his name.",
+         "A Velmora man solved his own cold case when he remembered his name"),
+        ("Twenty-five years after the famed heist at the Velmora museum, police released new video of a visitor "
+         "entering the museum.",
+         "Police released new video of a visitor entering the museum"),
         # A clause that is a preposition's object goes with the preposition.
         ("Velmora's councillors tore into each other over who was to blame for the failure to finish the harbour "
          "wall on time.",
