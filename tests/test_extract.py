@@ -8,6 +8,7 @@ from conftest import DEMO, EXTRACTIVE, read_cluster, run_until
 from service import Article, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
+from service.extractors.coverage import concept_weights
 from service.generators import GeneratorSlot
 from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, has_run_in_header, is_candidate
 
@@ -445,3 +446,25 @@ def test_a_title_case_header_run_into_a_sentence_is_not_a_brief_sentence(pipelin
 ])
 def test_a_capitalised_word_inside_prose_is_no_run_in_header(prose):
     assert not has_run_in_header(prose)
+
+
+def test_coverage_prefers_a_fact_the_reports_state_early_over_one_that_covers_as_much_late():
+    early = "Builders will repair the new ferry ramp at Velmora next year."
+    late = "Engineers will rebuild the old harbour wall at Kessler this year."
+    reports = []
+    for k in range(3):
+        notes = [f"Pier {k}{i} posted its tide table for the week ahead at noon." for i in range(7)]
+        reports.append(Article(id=str(k), text=" ".join(
+            [f"Report {k} opens on the storm over the coast of region {k}.", *notes[:2], early, *notes[2:6], late,
+             notes[6]])))
+    cluster = run_until(reports, "group", Options(method="extractive"))
+    facts = {f.representative.text: f for f in cluster.facts}
+    weights, by_sentence = concept_weights(cluster)
+
+    def gain_and_length(text: str) -> tuple[float, int]:
+        sentence = facts[text].representative
+        return sum(weights.get(c, 0.0) for c in by_sentence[id(sentence)]), len(sentence.tokens)
+
+    assert gain_and_length(late) == gain_and_length(early) > (0, 0)  # alike but for where they stand
+    chosen = get_extractor("coverage")(cluster, [facts[late], facts[early]], Budget(sentences=1, words=None))
+    assert [f.representative.text for f in chosen] == [early]
