@@ -64,6 +64,11 @@ class Fact:
         return self.sentences[0]
 
     @property
+    def first_position(self) -> float:
+        """The earliest relative position any report gives the fact (0: a report's lead)."""
+        return min(s.position for s in self.sentences)
+
+    @property
     def article_ids(self) -> list[str]:
         seen: dict[str, None] = {}
         for sentence in self.sentences:

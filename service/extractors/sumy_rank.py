@@ -59,7 +59,7 @@ class SumyRankExtractor:
             return []
         reports = max(len(cluster.documents), 1)
         support = np.array([len(cluster.independent_ids(f.article_ids)) / reports for f in candidates])
-        lead = np.array([1.0 - min(s.position for s in f.sentences) for f in candidates])
+        lead = np.array([1.0 - f.first_position for f in candidates])
         relevance = self.rate(candidates) * (1.0 + support) * (0.5 + 0.5 * lead)
         vectors = tfidf_rows([f.representative.tokens for f in candidates])
         similarity = (vectors @ vectors.T).toarray()
