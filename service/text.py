@@ -63,7 +63,11 @@ MONTH = (
 QUOTATION_MARK = re.compile(r"``|''|‘‘|’’|[“”\"]")
 OPENING_MARKS = frozenset({"“", "``", "‘‘"})
 OPENS_A_QUOTE = r"\s(\[—–-"  # a character class
-QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]|``.*?''|‘‘.*?’’")
+# British papers quote in single marks ("‘We will rebuild,’ the mayor said"). Such a span opens
+# where a word starts and closes where one ends, so the apostrophes of "don’t" and "players'"
+# neither open nor close it.
+_SINGLE_QUOTED = rf"(?<![^{OPENS_A_QUOTE}])[‘'](?=[A-Za-z])(?:[^‘’'\"“”\n]|[’'](?=\w))*?[’'](?!\w)"
+QUOTED_SPAN = re.compile(rf"[\"“][^\"”]*[\"”]|``.*?''|‘‘.*?’’|{_SINGLE_QUOTED}")
 _OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
 
 

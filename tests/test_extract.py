@@ -417,6 +417,8 @@ def second_of_two(pipeline, shared: str) -> str:
         ("The tram's brakes failed as it entered Old Market Square in the morning rush hour, our reporter saw.", False),
         # …unless it is in someone's quoted words; nor are a numeral, a country's initials, a mine or a name.
         ('"We found that the brakes had failed as the tram entered the square," the inspector said.', True),
+        ("‘We found that the brakes had failed as the tram entered the square,’ the inspector said.", True),
+        ("'We found that the brakes hadn't held as the tram entered the square,' the inspector said.", True),
         ("The tram that derailed had carried World War I veterans to a memorial service in the square.", True),
         ("The tram's brakes failed as it entered the square, the US maker of the brakes said.", True),
         ("The derailed tram had carried a Level I trauma team and a mine clearance crew to the square.", True),
