@@ -83,7 +83,7 @@ def test_random_model_output_is_caught_and_replaced_by_the_reports_wording(kind,
     articles = ferry()
     cluster = pipeline.run(articles, ABSTRACTIVE)
     brief = cluster.brief
-    assert brief is not None and brief.method == "abstractive"
+    assert brief is not None
     generator = recording.generator
     assert len(recording.prompts) == len(brief.sentences) == 5
     assert all(generator.count_tokens(p) <= generator.max_input_tokens for p in recording.prompts)
@@ -95,7 +95,9 @@ def test_random_model_output_is_caught_and_replaced_by_the_reports_wording(kind,
         assert sentence.origin == ("replaced" if output else "extracted")
         assert sentence.text == draft.fact.representative.brief_text
         assert sentence.citations
-    assert any(REPLACED in w for w in brief.warnings)
+    # No rewritten sentence is left, so the brief is the reports' wording and says so.
+    assert brief.method == "extractive"
+    assert any(REPLACED in w and w.endswith("; the brief is extractive") for w in brief.warnings)
     assert_whole_sentences(brief)
 
 
@@ -105,7 +107,7 @@ def test_a_very_long_report_is_budgeted_not_truncated(tiny_dirs):
     endless = "The" + ", and the".join([" ferry Marlow Star struck a sandbank in thick fog off Calloway Island"] * 300)
     dump = Article(id="wire-dump", text=f"{endless}, officials said.\n\nAll 212 passengers were rescued.")
     brief = pipeline.summarize([*ferry(), dump], Options(method="abstractive", words=120))
-    assert brief.method == "abstractive" and brief.sentences
+    assert recording.prompts and brief.sentences
     assert all(generator.count_tokens(p) <= generator.max_input_tokens for p in recording.prompts)
     assert_whole_sentences(brief)
     # Alone, the 4,200-word sentence is the brief; it cannot be fused, so it is kept whole.
@@ -170,7 +172,8 @@ def test_packaged_smollm2_fuses_and_the_guard_catches_its_slips():
     corpus = " ".join(a.text or "" for a in articles)
     cluster = pipeline.run(articles, Options(method="abstractive", sentences=6))
     brief = cluster.brief
-    assert brief is not None and brief.method == "abstractive"
+    assert brief is not None
+    assert brief.method == ("abstractive" if any(s.origin == "fused" for s in brief.sentences) else "extractive")
     assert_whole_sentences(brief)
     finished = [first_sentence(o) for o in recording.outputs]
     assert sum(map(bool, finished)) >= 4, recording.outputs  # it does write sentences

@@ -96,7 +96,9 @@ def test_an_unsupported_fused_sentence_is_replaced_by_the_reports_wording_and_wa
     for sentence, fact in zip(brief.sentences, cluster.selected):
         assert sentence.text == fact.representative.brief_text
         assert "97" not in sentence.text and "Quast" not in sentence.text and "orchestra" not in sentence.text
-    assert brief.warnings == [f"4 {REPLACED} and were replaced by the reports' own wording"]
+    # Nothing the model wrote is left: the brief is the reports' own wording, and says so.
+    assert brief.method == "extractive"
+    assert brief.warnings == [f"4 {REPLACED} and were replaced by the reports' own wording; the brief is extractive"]
     assert_citations_slice(brief, tram, cluster)
 
 
@@ -109,6 +111,7 @@ def test_only_the_unsupported_sentences_are_replaced(tram):
 
     cluster, _ = fuse(tram, first_one_invents)
     assert [s.origin for s in cluster.brief.sentences] == ["replaced", "fused", "fused", "fused"]
+    assert cluster.brief.method == "abstractive"
     assert cluster.brief.sentences[0].text == cluster.selected[0].representative.brief_text
     assert cluster.brief.warnings == [f"1 {REPLACED} and were replaced by the reports' own wording"]
 
@@ -141,6 +144,14 @@ def test_a_fact_whose_wording_does_not_fit_the_model_stays_extracted(tram):
     assert fake.prompts == []
     assert {s.origin for s in cluster.brief.sentences} == {"extracted"}
     assert any("10-token input" in w for w in cluster.brief.warnings)
+
+
+def test_a_model_that_finishes_no_sentence_leaves_an_extractive_brief_that_says_so(tram):
+    cluster, fake = fuse(tram, lambda prompt: "The ferry Marlow Star struck")
+    brief = cluster.brief
+    assert len(fake.prompts) == 4
+    assert brief.method == "extractive" and {s.origin for s in brief.sentences} == {"extracted"}
+    assert brief.warnings == ["the rewrite model finished no sentence; the brief is extractive"]
 
 
 def test_abstractive_without_a_model_answers_extractively_and_says_why(tram):

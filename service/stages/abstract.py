@@ -62,7 +62,10 @@ class Abstract:
             sentence = first_sentence(output)
             if sentence:
                 draft.text, draft.origin = sentence, "fused"
-        cluster.method = "abstractive"
+        if any(d.origin == "fused" for d in cluster.drafts):
+            cluster.method = "abstractive"
+        else:
+            cluster.warn("the rewrite model finished no sentence; the brief is extractive")
         return cluster
 
     def prompt_for(self, fact: Fact, generator: Generator, cluster: Cluster) -> str | None:
