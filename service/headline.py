@@ -6,8 +6,9 @@ adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, 
 between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
 a long sentence also one without commas: "A man who escaped from prison was captured"),
 the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
-is cut at its first clause boundary outside a quotation, and never ends on a word that leaves
-it hanging ("the", "of", "was") or inside a phrase ("… over a suspected nuclear").
+is cut at its first clause boundary outside a quotation (an "as" that compares is none: "as
+many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma)
+or inside a phrase ("… over a suspected nuclear").
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def shorten(sentence: str) -> str:
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
             break
-        if _joins_a_name(text, match) or _unclosed_quote(text[: match.start()]):
+        if _joins_a_name(text, match) or _compares(text, match) or _unclosed_quote(text[: match.start()]):
             continue
         head = text[: match.start()].split()
         if len(head) >= MIN_WORDS:
@@ -135,7 +136,8 @@ def shorten(sentence: str) -> str:
     while len(words) > MIN_WORDS and (words[-1].lower() in _DANGLING or (cut and words[-1].lower() in _PHRASE_OPENERS)):
         words.pop()
         cut = True
-    headline = " ".join(words).rstrip(",;:")
+    # A comma may stand inside a quotation's closing mark (“the “Space Poop Challenge,”").
+    headline = re.sub(r"[,;:]+([\"”’']?)$", r"\1", " ".join(words))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
 
@@ -185,6 +187,14 @@ def _joins_a_name(text: str, match: re.Match[str]) -> bool:
     """"and" between capitalised words is inside a name: "the Truth and Reconciliation Commission"."""
     before, after = text[: match.start()].split()[-1:], text[match.end() :].split()[:1]
     return match.group().strip() == "and" and bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
+
+def _compares(text: str, match: re.Match[str]) -> bool:
+    """"as" that compares opens no clause: "as many as 100 cars", "countries such as Peru"."""
+    if match.group().strip() != "as":
+        return False
+    before = [w.lower() for w in text[: match.start()].split()[-2:]]
+    return bool(before) and (before[-1] == "such" or (len(before) == 2 and before[0] == "as"))
 
 
 def told_once(headline: str) -> str:

@@ -385,6 +385,17 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden inside the harbour "
          "wall before the storms arrive.",
          "Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden"),
+        # "as" that compares opens no clause.
+        ("Several storm surges, lifting as many as 40 boats and two tugs onto the quay at Velmora overnight, flooded "
+         "the harbour town.",
+         "Several storm surges, lifting as many as 40 boats"),
+        ("The storm wrecked the harbour walls of several fishing towns such as Velmora and Kessler, and the council "
+         "asked the government for help.",
+         "The storm wrecked the harbour walls of several fishing towns such as Velmora and Kessler"),
+        # A comma inside a quotation's closing mark does not end a headline.
+        ('Velmora\'s council has launched a "Harbour Clean-Up Challenge," and is calling on residents to pick up '
+         "litter along the old sea wall.",
+         'Velmora\'s council has launched a "Harbour Clean-Up Challenge"'),
         # Wire copy's " _ " is a dash.
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",
