@@ -332,9 +332,14 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("In this Oct. 3, 2024 file photo Jan Horak leaves the Line 3 tram depot in Velmora after the derailment.",
          False),
         ("In this case the Line 3 tram operator in Velmora was fined for the derailment in Old Market Square.", True),
+        # A caption says where each named person stands in the picture; prose's "left" and "right" are no places.
+        ("Tram driver Jan Horak, left, and inspector Ines Calder walk past the derailed Line 3 tram in Velmora.", False),
+        ("Mayor Ines Calder (right) visits passengers hurt when the Line 3 tram derailed in Old Market Square.", False),
+        ("Councillors on the left, right and centre of Velmora's council blamed the tram operator for the crash.", True),
+        ("The derailed Line 3 tram turned right, and its last carriage hit a bus shelter in Old Market Square.", True),
     ],
 )
-def test_a_caption_that_ends_on_its_pictures_date_is_not_a_brief_sentence(sentence, eligible):
+def test_a_caption_told_by_its_date_or_by_who_stands_where_is_not_a_brief_sentence(sentence, eligible):
     assert eligibility(sentence) == [eligible]
 
 

@@ -98,6 +98,14 @@ _CAPTION = Hinted(
     re.IGNORECASE,
     fold=True,
 )
+# So does one that says where a named person stands in the picture: "Joey Wilson, left, rings
+# up …", "Shayne (left) and Bria Murphy attended …", "Sirkka-Liisa Love, second left, and …".
+# Searched before trimming, which drops the parenthesis.
+_PLACE_IN_PICTURE = Hinted(
+    r"\b[A-Z][\w'’.-]*(?:, | \((?:pictured )?)(?:(?:second|third|2nd|3rd) (?:from )?)?"
+    r"(?:left|right|center|centre|top|bottom)(?:\)|(?=[,.;]| and\b))",
+    ("left", "right", "cent", "top", "bottom"),
+)
 
 # Page furniture left inside a sentence when a page is flattened, where its extent is unclear
 # and clean cannot cut it out: a separator bar ("… Sheen. | Photo by Reuters"), a breadcrumb or
@@ -153,6 +161,7 @@ def is_candidate(fact: Fact) -> bool:
         and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
+        and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
         and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
         and not _shouted(sentence.text)
