@@ -255,6 +255,9 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
     [
         ("Watch the video below to see the derailed Line 3 tram being lifted from Old Market Square.", False),
         ("Follow the Velmora Courier on Twitter for updates on the Line 3 tram derailment in the square.", False),
+        # A link's prompt, also in brackets.
+        ("(See a map of the Line 3 tram route through Old Market Square and the site of the derailment.)", False),
+        ("Read next: the Line 3 tram derailment is the third on Velmora's tram network since the spring.", False),
         ("Reach transport reporter Jan Horak at jhorak@courier.example about the Line 3 tram derailment.", False),
         # Long enough that clean keeps the line: the link, not its length, rules it out.
         ("Photos of the Line 3 tram that derailed in Old Market Square in Velmora on Thursday morning, injuring 14 "
@@ -271,6 +274,8 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("The tram had been late all week, according to reporting by the Velmora Courier on the Line 3 service.", True),
         # Prose that begins like a prompt, or names an address as a fact, is news.
         ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
+        ("See's Candies shut its shop in Old Market Square after the Line 3 tram derailed outside it on Thursday.",
+         True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
     ],
 )

@@ -55,8 +55,9 @@ _BEFORE_THE_PRONOUN = frozenset(
 # link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours)\b"
-    r"|^(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact)\b"
-    r"|^(?:Sign up|Check out|Stay tuned|Read more|Support our|Become a (?:member|subscriber))\b"
+    # An imperative, also as a link in brackets: "(See 10 more examples.)", "Read next …".
+    r"|^\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View)\b(?!['’])"
+    r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber))\b"
     r"|\bcan be reached at\b"
     r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
     re.IGNORECASE,
