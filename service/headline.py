@@ -136,7 +136,7 @@ def shorten(sentence: str) -> str:
     while len(words) > MIN_WORDS and (words[-1].lower() in _DANGLING or (cut and words[-1].lower() in _PHRASE_OPENERS)):
         words.pop()
         cut = True
-    # A comma may stand inside a quotation's closing mark (“the “Space Poop Challenge,”").
+    # A comma may stand inside a quotation's closing mark ("launched a “Clean-Up Challenge,”").
     headline = re.sub(r"[,;:]+([\"”’']?)$", r"\1", " ".join(words))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
