@@ -9,6 +9,7 @@ render -> `brief`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from service.models import Article, Brief, Options
 
@@ -95,7 +96,6 @@ class Cluster:
     selected: list[Fact] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     headline: str = ""
-    method: str = "extractive"
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     brief: Brief | None = None
@@ -107,6 +107,11 @@ class Cluster:
     @property
     def sentences(self) -> list[Sentence]:
         return [s for doc in self.documents for s in doc.sentences]
+
+    @property
+    def method(self) -> Literal["extractive", "abstractive"]:
+        """What the reader gets: "abstractive" while a sentence the model wrote is in the brief."""
+        return "abstractive" if any(d.origin == "fused" for d in self.drafts) else "extractive"
 
     def independent_ids(self, article_ids: list[str]) -> list[str]:
         """Article ids with reprints folded into the report they copy."""

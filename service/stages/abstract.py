@@ -45,7 +45,6 @@ class Abstract:
         method: str = cluster.options.method
         if method == "auto":
             method = self.auto_method
-        cluster.method = "extractive"
         if method != "abstractive" or not cluster.drafts:
             return cluster
         self.slot.load()
@@ -62,9 +61,7 @@ class Abstract:
             sentence = first_sentence(output)
             if sentence:
                 draft.text, draft.origin = sentence, "fused"
-        if any(d.origin == "fused" for d in cluster.drafts):
-            cluster.method = "abstractive"
-        else:
+        if cluster.method == "extractive":
             cluster.warn("the rewrite model finished no sentence; the brief is extractive")
         return cluster
 

@@ -64,13 +64,11 @@ class Attribute:
                 replaced += 1
             draft.support = self._align(draft, sentences)
         if replaced:
-            # `method` names what the reader gets: once no rewritten sentence is left, the
-            # brief is the reports' own wording.
-            fused = any(d.origin == "fused" for d in cluster.drafts)
-            cluster.method = "abstractive" if fused else "extractive"
+            # Once no rewritten sentence is left, the brief is the reports' own wording.
             cluster.warn(
                 f"{replaced} rewritten sentence(s) were not supported by the reports and were "
-                "replaced by the reports' own wording" + ("" if fused else "; the brief is extractive")
+                "replaced by the reports' own wording"
+                + ("; the brief is extractive" if cluster.method == "extractive" else "")
             )
         return cluster
 

@@ -43,7 +43,7 @@ class Render:
         ]
         cluster.brief = Brief(
             headline=cluster.headline,
-            method=cluster.method,  # type: ignore[arg-type]
+            method=cluster.method,
             sentences=sentences,
             sources=sources,
             warnings=list(cluster.warnings),
