@@ -259,6 +259,13 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("(See a map of the Line 3 tram route through Old Market Square and the site of the derailment.)", False),
         ("Read next: the Line 3 tram derailment is the third on Velmora's tram network since the spring.", False),
         ("Reach transport reporter Jan Horak at jhorak@courier.example about the Line 3 tram derailment.", False),
+        # A linked title lost, its quotation marks left empty: the sentence no longer says what it did.
+        ('Jan Horak, who drove trams in "" before he came to Velmora, derailed the Line 3 tram on Thursday.', False),
+        ("Jan Horak, who drove trams in “” before he came to Velmora, derailed the Line 3 tram on Thursday.", False),
+        ('Jan Horak, who drove trams in "Tramway Nights" before coming to Velmora, derailed the Line 3 tram.', True),
+        # A picture's button run into its caption.
+        ("Enlarge Family photo Jan Horak stands beside the derailed Line 3 tram in Old Market Square on Thursday.",
+         False),
         # Long enough that clean keeps the line: the link, not its length, rules it out.
         ("Photos of the Line 3 tram that derailed in Old Market Square in Velmora on Thursday morning, injuring 14 "
          "passengers, are at https://courier.example/tram today.", False),
@@ -275,6 +282,8 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         # Prose that begins like a prompt, or names an address as a fact, is news.
         ("Following the derailment, the Line 3 tram stayed out of Old Market Square in Velmora for a week.", True),
         ("See's Candies shut its shop in Old Market Square after the Line 3 tram derailed outside it on Thursday.",
+         True),
+        ("Enlarged by the council last year, Old Market Square held the Line 3 tram stop where the derailment began.",
          True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
     ],

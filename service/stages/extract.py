@@ -55,8 +55,10 @@ _BEFORE_THE_PRONOUN = frozenset(
 # link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = re.compile(
     r"\b(?:you|your|yours)\b"
-    # An imperative, also as a link in brackets: "(See 10 more examples.)", "Read next …".
-    r"|^\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View)\b(?!['’])"
+    # An imperative, also as a link in brackets or a picture's button: "(See 10 more
+    # examples.)", "Read next …", "Enlarge Family photo …".
+    r"|^\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
+    r"\b(?!['’])"
     r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber))\b"
     r"|\bcan be reached at\b"
     r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
@@ -125,8 +127,10 @@ _PAGE_RESIDUE = Hinted(
     r"|https?://|\bwww\.|\bpic\.twitter\.com/|\b[a-z]+=[\"']"
     # A trademark sign: news style leaves it out, marketing copy keeps it ("The FIFA World
     # Cup™ Goal of the Day, sponsored by Powerade.").
-    r"|[™®]",
-    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®"),  # ":" ends every link label
+    r"|[™®]"
+    # An empty quotation, where a linked title was lost: 'who starred in "" before …'.
+    r'|""|“”',
+    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”"),  # ":" ends every link label
 )
 
 
