@@ -164,3 +164,17 @@ def test_prose_after_a_quotation_whose_closing_mark_was_mangled_is_not_quoted():
     # brief shows the sentence single-spaced.
     assert cluster.sentences[0].brief_text == "The mayor called the plan a “direct attack” on the city budget."
     assert cluster.sentences[1].brief_text == "Officials met on Monday to discuss the budget."
+
+
+def test_the_brief_closes_up_the_space_a_link_left_before_a_stop():
+    text = ("The council, led by Mayor Ilse Varga , approved the Line 3 tram ; the vote was 31 to 4 . "
+            "\"We waited . . . for years ,\" she said . Officials cited a .45 caliber pistol , and left: a vote ?")
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    assert [s.brief_text for s in cluster.sentences] == [
+        "The council, led by Mayor Ilse Varga, approved the Line 3 tram; the vote was 31 to 4.",
+        '"We waited... for years," she said.',
+        "Officials cited a .45 caliber pistol, and left: a vote ?",
+    ]
+    # The offsets still point at the report's own text.
+    first = cluster.sentences[0]
+    assert text[first.start : first.end].endswith("31 to 4 .")

@@ -96,8 +96,12 @@ _CAPTION = Hinted(
     # National Guard patrol Wednesday, April 29, 2015, in Baltimore.", "…, in the Squirrel Hill
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
     rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}"
-    r"(?:,? (?:in|at|near) (?:the )?(?-i:[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|the|(?:[a-z]+ )?of))*))?\.[\"”’']?$",
-    ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day"),  # "day": every weekday's name
+    r"(?:,? (?:in|at|near) (?:the )?(?-i:[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|the|(?:[a-z]+ )?of))*))?\.[\"”’']?$"
+    # …or on its place and then the date with the year, where prose puts "on" between them:
+    # "…at the U.S. Capitol in Washington June 11, 2014."
+    rf"|\b(?:in|at|near) (?-i:[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|the))*) {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
+    # "day": every weekday's name; " 19", " 20": a year.
+    ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
     re.IGNORECASE,
     fold=True,
 )

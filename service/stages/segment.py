@@ -46,6 +46,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 _WORD_SPAN = 40  # characters before a stop that hold any abbreviation, initial or dotted acronym
+# A page that set a link apart in spaces leaves them before the stop or comma after it ("led
+# by Senator Joe Biden , and …", "… on the web ."); the brief closes them up. (The colon, "!"
+# and "?" are left: French typography spaces them.)
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[,.;](?:[\s\"”’')\]]|$))")
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -78,9 +82,9 @@ def _opens_here(text: str, mark: int) -> bool:
 
 
 def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
-    """The sentence as it must read on its own in a brief, single-spaced: trimmed, or, for a
-    piece of a longer quotation, verbatim with the quotation marks its own text lacks
-    (straight or ``'' when its own marks are, else curly)."""
+    """The sentence as it must read on its own in a brief, single-spaced and with no space
+    before a stop: trimmed, or, for a piece of a longer quotation, verbatim with the
+    quotation marks its own text lacks (straight or ``'' when its own marks are, else curly)."""
     if not (opens_quoted or ends_quoted):
         text = trim(text)
     else:
@@ -89,7 +93,7 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
             text = opening + text
         if ends_quoted:
             text += closing
-    return " ".join(text.split())
+    return _SPACE_BEFORE_STOP.sub("", " ".join(text.split()))
 
 
 def is_abbreviation(head: str) -> bool:
