@@ -83,7 +83,7 @@ def _opens_here(text: str, mark: int) -> bool:
 
 def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     """The sentence as it must read on its own in a brief, single-spaced and with no space
-    before a stop: trimmed, or, for a piece of a longer quotation, verbatim with the
+    before a stop or comma: trimmed, or, for a piece of a longer quotation, verbatim with the
     quotation marks its own text lacks (straight or ``'' when its own marks are, else curly)."""
     if not (opens_quoted or ends_quoted):
         text = trim(text)
