@@ -67,6 +67,8 @@ _SUBJECT_RELATIVE = re.compile(r"^(?P<subject>[^,;:\"“”]{3,80}?)\s(?:who|whi
 _VERB_AFTER = re.compile(rf"(?<=\s)(?={_AUXILIARY}\s)")
 _SUBJECT_WORDS = frozenset("i he she it we they you who that which there".split())
 MAX_SUBJECT_WORDS = 8
+# Punctuation a cut leaves at a headline's end, kept out of a closing quotation mark too.
+_TRAILING_STOPS = re.compile(r"[,;:]+([\"”’']?)$")
 # What describes the name an opener ends on ("As his lawyers fought for Gen. Augusto Pinochet,
 # the former Chilean dictator, efforts began"): part of the opener, when the main clause
 # follows it (a lower-case word, not a relative pronoun).
@@ -137,7 +139,7 @@ def shorten(sentence: str) -> str:
         words.pop()
         cut = True
     # A comma may stand inside a quotation's closing mark ("launched a “Clean-Up Challenge,”").
-    headline = re.sub(r"[,;:]+([\"”’']?)$", r"\1", " ".join(words))
+    headline = _TRAILING_STOPS.sub(r"\1", " ".join(words))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
 

@@ -288,7 +288,7 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
     ],
 )
-def test_a_sentence_that_speaks_to_the_reader_is_not_a_brief_sentence(sentence, eligible):
+def test_a_prompt_a_link_a_credit_or_a_damaged_line_is_not_a_brief_sentence(sentence, eligible):
     assert eligibility(sentence) == [eligible]
 
 

@@ -83,6 +83,9 @@ _RUN_IN_OPENER = re.compile(
 )
 MIN_HEADER_WORDS = 3
 TITLE_CASE_SHARE = 0.6  # of a header's words capitalised; prose before a name has fewer
+# Where a picture was taken, as a caption names it: "Baltimore", "the U.S. Capitol", "the
+# Squirrel Hill section of Pittsburgh", "Madrid, Spain".
+_PICTURED_PLACE = r"(?:the )?(?-i:[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|the|(?:[a-z]+ )?of))*)"
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
 _CAPTION = Hinted(
@@ -95,11 +98,10 @@ _CAPTION = Hinted(
     # A wire caption ends on the picture's full date, and maybe its place: "Members of the
     # National Guard patrol Wednesday, April 29, 2015, in Baltimore.", "…, in the Squirrel Hill
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
-    rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}"
-    r"(?:,? (?:in|at|near) (?:the )?(?-i:[A-Z][\w'’-]*(?:,? (?:[A-Z][\w'’-]*|the|(?:[a-z]+ )?of))*))?\.[\"”’']?$"
+    rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}(?:,? (?:in|at|near) {_PICTURED_PLACE})?\.[\"”’']?$"
     # …or on its place and then the date with the year, where prose puts "on" between them:
     # "…at the U.S. Capitol in Washington June 11, 2014."
-    rf"|\b(?:in|at|near) (?-i:[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|the))*) {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
+    rf"|\b(?:in|at|near) {_PICTURED_PLACE} {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
     # "day": every weekday's name; " 19", " 20": a year.
     ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
     re.IGNORECASE,
@@ -194,14 +196,15 @@ class Extract:
             # Short reports: better a brief of short sentences than none, and one that says so.
             candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
             cluster.warn(NO_BRIEF_SENTENCES)
-        alone = {id(f) for f in candidates if _reads_alone(f.representative.brief_text)}
-        preferred = [f for f in candidates if id(f) in alone]
+        preferred: list[Fact] = []
+        others: list[Fact] = []
+        for fact in candidates:
+            (preferred if _reads_alone(fact.representative.brief_text) else others).append(fact)
         try:
             extractor = get_extractor(cluster.options.extractor or self.default_extractor)
         except ValueError as exc:
             raise InputError(str(exc)) from None
         budget = budget_for(cluster.options, len(cluster.facts))
-        others = [f for f in candidates if id(f) not in alone]
         # Every candidate in the order the fill takes them; one guard keeps repeats out of both.
         fill_order = sorted(preferred, key=_reading_order) + sorted(others, key=_reading_order)
         repeats = RepeatGuard(fill_order)
