@@ -90,8 +90,15 @@ _PHRASE_OPENERS = frozenset(
     "despite between among".split()
 )
 _PHRASE_BOUNDARIES = _PHRASE_OPENERS | _DANGLING
-# AP wire copy writes a dash as " _ ".
-_CLAUSE = re.compile(r",\s|\s(?:[—–_-]|--)\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
+# Two-word prepositions: once the second word is cut, the first goes too ("a star on the
+# Walk of Fame ahead | of the anniversary").
+_TWO_WORD_PREPOSITIONS = frozenset(
+    [("ahead", "of"), ("instead", "of"), ("because", "of"), ("out", "of"), ("prior", "to"), ("due", "to"),
+     ("according", "to"), ("next", "to")]
+)
+# AP wire copy writes a dash as " _ ". A colon before a lower-case word opens a clause (before
+# a quotation or a capital it opens what someone said: "Ines Calder said: “Repairs …”").
+_CLAUSE = re.compile(r",\s|:\s(?=[a-z])|\s(?:[—–_-]|--)\s|;\s|\s(?:during|after|before|while|amid|as|because|which|who|where|when|but|and)\s")
 
 
 def shorten(sentence: str) -> str:
@@ -125,21 +132,21 @@ def shorten(sentence: str) -> str:
             text = " ".join(head)
             break
     words = text.split()
+    kept = min(len(words), MAX_WORDS)
     if len(words) > MAX_WORDS and not _ends_a_phrase(words[MAX_WORDS - 1], words[MAX_WORDS]):
         # The cut falls inside a phrase ("… over a suspected nuclear | site"): end before it,
         # if it opened near the end (further back, the preposition may sit inside a name).
         near_end = range(max(MIN_WORDS, MAX_WORDS - MAX_DROPPED), MAX_WORDS)
         opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS]
-        words = words[: opens[-1]] if opens else words
+        kept = opens[-1] if opens else kept
     # Once words after it are gone, a preposition left at the end lost its object too
     # ("… from Republican leaders over | his comments").
-    cut = len(words) > MAX_WORDS
-    words = words[:MAX_WORDS]
-    while len(words) > MIN_WORDS and (words[-1].lower() in _DANGLING or (cut and words[-1].lower() in _PHRASE_OPENERS)):
-        words.pop()
+    cut = len(words) > kept
+    while kept > MIN_WORDS and (words[kept - 1].lower() in _DANGLING or (cut and _opens_a_phrase(words, kept - 1))):
+        kept -= 1
         cut = True
     # A comma may stand inside a quotation's closing mark ("launched a “Clean-Up Challenge,”").
-    headline = _TRAILING_STOPS.sub(r"\1", " ".join(words))
+    headline = _TRAILING_STOPS.sub(r"\1", " ".join(words[:kept]))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
     return headline[:1].upper() + headline[1:]
 
@@ -171,6 +178,13 @@ def _ends_a_phrase(last: str, following: str) -> bool:
         or last.lower() in _DANGLING
         or following.lower().strip("\"“‘'(") in _PHRASE_BOUNDARIES
     )
+
+
+def _opens_a_phrase(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a phrase: a preposition, or a two-word one's first word."""
+    word = words[k].lower()
+    following = words[k + 1].lower() if k + 1 < len(words) else ""
+    return word in _PHRASE_OPENERS or (word, following) in _TWO_WORD_PREPOSITIONS
 
 
 def _ends_on_a_name(opener: str) -> bool:

@@ -385,6 +385,18 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden inside the harbour "
          "wall before the storms arrive.",
          "Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden"),
+        # A two-word preposition goes whole with its object, whether the sixteen-word cut or the
+        # end before a phrase took it.
+        ("Velmora's mayor will open the rebuilt harbour wall at the old ferry landing ahead of the town's 300th "
+         "anniversary.",
+         "Velmora's mayor will open the rebuilt harbour wall at the old ferry landing"),
+        ("Ines Calder will unveil the new statue at the Velmora harbour ahead of the town's 300th annual Regatta "
+         "Festival in June.",
+         "Ines Calder will unveil the new statue at the Velmora harbour"),
+        # A colon before a lower-case word ends a clause; before a quotation or a capital it does not (above).
+        ("The harbour plan is getting serious: the council is asking the government to fund a new sea wall "
+         "before the winter storms.",
+         "The harbour plan is getting serious"),
         # "as" that compares opens no clause.
         ("Several storm surges, lifting as many as 40 boats and two tugs onto the quay at Velmora overnight, flooded "
          "the harbour town.",
