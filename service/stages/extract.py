@@ -75,10 +75,11 @@ _SIGNPOST = re.compile(r"^(?:(?:The )?Following (?:is|are)|Here(?:'s|’s| is| a
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
 # A header in Title Case run into the sentence after it: the sentence's opening word stands
 # capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
-# Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …").
-# Prose puts such a word after punctuation.
+# Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …",
+# "Breaking News Alerts From FOX 29 It was …", a picture credit "…/Getty Images There is …").
+# Prose puts such a word after punctuation. ("He" is no such word: "Vice Premier Liu He is".)
 _RUN_IN_OPENER = re.compile(
-    r"(?<=[a-z] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier)"
+    r"(?<=[a-z\d] )(?:In|On|At|After|When|The|A|An|As|For|But|This|Last|Earlier|It|She|They|There|We)"
     rf"(?= (?:[a-z]|\d|(?:{WEEKDAY}|{MONTH})\b))"
 )
 MIN_HEADER_WORDS = 3
