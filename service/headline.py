@@ -39,7 +39,7 @@ _OPENER = re.compile(
     r"|(?:(?:nearly|almost|about|roughly|some|just|only|more than|less than|over) )?(?:an?|[\w-]+|a few)"
     r" (?:minute|hour|day|night|week|month|year|decade)s? (?:after|before|later|earlier|ago|since)"
     # A participle and what it governs: "Stunned by the Democratic resurgence, ", "Facing a court challenge, ".
-    r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,120}"
+    r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,200}"
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
 )

@@ -42,9 +42,12 @@ _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
     re.IGNORECASE,
 )
-# The weekday inside a sentence, with the words that only attach it: "on", "late", "last".
+# The weekday inside a sentence, with the words that only attach it: "on", "late", "last",
+# and the time zone it is told in ("released Wednesday evening local time after …").
 _WEEKDAY = re.compile(
-    rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}(?=[\s,.;:]|$)(?! (?:{_DAY_PARTS})\b)"
+    rf"\s(?:(?:late|early|last|this) )?(?:on )?(?:{WEEKDAY}){_DAY_PART}"
+    r"(?: \(?local time\)?| (?:GMT|UTC|[ECMP][SD]?T)\b)?(?=[\s,.;:]|$)"
+    rf"(?! (?:{_DAY_PARTS})\b)"
 )
 # A weekday is part of what the sentence says after a word it completes: in a range or a
 # list ("from Monday to Friday"), after a preposition or "be" ("as soon as Monday", "his

@@ -362,6 +362,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The group of teenagers who filmed and mocked a swimmer as he was struggling in the harbour will face "
          "charges after all.",
          "The group of teenagers will face charges after all"),
+        # However long the opener.
+        ("In the first council vote on the harbour since the mayor drew criticism from the fishermen's union over "
+         "her remarks about the old ferry crews, the plan has gained support.",
+         "The plan has gained support"),
         # An elapsed time opens like a date does.
         ("Nearly 30 years after his disappearance, a Velmora man solved his own cold case when he remembered "
          "his name.",

@@ -46,6 +46,10 @@ from service.trim import drop_weekdays, trim
         ("Crews worked through Saturday night, and the fire was out by 6 a.m.",
          "Crews worked through Saturday night, and the fire was out by 6 a.m."),
         ("The ship sank on Friday morning.", "The ship sank."),
+        # The time zone the day is told in goes with it.
+        ("The two men were released Wednesday evening local time after two years in prison.",
+         "The two men were released after two years in prison."),
+        ("The ferry sailed late Tuesday ET, the operator said.", "The ferry sailed, the operator said."),
         # An opening day needs no comma after "On" or "Late" to be only a date.
         ("On Tuesday the council voted to close the pier.", "The council voted to close the pier."),
         ("Late on Friday night the rebels seized the town.", "The rebels seized the town."),
