@@ -73,6 +73,8 @@ _BARE_DAY_OPENER = re.compile(
     rf"(?!(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))}|{_DAY_PARTS})\b)(?=[A-Za-z])"
 )
 _NOT_LETTER = re.compile(r"[^A-Za-z']")
+# What dropping a weekday or an aside leaves after an abbreviation's stop: "at 4 a.m. on
+# Monday." and "at 8:30 a.m. (0630 GMT)." must not end "a.m..".
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
 # "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word.
 _AGENCY_CREDIT = re.compile(r"^\([A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?\)\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
@@ -103,7 +105,9 @@ def trim(text: str) -> str:
     if QUOTATION_MARK.search(text):
         return text
     text = drop_weekdays(text)
-    return _PARENTHETICAL.sub(_aside_or_definition, text) if "(" in text else text
+    if "(" in text:
+        text = _DOUBLED_STOP.sub("", _PARENTHETICAL.sub(_aside_or_definition, text))
+    return text
 
 
 def _aside_or_definition(parenthetical: re.Match[str]) -> str:
@@ -137,7 +141,6 @@ def drop_weekdays(text: str) -> str:
         resume = end
     if not pieces:
         return text
-    # "at 4 a.m. on Monday." must not end "a.m..".
     return _DOUBLED_STOP.sub("", "".join(pieces) + text[resume:])
 
 

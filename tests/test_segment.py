@@ -71,10 +71,16 @@ def split(text: str) -> list[str]:
             "The operator answered her tweet. @janhorak The ferry sails again on Friday. She thanked them.",
             ["The operator answered her tweet.", "@janhorak The ferry sails again on Friday.", "She thanked them."],
         ),
+        (
+            "Scenes after the tram crash on July 7 A court has been shown the footage. "
+            "WATCH Storm hits Velmora 02:29 The harbour stayed shut.",
+            ["Scenes after the tram crash on July 7", "A court has been shown the footage.",
+             "WATCH Storm hits Velmora 02:29", "The harbour stayed shut."],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
-         "run-together-after-a-quote", "tweet-reply"],
+         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -61,6 +61,7 @@ from service.trim import drop_weekdays, trim
         ("The fire was under control at 4 a.m. Wednesday, officials said.",
          "The fire was under control at 4 a.m., officials said."),
         ("Senator Jane Roe (D-Ore.) voted against the bill.", "Senator Jane Roe voted against the bill."),
+        ("The first ferry docked at 8:30 a.m. (0630 GMT).", "The first ferry docked at 8:30 a.m."),
         ("(Reuters) Senator Jane Roe voted against the bill.", "Senator Jane Roe voted against the bill."),
         # A credit in capitals is an aside too: it abbreviates nothing before it.
         ("SEOUL, South Korea (AP) Talks on the border failed.", "SEOUL, South Korea Talks on the border failed."),

@@ -35,11 +35,13 @@ _CANDIDATE = re.compile(
     # …and after a closing quote whatever ends it: 'the play "9 to 5."The punishment'.
     r"|[.!?](?<=\w[.!?])[\"”’](?=[A-Z][a-z]{2,}\b)"
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
-    # missing boy escaped", "…nominees lunch The actress is"): a capitalised article between
-    # two lower-case words opens a sentence (an empty match, the boundary only).
+    # missing boy escaped", "…nominees lunch The actress is"), or a date, a video's running
+    # time or a footnote mark ("…bombings on July 7 A court", "…southern states 02:29 The
+    # high"): a capitalised article between a lower-case word or a number and a lower-case
+    # word opens a sentence (an empty match, the boundary only).
     # (Alternatives look behind only once the stop or the space they need is there: a
     # lookbehind tried at every position of the text would double the time of the split.)
-    r"|(?= (?:A|An|The) [a-z])(?<=[a-z])"
+    r"|(?= (?:A|An|The) [a-z])(?<=[a-z\d])"
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
