@@ -77,10 +77,16 @@ def split(text: str) -> list[str]:
             ["Scenes after the tram crash on July 7", "A court has been shown the footage.",
              "WATCH Storm hits Velmora 02:29", "The harbour stayed shut."],
         ),
+        (
+            "The ferry sailed for the U.S. They reached Boston, Mass. on Friday. The U.S. Steel plant at Velmora, "
+            "N.Y. He toured it.",
+            ["The ferry sailed for the U.S.", "They reached Boston, Mass. on Friday.", "The U.S. Steel plant at Velmora, N.Y.",
+             "He toured it."],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
-         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number"],
+         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

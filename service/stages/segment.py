@@ -47,6 +47,10 @@ _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
+# Words that open a sentence and are no part of a name a dotted acronym starts ("U.S. Steel").
+_SENTENCE_OPENER = re.compile(
+    r"\s+[\"“‘']?(?:The|A|An|After|But|In|At|When|While|If|It|He|She|They|We|This|That|These|There|His|Her|Its|Their)\s"
+)
 _WORD_SPAN = 40  # characters before a stop that hold any abbreviation, initial or dotted acronym
 # A page that set a link apart in spaces leaves them before the stop or comma after it ("led
 # by Senator Joe Biden , and …", "… on the web ."); the brief closes them up. (The colon, "!"
@@ -59,7 +63,8 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         # The word before the stop is all that counts: no need to copy the whole sentence.
-        if match.group()[:1] == "." and is_abbreviation(text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]):
+        head = text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]
+        if match.group()[:1] == "." and is_abbreviation(head) and not _acronym_ends_sentence(head, text, match.end()):
             continue
         # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence;
         # "@janhorak The ferry sails": a tweet names its addressee first.
@@ -96,6 +101,13 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
         if ends_quoted:
             text += closing
     return _SPACE_BEFORE_STOP.sub("", " ".join(text.split()))
+
+
+def _acronym_ends_sentence(head: str, text: str, end: int) -> bool:
+    """A dotted acronym ends the sentence when a word that only opens one follows: "…allowed
+    to enter the U.S. They included …", "…in Hewlett, N.Y. He said …"."""
+    last = _LAST_WORD.search(head)
+    return bool(last and _DOTTED_ACRONYM.match(last.group(1)) and _SENTENCE_OPENER.match(text, end))
 
 
 def is_abbreviation(head: str) -> bool:
