@@ -63,9 +63,10 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         # The word before the stop is all that counts: no need to copy the whole sentence.
-        head = text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]
-        if match.group()[:1] == "." and is_abbreviation(head) and not _acronym_ends_sentence(head, text, match.end()):
-            continue
+        if match.group()[:1] == ".":
+            head = text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]
+            if is_abbreviation(head) and not _acronym_ends_sentence(head, text, match.end()):
+                continue
         # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence;
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
