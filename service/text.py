@@ -56,6 +56,10 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Words that open a sentence and belong to no name ("He" does: "Vice Premier Liu He"): one
+# standing capitalised right after a word, with no stop between, shows where a sentence or a
+# header ran into the next. Segment and extract each add the words safe for their own test.
+SENTENCE_OPENERS = "The|A|An|After|But|In|At|When|While|If|It|She|They|We|This|There|His|Her|Its|Their"
 
 # Quotation marks, shared by segment (which sentences are quoted), trim (which are never
 # cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,

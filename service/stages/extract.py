@@ -20,7 +20,7 @@ from service.stages.clean import (
     ends_like_sentence,
     is_furniture,
 )
-from service.text import MONTH, QUOTED_SPAN, WEEKDAY, Hinted, tfidf_rows
+from service.text import MONTH, QUOTED_SPAN, SENTENCE_OPENERS, WEEKDAY, Hinted, tfidf_rows
 
 DEFAULT_SENTENCES = 6
 DEFAULT_WORDS = 150
@@ -77,11 +77,11 @@ _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
 # capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
 # Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …",
 # "Breaking News Alerts From FOX 29 It was …", a picture credit "…/Getty Images There is …").
-# Prose puts such a word after punctuation. ("He" and "According" are no such words: "Vice
-# Premier Liu He is", "``The Gospel According to Jesus Christ,''".)
+# Prose puts such a word after punctuation. ("According" is no such word: "``The Gospel
+# According to Jesus Christ,''".)
 _RUN_IN_OPENER = re.compile(
-    r"(?<=[a-z\d] )(?:In|On|At|After|Before|Since|During|While|When|Once|If|Although|Despite|With|From|By|As|For"
-    r"|But|The|A|An|This|Last|Earlier|It|She|They|There|We|His|Her|Its|Their|One|Two|Three|Some|Many|Most)"
+    rf"(?<=[a-z\d] )(?:{SENTENCE_OPENERS}|On|Before|Since|During|Once|Although|Despite|With|From|By|As|For"
+    r"|Last|Earlier|One|Two|Three|Some|Many|Most)"
     rf"(?= (?:[a-z]|\d|(?:{WEEKDAY}|{MONTH})\b))"
 )
 MIN_HEADER_WORDS = 3

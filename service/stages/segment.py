@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.text import OPENING_MARKS, quotation_states, quote_marks, tokenize
+from service.text import OPENING_MARKS, SENTENCE_OPENERS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -47,10 +47,9 @@ _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
-# Words that open a sentence and are no part of a name a dotted acronym starts ("U.S. Steel").
-_SENTENCE_OPENER = re.compile(
-    r"\s+[\"“‘']?(?:The|A|An|After|But|In|At|When|While|If|It|He|She|They|We|This|That|These|There|His|Her|Its|Their)\s"
-)
+# What opens a sentence after a dotted acronym, not a name it starts ("U.S. Steel"); no name
+# follows one with "He" ("N.Y. He said").
+_SENTENCE_OPENER = re.compile(rf"\s+[\"“‘']?(?:{SENTENCE_OPENERS}|He|That|These)\s")
 _WORD_SPAN = 40  # characters before a stop that hold any abbreviation, initial or dotted acronym
 # A page that set a link apart in spaces leaves them before the stop or comma after it ("led
 # by Senator Joe Biden , and …", "… on the web ."); the brief closes them up. (The colon, "!"
