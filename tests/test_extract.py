@@ -104,18 +104,39 @@ STORM = [
 ]
 
 
+# Two outlets retell one lead in their own words: 11 of the shorter's 16 content words.
+CHAIR = [
+    "Councillor Ada Kessel ended her bid to become the next harbour board chair, leaving deputy Tom Varga as the only "
+    "candidate to replace Lina Ost, who lost her seat in the spring vote.\n"
+    "Kessel told colleagues she could not win enough votes on the board before the ballot next Tuesday.",
+    "Port councillor Ada Kessel said she was dropping out of the race for harbour board chair, leaving just one "
+    "candidate in the contest to replace Lina Ost.\n"
+    "Varga, who has run the harbour's budget committee for six years, is expected to win the ballot next Tuesday.",
+    "Tom Varga is now certain to lead the harbour board after his only rival, Ada Kessel, withdrew on Monday.\n"
+    "The board chair oversees the dredging contract and the new ferry terminal, both behind schedule.",
+]
+
+
 @pytest.mark.parametrize("words", [80, 150])  # 150: the extractor stops short and the fill adds the rest
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
-def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words):
-    # Grouping keeps the two wordings apart, yet one says nearly all the other does: the
-    # commission's 231 dead in Velmora.
-    blamed = "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."
-    confirmed = STORM[0].splitlines()[0]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(STORM)],
+@pytest.mark.parametrize(
+    ("reports", "one", "other"),
+    [
+        # The commission's 231 dead in Velmora.
+        (STORM, STORM[0].splitlines()[0],
+         "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."),
+        (CHAIR, CHAIR[0].splitlines()[0], CHAIR[1].splitlines()[0]),
+    ],
+    ids=["storm", "chair"],
+)
+def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words, reports, one, other):
+    # Grouping keeps the two wordings apart, yet one says most of what the other does.
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
                                Options(method="extractive", words=words, extractor=name))
     texts = [s.text for s in brief.sentences]
     assert len(texts) >= 3
-    assert not (blamed in texts and confirmed in texts), texts
+    assert one in texts or other in texts, texts
+    assert not (one in texts and other in texts), texts
 
 
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
@@ -259,6 +280,11 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("(See a map of the Line 3 tram route through Old Market Square and the site of the derailment.)", False),
         ("Read next: the Line 3 tram derailment is the third on Velmora's tram network since the spring.", False),
         ("Reach transport reporter Jan Horak at jhorak@courier.example about the Line 3 tram derailment.", False),
+        ("For more information about the Line 3 tram replacement buses, please review the council's timetable.",
+         False),
+        # "Please" as a verb is news.
+        ("The council said a free Line 3 tram on Sundays would please shoppers in Old Market Square in Velmora.",
+         True),
         # A linked title lost, its quotation marks left empty: the sentence no longer says what it did.
         ('Jan Horak, who drove trams in "" before he came to Velmora, derailed the Line 3 tram on Thursday.', False),
         ("Jan Horak, who drove trams in “” before he came to Velmora, derailed the Line 3 tram on Thursday.", False),

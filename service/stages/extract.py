@@ -61,6 +61,9 @@ _READER_ADDRESS = re.compile(
     r"\b(?!['’])"
     r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber))\b"
     r"|\bcan be reached at\b"
+    # A request ("For more information, please review the brochure"); "please" as a verb
+    # follows a modal or "to" ("would please residents").
+    r"|(?<!\bto )(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bcan )(?<!\bmight )\bplease\b"
     r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
     re.IGNORECASE,
 )
