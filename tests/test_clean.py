@@ -121,6 +121,8 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         # A live blog's entry time; an agency's bare credit before the lead.
         "7:55 a.m. ", "10:45 AM PT: ", "AP ",
         "VELMORA, Mont. (KVEL/KVTV) — ", "VelmoraNews.com Staff ",
+        # The dash closed up to the lead.
+        "VELMORA—", "NEW VELMORA, Ostland—",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -163,7 +165,9 @@ def test_a_dateline_inside_a_line_ends_the_headline_run_into_it(dateline):
     assert [b.text for b in clean(f"{prose}\n{SECOND}\n")[0].blocks] == [prose, SECOND]
 
 
-@pytest.mark.parametrize("dateline", ["VELMORA - ", "NEW VELMORA -- ", "VELMORA, Ostland — ", "VELMORA/KESSLER – "])
+@pytest.mark.parametrize(
+    "dateline", ["VELMORA - ", "NEW VELMORA -- ", "VELMORA, Ostland — ", "VELMORA/KESSLER – ", "VELMORA—"]
+)
 @pytest.mark.parametrize("before", ["Tram derails in Velmora city centre, 14 hurt", f"{SECOND}", "(0:45)"])
 def test_a_capitals_dateline_with_only_its_dash_inside_a_line_is_cut(before, dateline):
     # After a headline run into the lead, after a sentence, after a player's clock.
@@ -179,6 +183,8 @@ def test_a_capitals_dateline_with_only_its_dash_inside_a_line_is_cut(before, dat
     [
         "The first trailer for Star Wars: Episode VII — The Force Awakens ran during the Velmora derby broadcast.",
         "The tram operator said it had called in the NFL - The league sent two investigators to Velmora on Friday.",
+        # A dash closed up between two names joins them.
+        "The tram maker's Velmora—Kessler line was shut after the derailment in Old Market Square on Friday.",
     ],
 )
 def test_a_roman_numeral_or_a_short_acronym_before_a_dash_is_no_dateline(prose):

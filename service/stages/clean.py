@@ -112,7 +112,8 @@ _DATELINE = re.compile(
     rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
-    r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?\s*(?::|--|—|–|-|_)\s+"
+    # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".
+    r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?(?:\s*(?::|--|—|–|-|_)\s+|—(?=[A-Z“\"]))"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
@@ -176,12 +177,12 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # …or a capitals dateline and its dash alone, after a sentence, a picture's credit or a
     # headline run into the lead: "…ext 384. PITTSFIELD — Two men …", "(2:04) HOUSTON -- Astros
     # …", "…spent time in mental hospital HOUSTON - Shannon …", "(Associated Press) FILE - In this
-    # … photo". Four capitals or two words ("NEW YORK"), and no Roman numeral, so that "the
-    # NFL — " and "Episode VII — The Force Awakens" stay.
+    # … photo", "Associated Press MOSCOW—Russia, in …". Four capitals or two words ("NEW YORK"),
+    # and no Roman numeral, so that "the NFL — " and "Episode VII — The Force Awakens" stay.
     (
-        ("- ", "— ", "– "),
+        ("- ", "—", "– "),
         r"(?=[A-Z])(?<=[a-z.!?\"”')] )(?![IVXLCDM]+\b)(?=[A-Z]{4}|[A-Z]{2,} [A-Z]{2})[A-Z]{2,}(?:[ /][A-Z]{2,}\.?)*"
-        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?\s*(?:--|—|–|-)\s+(?=[A-Z“\"])",
+        r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:\s*(?:--|—|–|-)\s+|—)(?=[A-Z“\"])",
     ),
     # A rule between the story and its end notes: AP's "… next year. ___ Scott Mayerowitz can be
     # reached at …", a press release's "### The National Transportation Safety Board is …".
