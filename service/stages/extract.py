@@ -166,8 +166,10 @@ def is_candidate(fact: Fact) -> bool:
     return (
         MIN_WORDS <= length <= MAX_WORDS
         and ends_like_sentence(sentence.text)
-        # An ellipsis at the end marks text cut off (a teaser, a truncated caption).
+        # An ellipsis at the end marks text cut off (a teaser, a truncated caption); at the
+        # start, text picked up mid-way (a quotation resumed, a live blog's "… BREAKING 3PM… ").
         and not sentence.text.rstrip("\"”’' ").endswith(("...", "…"))
+        and not sentence.text.lstrip("\"“‘' ").startswith(("...", "…"))
         and "?" not in sentence.text[-3:]
         # A trimmed sentence has no more words than its text: a long one is no furniture.
         and not (length < FURNITURE_MAX_WORDS and is_furniture(sentence.text))
