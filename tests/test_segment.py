@@ -83,10 +83,28 @@ def split(text: str) -> list[str]:
             ["The ferry sailed for the U.S.", "They reached Boston, Mass. on Friday.", "The U.S. Steel plant at Velmora, N.Y.",
              "He toured it."],
         ),
+        (
+            # A caption run into the paragraph's lead, which names the same ferry.
+            "Crews towed the Ostland Star back to port The Velmora Ferry Company's Ostland Star ran aground on "
+            "Friday. The Ostland Star was towed in. One of the Ostland Star's crew was hurt.",
+            ["Crews towed the Ostland Star back to port",
+             "The Velmora Ferry Company's Ostland Star ran aground on Friday.", "The Ostland Star was towed in.",
+             "One of the Ostland Star's crew was hurt."],
+        ),
+        # No name repeated, or the word before is a function word: one sentence.
+        (
+            "Crews towed the ferry back to port The Velmora Ferry Company said it ran aground.",
+            ["Crews towed the ferry back to port The Velmora Ferry Company said it ran aground."],
+        ),
+        (
+            "Crews towed the Ostland Star to The Velmora Ferry Company's yard near the Ostland Star's berth.",
+            ["Crews towed the Ostland Star to The Velmora Ferry Company's yard near the Ostland Star's berth."],
+        ),
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
-         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence"],
+         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
+         "caption-run-into-the-lead", "no-name-repeated", "function-word-before"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

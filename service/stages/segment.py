@@ -4,7 +4,9 @@ A rule-based splitter, offline and fast (no NLTK data, no model): a sentence end
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
 starts like a sentence, even with no space between them; and where a headline or caption
 runs into the text with no stop at all, before a capitalised article between lower-case
-words ("…nominees lunch The actress is"). A full stop after a known
+words ("…nominees lunch The actress is"), or before an article that opens a paragraph's lead
+after its picture caption, which names whom the lead is about ("…to stay in orbit The
+European Space Agency's Goce satellite"). A full stop after a known
 abbreviation (Gen., Jan., e.g.), an initial (George W. Bush) or a dotted acronym (U.S.)
 does not end the sentence.
 """
@@ -15,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.text import OPENING_MARKS, SENTENCE_OPENERS, quotation_states, quote_marks, tokenize
+from service.text import OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -55,10 +57,55 @@ _WORD_SPAN = 40  # characters before a stop that hold any abbreviation, initial 
 # by Senator Joe Biden , and …", "… on the web ."); the brief closes them up. (The colon, "!"
 # and "?" are left: French typography spaces them.)
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[,.;](?:[\s\"”’')\]]|$))")
+# A caption or headline run into its paragraph's lead, with no stop between them: a word that
+# opens sentences right after a lower-case content word, and a name of the caption repeated
+# soon after it, since caption and lead are about the same one ("Goce needed its engine power
+# to stay in orbit The European Space Agency's Goce satellite has re-entered", "…found dead in
+# San Quentin cell One of the four “Zebra killers,” whose …"). Prose puts a stop first.
+_CAPTION_OPENER = re.compile(rf"(?:{SENTENCE_OPENERS}|One|More|Most)")
+_CAPTION_END = re.compile(r"[a-z\d][\w'’-]*[a-z\d]['’”\"]?")
+_NAME = re.compile(r"[A-Z][\w'’-]{2,}")
+MIN_CAPTION_WORDS = 4
+NAME_REPEATED_WITHIN = 12  # words of the lead
+_WORD = re.compile(r"\S+")
+_AROUND_A_WORD = "\"“”‘’'()[],.:;!?"
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences in `text`, whitespace trimmed."""
+    spans = _split_at_stops(text)
+    first = next(spans, None)
+    if first is None:
+        return
+    lead = _lead_after_caption(text, *first)
+    if lead is None:
+        yield first
+    else:
+        yield from _trimmed(text, first[0], lead)
+        yield from _trimmed(text, lead, first[1])
+    yield from spans
+
+
+def _lead_after_caption(text: str, start: int, end: int) -> int | None:
+    """Where the lead starts when a caption runs into it at the start of `text`, else None."""
+    words = list(_WORD.finditer(text, start, end))
+    for k in range(MIN_CAPTION_WORDS, len(words) - 1):
+        before, word = words[k - 1].group(), words[k].group()
+        if not (
+            _CAPTION_OPENER.fullmatch(word)
+            and _CAPTION_END.fullmatch(before)
+            and before.strip(_AROUND_A_WORD).lower() not in STOPWORDS
+        ):
+            continue
+        names = {w.group().strip(_AROUND_A_WORD) for w in words[:k]} - {""}
+        names = {n for n in names if _NAME.fullmatch(n) and not _CAPTION_OPENER.fullmatch(n)}
+        lead = (w.group().strip(_AROUND_A_WORD) for w in words[k + 1 : k + 1 + NAME_REPEATED_WITHIN])
+        if any(w.removesuffix("'s").removesuffix("’s") in names for w in lead):
+            return words[k].start()
+    return None
+
+
+def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         # The word before the stop is all that counts: no need to copy the whole sentence.
