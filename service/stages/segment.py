@@ -97,12 +97,16 @@ def _lead_after_caption(text: str, start: int, end: int) -> int | None:
             and before.strip(_AROUND_A_WORD).lower() not in STOPWORDS
         ):
             continue
-        names = {w.group().strip(_AROUND_A_WORD) for w in words[:k]} - {""}
+        names = {_bare(w.group()) for w in words[:k]}
         names = {n for n in names if _NAME.fullmatch(n) and not _CAPTION_OPENER.fullmatch(n)}
-        lead = (w.group().strip(_AROUND_A_WORD) for w in words[k + 1 : k + 1 + NAME_REPEATED_WITHIN])
-        if any(w.removesuffix("'s").removesuffix("’s") in names for w in lead):
+        if any(_bare(w.group()) in names for w in words[k + 1 : k + 1 + NAME_REPEATED_WITHIN]):
             return words[k].start()
     return None
+
+
+def _bare(word: str) -> str:
+    """A word without the quotes, brackets, punctuation or possessive around it."""
+    return word.strip(_AROUND_A_WORD).removesuffix("'s").removesuffix("’s")
 
 
 def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
