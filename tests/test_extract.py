@@ -538,3 +538,20 @@ def test_coverage_prefers_a_fact_the_reports_state_early_over_one_that_covers_as
     assert gain_and_length(late) == gain_and_length(early) > (0, 0)  # alike but for where they stand
     chosen = get_extractor("coverage")(cluster, [facts[late], facts[early]], Budget(sentences=1, words=None))
     assert [f.representative.text for f in chosen] == [early]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_of_two_reports_the_brief_opens_with_the_lead_the_other_report_echoes(order):
+    # Two leads always tie on agreement with the leads (each matches itself and the other
+    # alike): the one the other report's opening retells is the story's.
+    story = Article(id="wire", text=(
+        "Floodwaters forced 300 families from their homes in the river town of Marlow on Tuesday. "
+        "The river rose two metres overnight after a week of heavy rain. "
+        "Emergency crews set up shelters in the Marlow school gymnasium."))
+    page = Article(id="page", text=(
+        "The county emergency office published its annual preparedness checklist for households last spring. "
+        "Floodwaters drove about 300 Marlow families out of their homes on Tuesday as the river burst its banks. "
+        "Shelters opened in the town's school gymnasium for the night."))
+    cluster = extract([story, page][::order], sentences=2)
+    assert cluster.selected[0].representative.text.startswith("Floodwaters forced 300 families")
+    assert cluster.headline.startswith("Floodwaters forced 300 families")

@@ -23,6 +23,8 @@ from service.stages.clean import (
 from service.text import MONTH, QUOTED_SPAN, SENTENCE_OPENERS, WEEKDAY, Hinted, tfidf_rows
 
 DEFAULT_SENTENCES = 6
+# A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
+OPENING_SENTENCES = 3
 DEFAULT_WORDS = 150
 MIN_WORDS, MAX_WORDS = 10, 60
 NO_BRIEF_SENTENCES = (
@@ -242,10 +244,23 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
     leads = [f for f in leads if budget.words is None or len(f.representative.tokens) <= budget.words]
     if not leads or budget.sentences == 0:
         return None
-    firsts = [d.sentences[0].tokens for d in cluster.documents if d.sentences]
+    reporting = [d for d in cluster.documents if d.sentences]
+    firsts = [d.sentences[0].tokens for d in reporting]
     vectors = tfidf_rows(firsts + [f.representative.tokens for f in leads])
     centroid = np.asarray(vectors[: len(firsts)].sum(axis=0)).ravel()
-    return leads[int(np.argmax(vectors[len(firsts) :] @ centroid))]
+    agreement = np.round(vectors[len(firsts) :] @ centroid, 9)
+    # Leads tie when each matches only itself, as two reports' leads always do (1 + s each):
+    # then the lead the other reports' openings echo most opens the brief, rather than
+    # whichever rounding favours (it had opened briefs with an archive's crawl notice).
+    openings = tfidf_rows(
+        [[t for s in d.sentences[:OPENING_SENTENCES] for t in s.tokens] for d in reporting]
+        + [f.representative.tokens for f in leads]
+    )
+    echo = (openings[len(reporting) :] @ openings[: len(reporting)].T).toarray()
+    owners = [{s.article_id for s in f.sentences} for f in leads]
+    outside = [[d.article.id not in own for d in reporting] for own in owners]
+    echoed = (echo * np.array(outside)).sum(axis=1)
+    return leads[max(range(len(leads)), key=lambda k: (agreement[k], echoed[k]))]
 
 
 def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget, repeats: RepeatGuard) -> list[Fact]:
