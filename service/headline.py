@@ -8,7 +8,8 @@ a long sentence also one without commas: "A man who escaped from prison was capt
 the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
 is cut at its first clause boundary outside a quotation (an "as" that compares is none: "as
 many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma)
-or inside a phrase ("… over a suspected nuclear").
+or inside a phrase ("… over a suspected nuclear", "… the right to trademark | the shape"); a
+clause a word or two too long is kept whole ("… ago has been freed").
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from service.trim import drop_weekdays
 MAX_WORDS = 16
 MIN_WORDS = 5
 MAX_DROPPED = 6  # words given up to end a headline before a phrase rather than inside it
+# Words a headline may run over rather than lose the last of its clause ("… delivering a sign
+# language propaganda | message", "… more than 10 months ago has been | freed").
+MAX_OVERRUN = 2
 # The tail names the source after a comma ("…, state media said on Sunday"); without one,
 # "…, but more than a third of her lawmakers said she was …" is a clause of the story.
 _ATTRIBUTION = re.compile(
@@ -89,7 +93,11 @@ _PHRASE_OPENERS = frozenset(
     "towards inside outside within beneath behind beyond along around after before during amid since until "
     "despite between among".split()
 )
-_PHRASE_BOUNDARIES = _PHRASE_OPENERS | _DANGLING
+# Words a cut may fall before: a phrase or a clause opens there ("… flown to Moscow | in …").
+# Not a determiner, an auxiliary or a pronoun: the object or the verb the words before it
+# leave open comes there ("… the right to trademark | the shape", "… months ago | has been freed").
+_CLAUSE_OPENERS = frozenset("that which who whom whose".split())
+_CUT_BEFORE = _PHRASE_OPENERS | _CLAUSE_OPENERS | frozenset("to and or but nor as than".split())
 # Two-word prepositions: once the second word is cut, the first goes too ("a star on the
 # Walk of Fame ahead | of the anniversary").
 _TWO_WORD_PREPOSITIONS = frozenset(
@@ -102,7 +110,8 @@ _CLAUSE = re.compile(r",\s|:\s(?=[a-z])|\s(?:[—–_-]|--)\s|;\s|\s(?:during|af
 
 
 def shorten(sentence: str) -> str:
-    """The sentence as a headline of at most MAX_WORDS words, no ellipsis."""
+    """The sentence as a headline of at most MAX_WORDS words, or up to MAX_OVERRUN more
+    where that ends its clause; no ellipsis."""
     text = sentence.strip().rstrip(".!?\"”’' ")
     opener = _OPENER.match(text)
     if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
@@ -132,12 +141,12 @@ def shorten(sentence: str) -> str:
             text = " ".join(head)
             break
     words = text.split()
-    kept = min(len(words), MAX_WORDS)
-    if len(words) > MAX_WORDS and not _ends_a_phrase(words[MAX_WORDS - 1], words[MAX_WORDS]):
+    kept = len(words) if len(words) <= MAX_WORDS + MAX_OVERRUN else MAX_WORDS
+    if len(words) > kept and not _ends_a_phrase(words[kept - 1], words[kept]):
         # The cut falls inside a phrase ("… over a suspected nuclear | site"): end before it,
         # if it opened near the end (further back, the preposition may sit inside a name).
         near_end = range(max(MIN_WORDS, MAX_WORDS - MAX_DROPPED), MAX_WORDS)
-        opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS]
+        opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS | _CLAUSE_OPENERS]
         kept = opens[-1] if opens else kept
     # Once words after it are gone, a preposition left at the end lost its object too
     # ("… from Republican leaders over | his comments").
@@ -171,12 +180,12 @@ def _without_subject_relative(text: str) -> str:
 
 def _ends_a_phrase(last: str, following: str) -> bool:
     """A cut between these words leaves no phrase half said: punctuation ends the last word,
-    either word is a function word ("… 10 months ago has been | freed" loses "has been"),
-    or the next one opens a phrase."""
+    the last is a function word (the end trim drops it: "… ago has been | freed" loses "has
+    been"), or the next one opens a phrase or a clause."""
     return (
         last.endswith((",", ";", ":"))
         or last.lower() in _DANGLING
-        or following.lower().strip("\"“‘'(") in _PHRASE_BOUNDARIES
+        or following.lower().strip("\"“‘'(") in _CUT_BEFORE
     )
 
 

@@ -316,7 +316,7 @@ def test_headlines_are_short_and_lose_the_attribution():
          "Ines Calder has visited every harbour town on the coast since it was confirmed"),
         # Sixteen words would cut a phrase in two ("over a suspected structural"): end before it.
         ("Harbour master Ines Calder won the council's backing for closing the pier over a suspected structural "
-         "fault, and she warned that repairs would take a year.",
+         "fault in its supports, and she warned that repairs would take a year.",
          "Harbour master Ines Calder won the council's backing for closing the pier"),
         # A date with its year is one opener, though a comma sits inside it.
         ("On May 22, 2010, Ines Calder asked the harbour board to sell the old crane for scrap.",
@@ -347,7 +347,7 @@ def test_headlines_are_short_and_lose_the_attribution():
         # An appositive inside the aside ("a family firm") does not end it: the verb does.
         ("The report said Jan Horak, who owns Velmora Ferries, a family firm, also runs two tugs out of the old "
          "harbour on the coast.",
-         "The report said Jan Horak also runs two tugs out of the old harbour"),
+         "The report said Jan Horak also runs two tugs out of the old harbour on the coast"),
         # The aside's comma may stand inside a quotation's closing mark.
         ("Ines Calder, who was best known for her role as the harbour master in “The Velmora Tides,” has died.",
          "Ines Calder has died"),
@@ -387,8 +387,16 @@ def test_headlines_are_short_and_lose_the_attribution():
          "Harbour master Ines Calder won the council's backing"),
         # The sixteen-word cut took the preposition's object: the preposition goes too.
         ("Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden inside the harbour "
-         "wall before the storms arrive.",
+         "wall of the old fishing town.",
          "Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden"),
+        # A clause two words over the limit runs over rather than lose its last words: here its verb.
+        ("A Velmora ferry captain missing in the storm at sea for more than ten days has been found and flown "
+         "home, the coastguard said.",
+         "A Velmora ferry captain missing in the storm at sea for more than ten days has been found"),
+        # A determiner opens the object the words before it leave open: the cut goes back to a phrase.
+        ("The Velmora council says the harbour trust has the right under its old charter to sell the quay to "
+         "developers from the town of Kessler next spring.",
+         "The Velmora council says the harbour trust has the right"),
         # A two-word preposition goes whole with its object, whether the sixteen-word cut or the
         # end before a phrase took it.
         ("Velmora's mayor will open the rebuilt harbour wall at the old ferry landing ahead of the town's 300th "
