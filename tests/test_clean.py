@@ -272,6 +272,27 @@ def test_a_page_off_a_story_that_the_other_reports_share_is_left_out_with_a_warn
     assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
 
 
+DUTCH = ("Een tram van lijn 3 is donderdagochtend in het centrum van Velmora ontspoord, waarbij veertien "
+         "passagiers gewond raakten.\nDe tram raakte bij de kruising van Kessler Street en Old Market Square "
+         "een lantaarnpaal, meldden medewerkers van de stad.\n")
+
+
+def test_a_report_in_another_language_than_the_others_is_left_out_with_a_warning():
+    # It names the same tram, street and square: only its language tells it apart.
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="nl", text=DUTCH),
+                                Article(id="b", text=OTHER)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
+    assert cluster.warnings == ["article 'nl' is not in the language of the other reports and was left out"]
+
+
+def test_reports_all_in_another_language_are_kept():
+    second = DUTCH.replace("donderdagochtend", "donderdag").replace("veertien", "14")
+    cluster = Cluster(articles=[Article(id="nl1", text=DUTCH), Article(id="nl2", text=second)], options=Options())
+    assert all(d.blocks for d in Clean()(cluster).documents)
+    assert not cluster.warnings
+
+
 def test_copies_of_one_notice_do_not_make_a_story_that_outvotes_the_report():
     cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=NOTICE),
                                 Article(id="n2", text=NOTICE)], options=Options())
