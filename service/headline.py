@@ -8,8 +8,8 @@ a long sentence also one without commas: "A man who escaped from prison was capt
 the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
 is cut at its first clause boundary outside a quotation (an "as" that compares is none: "as
 many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma)
-or inside a phrase ("… over a suspected nuclear", "… the right to trademark | the shape"); a
-clause a word or two too long is kept whole ("… ago has been freed").
+or inside a phrase ("… over a suspected nuclear", "… has the right under its charter to sell |
+the quay"); a clause a word or two too long is kept whole ("… ago has been freed").
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ _PHRASE_OPENERS = frozenset(
 )
 # Words a cut may fall before: a phrase or a clause opens there ("… flown to Moscow | in …").
 # Not a determiner, an auxiliary or a pronoun: the object or the verb the words before it
-# leave open comes there ("… the right to trademark | the shape", "… months ago | has been freed").
+# leave open comes there ("… the right to sell | the quay", "… months ago | has been freed").
 _CLAUSE_OPENERS = frozenset("that which who whom whose".split())
 _CUT_BEFORE = _PHRASE_OPENERS | _CLAUSE_OPENERS | frozenset("to and or but nor as than".split())
 # Two-word prepositions: once the second word is cut, the first goes too ("a star on the

@@ -462,7 +462,9 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
     for document in documents:
         others = [share for key, share in counted.items() if key != id(document)]
         share = counted.get(id(document))
-        if share is not None and others and share < FOREIGN_FUNCTION_WORDS and np.median(others) >= ENGLISH_FUNCTION_WORDS:
+        if share is None or not others:
+            continue
+        if share < FOREIGN_FUNCTION_WORDS and np.median(others) >= ENGLISH_FUNCTION_WORDS:
             foreign.append(document)
     return foreign
 
