@@ -264,26 +264,22 @@ NOTICE = ("These crawls are part of an effort to archive pages as they are creat
           "that they refer to, so that links stay valid long after the pages themselves have gone.")
 
 
-def test_a_page_off_a_story_that_the_other_reports_share_is_left_out_with_a_warning():
-    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE),
-                                Article(id="b", text=OTHER)], options=Options())
-    documents = Clean()(cluster).documents
-    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
-    assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
-
-
 DUTCH = ("Een tram van lijn 3 is donderdagochtend in het centrum van Velmora ontspoord, waarbij veertien "
          "passagiers gewond raakten.\nDe tram raakte bij de kruising van Kessler Street en Old Market Square "
          "een lantaarnpaal, meldden medewerkers van de stad.\n")
 
 
-def test_a_report_in_another_language_than_the_others_is_left_out_with_a_warning():
+@pytest.mark.parametrize(("page", "why"), [
+    (NOTICE, "shares nothing with the other reports"),
     # It names the same tram, street and square: only its language tells it apart.
-    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="nl", text=DUTCH),
+    (DUTCH, "is not in the language of the other reports"),
+])
+def test_a_page_off_the_story_or_in_another_language_is_left_out_with_a_warning(page, why):
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="page", text=page),
                                 Article(id="b", text=OTHER)], options=Options())
     documents = Clean()(cluster).documents
     assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
-    assert cluster.warnings == ["article 'nl' is not in the language of the other reports and was left out"]
+    assert cluster.warnings == [f"article 'page' {why} and was left out"]
 
 
 def test_reports_all_in_another_language_are_kept():
