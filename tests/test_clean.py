@@ -462,6 +462,11 @@ def test_a_page_header_run_into_the_lead_becomes_a_headline():
     document = clean(dated)[0]
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
     assert document.blocks[0].start == dated.index(LEAD)
+    # A date in the headline itself is not the day the page was published, which has its weekday.
+    remembered = f"Velmora remembers the October 3 2023 Line 3 crash Thursday, October 3, 2024 {LEAD}\n{SECOND}\n"
+    document = clean(remembered)[0]
+    assert document.headlines == ["Velmora remembers the October 3 2023 Line 3 crash"]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
     # A date inside prose is not a header.
     prose = "The council met on Tuesday, March 3, 2020 and approved the Line 3 extension to the airport."
     assert [b.text for b in clean(f"{prose}\n")[0].blocks] == [prose]

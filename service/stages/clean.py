@@ -120,9 +120,11 @@ _DATELINE = re.compile(
 )
 # A page header run into the lead: the headline, then the publication day ("London bombing
 # suspects are all British nationals Thursday, July 14, 2005 Profiles of the suspects...").
-_HEADER_DAY = re.compile(
-    rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+(?:(?:{WEEKDAY}),? )?{_DATE}"
-    r"\s*(?=[A-Z“\"])"
+# Where the day comes with its weekday, a date without one is the headline's own ("Tributes
+# paid to the victims of the July 7 2005 London bombings Tuesday, July 7, 2009 …").
+_HEADER_DAYS = tuple(
+    re.compile(rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+{weekday}{_DATE}\s*(?=[A-Z“\"])")
+    for weekday in (rf"(?:{WEEKDAY}),? ", "")
 )
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
 _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
@@ -350,7 +352,7 @@ class Clean:
                     document.headlines.append(told_once(line))
                 continue
             line, start = _without_datelines(line, start)
-            header = _HEADER_DAY.match(line) if not document.blocks else None
+            header = None if document.blocks else next(filter(None, (h.match(line) for h in _HEADER_DAYS)), None)
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
                 document.headlines.append(told_once(header.group("headline")))
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
