@@ -91,6 +91,11 @@ def split(text: str) -> list[str]:
              "The Velmora Ferry Company's Ostland Star ran aground on Friday.", "The Ostland Star was towed in.",
              "One of the Ostland Star's crew was hurt."],
         ),
+        (
+            # A subhead run into a paragraph that opens with a preposition; a title keeps its nouns capitalised.
+            "Local death tolls Near the epicenter the toll may reach 80,000. The film Gone With the Wind played.",
+            ["Local death tolls", "Near the epicenter the toll may reach 80,000.", "The film Gone With the Wind played."],
+        ),
         # No name repeated, or the word before is a function word: one sentence.
         (
             "Crews towed the ferry back to port The Velmora Ferry Company said it ran aground.",
@@ -104,7 +109,7 @@ def split(text: str) -> list[str]:
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
          "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
-         "caption-run-into-the-lead", "no-name-repeated", "function-word-before"],
+         "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "no-name-repeated", "function-word-before"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -40,10 +40,13 @@ _CANDIDATE = re.compile(
     # missing boy escaped", "…nominees lunch The actress is"), or a date, a video's running
     # time or a footnote mark ("…bombings on July 7 A court", "…southern states 02:29 The
     # high"): a capitalised article between a lower-case word or a number and a lower-case
-    # word opens a sentence (an empty match, the boundary only).
+    # word opens a sentence (an empty match, the boundary only), and so does a capitalised
+    # preposition before one ("…Local death tolls Near the epicenter", "…Deadline pressure In
+    # the summer"; a title keeps its nouns capitalised: "Gone With the Wind").
     # (Alternatives look behind only once the stop or the space they need is there: a
     # lookbehind tried at every position of the text would double the time of the split.)
-    r"|(?= (?:A|An|The) [a-z])(?<=[a-z\d])"
+    r"|(?= (?:(?:In|At|On|Near|After|Before|During|For|From|With|Over|Since|Despite|Amid|As|By|According to)"
+    r" (?:a|an|the) |(?:A|An|The) )[a-z])(?<=[a-z\d])"
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
