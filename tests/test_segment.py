@@ -59,9 +59,11 @@ def split(text: str) -> list[str]:
         ),
         (
             "Few takers for free ferry tickets in Velmora A winter storm closed the harbour. "
-            "Crews worked through the night The pier reopened at dawn. He wore it like the scarlet A on her coat.",
+            "Crews worked through the night The pier reopened at dawn. He wore it like the scarlet A on her coat. "
+            "The tram, similar to this one A police inquiry has begun.",
             ["Few takers for free ferry tickets in Velmora", "A winter storm closed the harbour.",
-             "Crews worked through the night", "The pier reopened at dawn.", "He wore it like the scarlet A on her coat."],
+             "Crews worked through the night", "The pier reopened at dawn.", "He wore it like the scarlet A on her coat.",
+             "The tram, similar to this one", "A police inquiry has begun."],
         ),
         (
             'She starred in the play "9 to 5."The run ended in May. It was 5."Back at work" was all he wrote.',

@@ -50,6 +50,9 @@ _CANDIDATE = re.compile(
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
+# …where the letter, a noun, is followed by a function word ("the scarlet A on her coat"); an
+# article before a noun opens a sentence ("…similar to this one A police investigation is").
+_LETTER_A = re.compile(rf" A (?:{'|'.join(sorted(w for w in STOPWORDS if w.isalpha()))})\b")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 # What opens a sentence after a dotted acronym, not a name it starts ("U.S. Steel"); no name
@@ -124,7 +127,7 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
             _HANDLE_BEFORE.search(text, start, match.start())
-            or (text.startswith(" A ", match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
+            or (_LETTER_A.match(text, match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
         ):
             continue
         end = match.end()
