@@ -49,9 +49,10 @@ def split(text: str) -> list[str]:
         ("Tram derails in Velmora city centre", ["Tram derails in Velmora city centre"]),
         ("   ", []),
         (
-            'The tram left the rails.Fourteen people were hurt, "seriously."Crews came. Mrs.Holt joined Velmora.Com.',
+            'The tram left the rails.Fourteen people were hurt, "seriously."Crews came. Mrs.Holt joined Velmora.Com. '
+            "The driver was 33.The line reopened.",
             ["The tram left the rails.", 'Fourteen people were hurt, "seriously."', "Crews came.",
-             "Mrs.Holt joined Velmora.Com."],
+             "Mrs.Holt joined Velmora.Com.", "The driver was 33.", "The line reopened."],
         ),
         (
             'The driver posted a photo."Back at work," he wrote.',

@@ -31,9 +31,10 @@ _CANDIDATE = re.compile(
     # A stop, then what starts a sentence: a capital, a digit, or the addressee an embedded
     # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
     r"[.!?。！？]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-Ý]|@\w))|[。！？]+"
-    # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was"):
-    # a word, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
-    r"|[.!?](?<=[a-z]{2}[.!?])[\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was", "…she
+    # was 33.The rapper"): a word or number, a stop, a capitalised word is two sentences, unless
+    # it is a domain ("Agency.Com").
+    r"|[.!?](?<=[a-z\d]{2}[.!?])[\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
     # …and after a closing quote whatever ends it: 'the play "9 to 5."The punishment'.
     r"|[.!?](?<=\w[.!?])[\"”’](?=[A-Z][a-z]{2,}\b)"
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
