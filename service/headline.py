@@ -55,11 +55,12 @@ _ASIDE_END = r",[\"”’']?\s"
 # ("James Kopp, the man the FBI is seeking …, is known", "Joschka Fischer, who drew China's
 # anger …, said", "officials, concerned that …, are lobbying"). It is known to end where a
 # verb the headline can keep follows: after "who"/"which" any lower-case word, after a short
-# appositive a past tense too ("nations, the euro's members, cut rates").
+# appositive or a participle's phrase a past tense too ("nations, the euro's members, cut
+# rates", "Trump, angered over a retweet …, called").
 _SUBJECT_ASIDE = re.compile(
     r"^(?P<subject>\w[^,]{0,60}?),\s(?:"
     rf"(?:the|a|an|\w+ed)\s[^;]{{1,200}}?{_ASIDE_END}(?=(?:{_AUXILIARY}|said|says)\b)"
-    rf"|(?:the|a|an)(?:\s[^\s,;]+){{1,3}}{_ASIDE_END}(?=[a-z]+ed\b)"
+    rf"|(?:(?:the|a|an)(?:\s[^\s,;]+){{1,3}}|[a-z]+ed\s[^;]{{1,200}}?){_ASIDE_END}(?=[a-z]+ed\b)"
     # Not before a determiner: that opens an appositive to the clause ("who has Asperger's, a form of autism,").
     rf"|(?:who|which|whose)\s[^;]{{1,200}}?{_ASIDE_END}(?=[a-z])(?!(?:a|an|the)\s))"
 )

@@ -354,6 +354,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ('Jan Horak, the last surviving member of the crew whose rescue was the basis for "The Long Night," has '
          "died.",
          "Jan Horak has died"),
+        # So does a participle's phrase before a past tense.
+        ("Harbour master Ines Calder, angered by a council vote that closed the old pier to fishing boats for the "
+         "winter, called an emergency meeting of the harbour board.",
+         "Harbour master Ines Calder called an emergency meeting of the harbour board"),
         # A relative clause with no comma between the subject and its verb goes when the clause the verb
         # opens would not fit with it; a verb after a pronoun is the relative clause's own ("as he was").
         ("A man convicted of four harbour robberies who escaped from the prison outside Kessler was captured in "
