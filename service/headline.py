@@ -145,10 +145,12 @@ def shorten(sentence: str) -> str:
     kept = len(words) if len(words) <= MAX_WORDS + MAX_OVERRUN else MAX_WORDS
     if len(words) > kept and not _ends_a_phrase(words[kept - 1], words[kept]):
         # The cut falls inside a phrase ("… over a suspected nuclear | site"): end before it,
-        # if it opened near the end (further back, the preposition may sit inside a name).
+        # if it opened near the end (further back, the preposition may sit inside a name), or
+        # before the clause it is in ("… convince European judges | that it has the right to").
         near_end = range(max(MIN_WORDS, MAX_WORDS - MAX_DROPPED), MAX_WORDS)
-        opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS | _CLAUSE_OPENERS]
-        kept = opens[-1] if opens else kept
+        opens = [k for k in near_end if words[k].lower() in _PHRASE_OPENERS]
+        opens += [k for k in range(MIN_WORDS, MAX_WORDS) if words[k].lower() in _CLAUSE_OPENERS]
+        kept = max(opens) if opens else kept
     # Once words after it are gone, a preposition left at the end lost its object too
     # ("… from Republican leaders over | his comments").
     cut = len(words) > kept

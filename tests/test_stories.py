@@ -401,6 +401,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The Velmora council says the harbour trust has the right under its old charter to sell the quay to "
          "developers from the town of Kessler next spring.",
          "The Velmora council says the harbour trust has the right"),
+        # Further back than a preposition would be, a cut inside a phrase goes back to the clause it is in.
+        ("The Velmora ferry company failed to convince the council that it has the right to rebuild the old pier "
+         "at the harbour before the summer.",
+         "The Velmora ferry company failed to convince the council"),
         # A two-word preposition goes whole with its object, whether the sixteen-word cut or the
         # end before a phrase took it.
         ("Velmora's mayor will open the rebuilt harbour wall at the old ferry landing ahead of the town's 300th "
