@@ -48,6 +48,8 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)"
+_AUXILIARY_WORD = re.compile(_AUXILIARY)
+_SAYING = frozenset("said says say told tells reported reports announced claimed believe believes think thinks".split())
 # An aside's closing comma may stand inside a quotation's marks ("…, who starred in “The
 # Goldbergs,” has died").
 _ASIDE_END = r",[\"”’']?\s"
@@ -154,9 +156,16 @@ def shorten(sentence: str) -> str:
     # Once words after it are gone, a preposition left at the end lost its object too
     # ("… from Republican leaders over | his comments").
     cut = len(words) > kept
+    verb_lost = False
     while kept > MIN_WORDS and (words[kept - 1].lower() in _DANGLING or (cut and _opens_a_phrase(words, kept - 1))):
         kept -= 1
         cut = True
+        verb_lost = verb_lost or _AUXILIARY_WORD.fullmatch(words[kept].lower()) is not None
+    # A relative clause whose verb went with the cut goes whole ("… suicide note | that they
+    # say was | written"); what someone said does not ("… said that Zimmerman had").
+    clauses = [k for k in range(MIN_WORDS, kept) if words[k].lower() in _CLAUSE_OPENERS]
+    if verb_lost and clauses and words[clauses[-1] - 1].lower() not in _SAYING:
+        kept = clauses[-1]
     # A comma may stand inside a quotation's closing mark ("launched a “Clean-Up Challenge,”").
     headline = _TRAILING_STOPS.sub(r"\1", " ".join(words[:kept]))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one

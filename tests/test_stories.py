@@ -405,6 +405,13 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The Velmora ferry company failed to convince the council that it has the right to rebuild the old pier "
          "at the harbour before the summer.",
          "The Velmora ferry company failed to convince the council"),
+        # A relative clause whose verb the cut took goes whole; what someone said stays ("said that …").
+        ("Velmora police have just released this page of the harbour master's logbook that they say was found in "
+         "the water near the old pier.",
+         "Velmora police have just released this page of the harbour master's logbook"),
+        ("Two harbour reports written the night that the ferry sank off Velmora said that Horak had left the bridge "
+         "early before the storm broke.",
+         "Two harbour reports written the night that the ferry sank off Velmora said that Horak"),
         # A two-word preposition goes whole with its object, whether the sixteen-word cut or the
         # end before a phrase took it.
         ("Velmora's mayor will open the rebuilt harbour wall at the old ferry landing ahead of the town's 300th "
