@@ -555,3 +555,17 @@ def test_of_two_reports_the_brief_opens_with_the_lead_the_other_report_echoes(or
     cluster = extract([story, page][::order], sentences=2)
     assert cluster.selected[0].representative.text.startswith("Floodwaters forced 300 families")
     assert cluster.headline.startswith("Floodwaters forced 300 families")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_of_reports_that_share_no_story_the_fullest_ones_lead_opens_the_brief(order):
+    notice = Article(id="notice", text=(
+        "Starting in 1998, the Kessler Library Trust has been copying its catalogue cards to microfilm archives. "
+        "Every month these reels are added to the reading room shelves after a short delay."))
+    report = Article(id="report", text=(
+        "Floodwaters forced 300 families from their homes in the river town of Marlow on Tuesday. "
+        "The river rose two metres overnight after a week of heavy rain. "
+        "Emergency crews set up shelters in the Marlow school gymnasium. "
+        "Officials warned that more rain was expected over the weekend."))
+    cluster = extract([notice, report][::order], sentences=3)
+    assert cluster.selected[0].representative.text.startswith("Floodwaters forced 300 families")

@@ -259,8 +259,12 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
     echo = (openings[len(reporting) :] @ openings[: len(reporting)].T).toarray()
     owners = [{s.article_id for s in f.sentences} for f in leads]
     outside = [[d.article.id not in own for d in reporting] for own in owners]
-    echoed = (echo * np.array(outside)).sum(axis=1)
-    return leads[max(range(len(leads)), key=lambda k: (agreement[k], echoed[k]))]
+    echoed = np.round((echo * np.array(outside)).sum(axis=1), 9)
+    # Where no other report echoes any lead (reports that share no story), the fullest
+    # report's lead opens the brief: a page's two-line notice says less than an article.
+    length = {d.article.id: sum(len(s.tokens) for s in d.sentences) for d in reporting}
+    fullest = [max(length[a] for a in own) for own in owners]
+    return leads[max(range(len(leads)), key=lambda k: (agreement[k], echoed[k], fullest[k]))]
 
 
 def _fill(chosen: list[Fact], candidates: list[Fact], budget: Budget, repeats: RepeatGuard) -> list[Fact]:
