@@ -5,7 +5,9 @@ headline (a few words). Otherwise it is rebuilt from the brief's first sentence:
 adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, "), an aside
 between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
 a long sentence also one without commas: "A man who escaped from prison was captured"),
-the attribution tail ("…, state media said on Sunday") and the weekday go, then the sentence
+the attribution tail ("…, state media said on Sunday") and the weekday go (where the main
+clause's subject is a pronoun, an opener that tells a fact is kept as the headline instead:
+"When Ines Calder closed the pier, she …" gives "Ines Calder closed the pier"), then the sentence
 is cut at its first clause boundary outside a quotation (an "as" that compares is none: "as
 many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma)
 or inside a phrase ("… over a suspected nuclear", "… has the right under its charter to sell |
@@ -47,6 +49,11 @@ _OPENER = re.compile(
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
 )
+# An opener that tells a fact as its own clause (not "If …", which only supposes one).
+_TOLD_CLAUSE = re.compile(
+    r"^(?:when|after|as|once|while|because|since|although|though|before)\s(?P<clause>[^,]+?),\s+$", re.IGNORECASE
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|his|her|their|its|our)\s", re.IGNORECASE)
 _AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)"
 _AUXILIARY_WORD = re.compile(_AUXILIARY)
 _SAYING = frozenset("said says say told tells reported reports announced claimed believe believes think thinks".split())
@@ -117,7 +124,13 @@ def shorten(sentence: str) -> str:
     where that ends its clause; no ellipsis."""
     text = sentence.strip().rstrip(".!?\"”’' ")
     opener = _OPENER.match(text)
-    if opener and len(text[opener.end() :].split()) >= MIN_WORDS:
+    told = _TOLD_CLAUSE.match(opener.group()) if opener else None
+    if told and _PRONOUN_SUBJECT.match(text, opener.end()) and len(told.group("clause").split()) >= MIN_WORDS:
+        # The main clause's subject is a pronoun whose name the opener holds ("When Texas teen
+        # Mackenzie Wethington survived a parachuting accident, her father …"): the opener's
+        # own clause, which states a fact, is the headline.
+        text = told.group("clause")
+    elif opener and len(text[opener.end() :].split()) >= MIN_WORDS:
         text = text[opener.end() :]
         appositive = _NAMED_APPOSITIVE.match(text) if _ends_on_a_name(opener.group()) else None
         if appositive and len(text[appositive.end() :].split()) >= MIN_WORDS:

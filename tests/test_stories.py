@@ -370,6 +370,13 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("In the first council vote on the harbour since the mayor drew criticism from the fishermen's union over "
          "her remarks about the old ferry crews, the plan has gained support.",
          "The plan has gained support"),
+        # Where the main clause's subject is a pronoun, the opener names who: its own clause is the headline,
+        # when it tells a fact ("If …" only supposes one).
+        ("When Velmora harbour master Ines Calder closed the old pier on Friday, she said the town could not afford "
+         "the repairs it needed.",
+         "Velmora harbour master Ines Calder closed the old pier"),
+        ("If the council closes the old pier next winter, it will cost the fishing fleet its only harbour berth.",
+         "It will cost the fishing fleet its only harbour berth"),
         # An elapsed time opens like a date does.
         ("Nearly 30 years after his disappearance, a Velmora man solved his own cold case when he remembered "
          "his name.",
