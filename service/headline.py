@@ -125,7 +125,7 @@ def shorten(sentence: str) -> str:
     text = sentence.strip().rstrip(".!?\"”’' ")
     opener = _OPENER.match(text)
     told = _TOLD_CLAUSE.match(opener.group()) if opener else None
-    if told and _PRONOUN_SUBJECT.match(text, opener.end()) and len(told.group("clause").split()) >= MIN_WORDS:
+    if opener and told and _PRONOUN_SUBJECT.match(text, opener.end()) and len(told.group("clause").split()) >= MIN_WORDS:
         # The main clause's subject is a pronoun whose name the opener holds ("When Texas teen
         # Mackenzie Wethington survived a parachuting accident, her father …"): the opener's
         # own clause, which states a fact, is the headline.
