@@ -32,7 +32,8 @@ _CONNECTIVE = re.compile(
     r"^(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|But|And|Still|Yet|Nevertheless|Nonetheless"
     r"|Indeed|Instead|In fact|Separately|Elsewhere|At the same time|Finally|Lastly|Thus|Therefore|Likewise|Similarly"
     r"|Besides|For example|For instance|As a result|In other words|By contrast|In contrast|By comparison|Even so"
-    r"|Plus|What's more|What’s more|On top of that|On the other hand),\s+(?=\S)"
+    r"|Plus|What's more|What’s more|On top of that|On the other hand|In any case|After all|Of course"
+    r"|In the meantime|In response|For (?:its|his|her|their) part|Rather|Then|So),\s+(?=\S)"
 )
 _EDITORS_LABEL = re.compile(
     rf"^(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"

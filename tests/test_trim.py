@@ -15,6 +15,9 @@ from service.trim import drop_weekdays, trim
     [
         ("However, the ferry operator said it would appeal.", "The ferry operator said it would appeal."),
         ("Meanwhile, crews reopened two lanes of the bridge.", "Crews reopened two lanes of the bridge."),
+        ("In response, the ferry operator cut its fares.", "The ferry operator cut its fares."),
+        ("For its part, the council said it would rebuild the pier.", "The council said it would rebuild the pier."),
+        ("Of course, the repairs may take longer.", "The repairs may take longer."),
         ("Finally, the literature prize went to the novelist Ana Roz.", "The literature prize went to the novelist Ana Roz."),
         ("For instance, in early 2014 one ferry ticket cost only $28.", "In early 2014 one ferry ticket cost only $28."),
         ("As a result, the harbour stayed closed until May.", "The harbour stayed closed until May."),
