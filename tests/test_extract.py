@@ -381,6 +381,11 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("Mayor Ines Calder (right) visits passengers hurt when the Line 3 tram derailed in Old Market Square.", False),
         ("Councillors on the left, right and centre of Velmora's council blamed the tram operator for the crash.", True),
         ("The derailed Line 3 tram turned right, and its last carriage hit a bus shelter in Old Market Square.", True),
+        # A title or caption in Title Case: every word but the function words capitalised; a short
+        # sentence of names is prose.
+        ("Velmora Tram Derailment in Old Market Square from Velmora Transport Authority on Vimeo.", False),
+        ("Jan Horak and Ines Calder at the Velmora Harbour Festival Gala Dinner in Old Market Square.", False),
+        ("Gov. Ines K. Calder is a Democrat, and she was born in the harbour town of Velmora.", True),
     ],
 )
 def test_a_caption_told_by_its_date_or_by_who_stands_where_is_not_a_brief_sentence(sentence, eligible):
