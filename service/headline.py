@@ -54,8 +54,8 @@ _TOLD_CLAUSE = re.compile(
     r"^(?:when|after|as|once|while|because|since|although|though|before)\s(?P<clause>[^,]+?),\s+$", re.IGNORECASE
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|his|her|their|its|our)\s", re.IGNORECASE)
-_AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)"
-_AUXILIARY_WORD = re.compile(_AUXILIARY)
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should did does".split())
+_AUXILIARY = rf"(?:{'|'.join(sorted(_AUXILIARIES))})"
 _SAYING = frozenset("said says say told tells reported reports announced claimed believe believes think thinks".split())
 # An aside's closing comma may stand inside a quotation's marks ("…, who starred in “The
 # Goldbergs,” has died").
@@ -173,7 +173,7 @@ def shorten(sentence: str) -> str:
     while kept > MIN_WORDS and (words[kept - 1].lower() in _DANGLING or (cut and _opens_a_phrase(words, kept - 1))):
         kept -= 1
         cut = True
-        verb_lost = verb_lost or _AUXILIARY_WORD.fullmatch(words[kept].lower()) is not None
+        verb_lost = verb_lost or words[kept].lower() in _AUXILIARIES
     # A relative clause whose verb went with the cut goes whole ("… suicide note | that they
     # say was | written"); what someone said does not ("… said that Zimmerman had").
     clauses = [k for k in range(MIN_WORDS, kept) if words[k].lower() in _CLAUSE_OPENERS]

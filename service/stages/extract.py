@@ -20,7 +20,7 @@ from service.stages.clean import (
     ends_like_sentence,
     is_furniture,
 )
-from service.text import MONTH, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows
+from service.text import MONTH, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows, words
 
 DEFAULT_SENTENCES = 6
 # A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
@@ -152,7 +152,6 @@ _PAGE_RESIDUE = Hinted(
 # TEEN WAS SHOT FOUR TIMES."), shouted in a brief.
 SHOUTED_SHARE = 0.6
 TITLE_CASE_WORDS = 4  # fewer content words may all be names: "Gov. Steven Beshear is a Democrat."
-_WORDS = re.compile(r"[^\W\d_][\w'’-]+")
 _NOT_CAPITAL, _NOT_SMALL = re.compile(r"[^A-Z]+"), re.compile(r"[^a-z]+")  # to count letters in C, not Python
 
 
@@ -197,7 +196,8 @@ def _title_cased(text: str) -> bool:
     but a function word is capitalised ("Escape Maneuver in Fly #2 from Michael Dickinson on
     Vimeo.", "Mariah Carey at the 2014 Fresh Air Fund Honoring Our American Hero …"). Prose has
     lower-case words besides its function words."""
-    content = [w for w in _WORDS.findall(text)[1:] if w.lower() not in STOPWORDS]
+    # Initials ("L.") and figures say nothing about the case a text is set in.
+    content = [w for w in words(text)[1:] if len(w) > 1 and w[0].isalpha() and w.lower() not in STOPWORDS]
     return len(content) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in content)
 
 

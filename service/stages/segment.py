@@ -53,7 +53,7 @@ _HANDLE_BEFORE = re.compile(r"@\w+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 # …where the letter, a noun, is followed by a function word ("the scarlet A on her coat"); an
 # article before a noun opens a sentence ("…similar to this one A police investigation is").
-_LETTER_A = re.compile(rf" A (?:{'|'.join(sorted(w for w in STOPWORDS if w.isalpha()))})\b")
+_WORD_AFTER_A = re.compile(r" A (\w+)")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 # What opens a sentence after a dotted acronym, not a name it starts ("U.S. Steel"); no name
@@ -111,6 +111,12 @@ def _lead_after_caption(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def _is_the_letter_a(text: str, position: int) -> bool:
+    """Whether the " A " at `position` is followed by a function word, as the letter is."""
+    after = _WORD_AFTER_A.match(text, position)
+    return after is not None and after.group(1).lower() in STOPWORDS
+
+
 def _bare(word: str) -> str:
     """A word without the quotes, brackets, punctuation or possessive around it."""
     return word.strip(_AROUND_A_WORD).removesuffix("'s").removesuffix("’s")
@@ -128,7 +134,7 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
             _HANDLE_BEFORE.search(text, start, match.start())
-            or (_LETTER_A.match(text, match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
+            or (_is_the_letter_a(text, match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
         ):
             continue
         end = match.end()
