@@ -123,6 +123,8 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
         "VELMORA, Mont. (KVEL/KVTV) — ", "VelmoraNews.com Staff ",
         # The dash closed up to the lead.
         "VELMORA—", "NEW VELMORA, Ostland—",
+        # No dash at all: the lead opens with an article.
+        "VELMORA ", "NEW VELMORA, Oct. 3 ", "Updated at 11:02 p.m. ET VELMORA ",
     ],
 )
 def test_a_dateline_is_stripped_and_the_offset_follows(dateline):
@@ -214,6 +216,10 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
         "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email", "Story Highlights",
         "View Slideshow", "View Photos",
+        # A picture's credit: an agency's, labelled, bracketed, listed, or any outlet's given twice.
+        "REUTERS/Jan Horak", "AP Photo/Jan Horak", "Jan Horak/AP Photo", "Jan Horak/AFP/Getty Images",
+        "Photographer: Jan Horak/Bloomberg Photographer: Jan Horak/Bloomberg", "(Ines K. Calder/Getty Images)",
+        "Photos by Jan Horak/Getty Images, Ines Calder/Reuters, and Tom Winter/AP", "J.H. Horak /KVEL J.H. Horak /KVEL",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):
@@ -221,6 +227,19 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
     document = clean(text)[0]
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
     assert document.blocks[1].start == text.index(SECOND)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "A Velmora Times/KVEL News poll found that most riders still trust the Line 3 trams after the crash.",
+        "The tram maker Royal Velmora/Kessler Group said its engineers would inspect every Line 3 tram.",
+        # Capitals before an article in capitals are a shouted quotation, not a dateline.
+        "HE SAW THE TRAM LEAVE THE RAILS AND CALLED A DOCTOR, one witness wrote on the city's forum.",
+    ],
+)
+def test_a_slash_between_names_or_capitals_before_an_article_are_prose(prose):
+    assert [b.text for b in clean(f"{LEAD}\n{prose}\n")[0].blocks] == [LEAD, prose]
 
 
 def test_an_advert_label_before_a_quotation_is_cut_out():

@@ -255,7 +255,7 @@ def test_photo_captions_are_not_brief_sentences(pipeline):
         "PICS: Velmora's trams through the years",
         "Jan Horak > Occupation: Velmora tram driver",
         "The Velmora Tram™ Ride of the Day, sponsored by Kessler Cola",
-        "The derailed tram Jan Horak/Getty",
+        "The derailed tram Jan Horak/Instagram",
         "Mayor Ilse Varga Ilse VargaVelmora opens tram line: report MORE (Ind.) said on Friday that",
     ],
 )

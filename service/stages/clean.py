@@ -101,20 +101,22 @@ _CLOCK_TIME_WORDS = ("at", "by", "in", "on", "for", "until", "till", "to", "from
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
 # "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
-# publication stamp ("Published on May 8, 2015 ", "Tuesday, December 18, 2012 1:26 EST ",
-# "March 30, 2014, 3:33 AM |": a date with a clock time), an age ("1 year ago "), the label
-# of a picture taken out ("Photo ", "Images "), a live blog's entry time ("7:55 a.m. "), an
-# agency's bare credit ("AP The …") or a web desk's byline ("CTVNews.ca Staff ").
+# publication stamp ("Published on May 8, 2015 ", "Updated at 11:02 p.m. ET ", "Tuesday,
+# December 18, 2012 1:26 EST ", "March 30, 2014, 3:33 AM |": a date with a clock time), an
+# age ("1 year ago "), the label of a picture taken out ("Photo ", "Images "), a live blog's
+# entry time ("7:55 a.m. "), an agency's bare credit ("AP The …") or a web desk's byline
+# ("CTVNews.ca Staff ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
     rf"|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?\s+(?=[A-Z])"
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
-    rf"|(?:Published|Posted|Updated|Last updated)(?: on)?:? {_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?\s+"
+    rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? (?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?)\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".
-    r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?(?:\s*(?::|--|—|–|-|_)\s+|—(?=[A-Z“\"]))"
+    # With no dash at all, the lead opens with an article: "HOUSTON A man who had fired …".
+    r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?(?:\s*(?::|--|—|–|-|_)\s+|—(?=[A-Z“\"])|\s+(?=(?:The|A|An) [a-z]))"
     r"|[A-Z][a-z]+(?:,? [A-Z][a-z]+){0,3}(?: \d{1,2})? \([A-Z][A-Za-z0-9.]{1,11}\)\s*(?:--|—|–|-)\s+"
     r"|\([A-Z][A-Za-z0-9.]{1,11}(?: [A-Z][A-Za-z0-9.]{1,11})?\)\s*(?:(?:--|—|–|-)\s+)?)?"
 )
@@ -131,6 +133,27 @@ _BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "L
                      "Related", "See")
 # A name as a byline gives it: "Jan Horak", "Ines K. Calder".
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
+# A picture's credit as the caption ran into the text: a photographer and an agency joined by
+# a slash ("REUTERS/Brian Snyder", "AP Photo/Carolyn Kaster", "Seth Wenig/AP Photo", "Zach
+# Gibson/AFP/Getty Images"), maybe labelled or listed ("Photographer: Jason Adlen/Bloomberg",
+# "Photos by Andy Lyons/Getty Images, Andrew Kelly/Reuters, and …"); any outlet where the
+# credit comes twice, as a caption and its toggle give it ("M.L. Schultze /WKSU M.L. Schultze
+# /WKSU"). Prose joins names with a slash too ("Royal Dutch/Shell", "the New York Times/CBS
+# News poll"), so an outlet other than an agency needs the repeat.
+_CREDIT_NAME = rf"(?:{_BYLINE_NAME}|(?:[A-Z]\.){{1,2}} [A-Z][\w'’-]+|[A-Z]{{2,}} [A-Z]{{2,}}(?:-[A-Z]+)?)"
+_PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
+                     "FilmMagic", "Invision")
+_PICTURE_AGENCY = rf"(?:{'|'.join(_PICTURE_AGENCIES)})(?: Photo\b| Images\b)?+"
+_AGENCY_CREDIT = (
+    rf"(?:(?:REUTERS|Reuters|AFP|EPA|AP Photo|AFP Photo)/{_CREDIT_NAME}"
+    rf"|{_CREDIT_NAME} ?/ ?(?:{_PICTURE_AGENCY}/)?{_PICTURE_AGENCY})"
+)
+_PICTURE_CREDIT = (
+    r"\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
+    rf"(?:{_AGENCY_CREDIT}(?:(?:,|,? and) {_AGENCY_CREDIT})*"
+    rf"|(?P<credit>{_CREDIT_NAME} ?/ ?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}) (?P=credit))"
+    r"\)?(?=\s+[A-Z“\"‘']|\s*$)"
+)
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
 # is cut out, and the text on either side becomes a passage of its own. A widget comes with
 # the pieces of text it cannot appear without: a line holding none of them is not searched
@@ -199,6 +222,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         # …and the share button set after it: "By Justin Sink - Tweet Jon Huntsman announced".
         r"(?: [-—–] (?:Tweet|Share|Email)\b)?(?= [A-Z])",
     ),
+    (("/",), _PICTURE_CREDIT),
     # A share bar: three or more of its buttons in a row ("Share Tweet Post Email").
     (
         ("Share ", "SHARE", "Tweet"),

@@ -128,7 +128,8 @@ _PLACE_IN_PICTURE = Hinted(
 # and clean cannot cut it out: a separator bar ("… Sheen. | Photo by Reuters"), a breadcrumb or
 # an infobox's arrow ("1. Anthony Scaramucci > Occupation: White House …"), a link label
 # ("RELATED: <headline> <sentence>"), a prompt to the reader ("Click image above to view"), a
-# picture credit ("Mike Coppola/Getty"). Such a sentence still counts as support.
+# picture credit clean cannot tell from prose ("Scout Willis/Twitter"). Such a sentence still
+# counts as support.
 _PAGE_RESIDUE = Hinted(
     rf"\s\|\s|\s[>»]\s(?=[A-Z])|\b{LINK_LABEL}"
     r"|\b(?:Click|Tap) (?:here|image|on|to|the|above|below)\b"
