@@ -174,11 +174,14 @@ def shorten(sentence: str) -> str:
         kept -= 1
         cut = True
         verb_lost = verb_lost or words[kept].lower() in _AUXILIARIES
-    # A relative clause whose verb went with the cut goes whole ("… suicide note | that they
-    # say was | written"); what someone said does not ("… said that Zimmerman had").
+    # A clause whose verb went with the cut goes whole: the trim took it ("… suicide note | that
+    # they say was | written"), or the cut came two words into the clause ("… convince U.K.
+    # judges | that the shape | of its KitKat bar is"). What someone said does not ("… said
+    # that Zimmerman had"), nor a clause inside a quotation ("are “something that God intended”").
     clauses = [k for k in range(MIN_WORDS, kept) if words[k].lower() in _CLAUSE_OPENERS]
-    if verb_lost and clauses and words[clauses[-1] - 1].lower() not in _SAYING:
-        kept = clauses[-1]
+    if clauses and words[clauses[-1] - 1].lower() not in _SAYING:
+        short = cut and kept - clauses[-1] <= 3 and not _unclosed_quote(" ".join(words[: clauses[-1]]))
+        kept = clauses[-1] if verb_lost or short else kept
     # A comma may stand inside a quotation's closing mark ("launched a “Clean-Up Challenge,”").
     headline = _TRAILING_STOPS.sub(r"\1", " ".join(words[:kept]))
     headline += _unclosed_quote(headline)  # a quotation cut short still reads as one
