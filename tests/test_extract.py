@@ -365,6 +365,8 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
          "section of Velmora.", False),
         # …or on its place and then the date with the year: prose puts "on" between them.
         ("Passengers wait beside the derailed Line 3 tram at Old Market Square in Velmora October 3, 2024.", False),
+        ("Mayor Ines Calder speaks at the council chamber in Old Market Square, Velmora, Ostland, October 3, 2024.",
+         False),
         ("The Line 3 tram derailed at Old Market Square in Velmora on October 3, 2024, injuring 14 passengers.", True),
         ("Velmora's council approved the Line 3 tram extension in a vote held in May 2024.", True),
         # Prose dates what it reports, and may name an issue's date.

@@ -108,8 +108,8 @@ _CAPTION = Hinted(
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
     rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}(?:,? (?:in|at|near) {_PICTURED_PLACE})?\.[\"”’']?$"
     # …or on its place and then the date with the year, where prose puts "on" between them:
-    # "…at the U.S. Capitol in Washington June 11, 2014."
-    rf"|\b(?:in|at|near) {_PICTURED_PLACE} {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
+    # "…at the U.S. Capitol in Washington June 11, 2014.", "…in London, Britain, December 12, 2018."
+    rf"|\b(?:in|at|near) {_PICTURED_PLACE},? {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
     # "day": every weekday's name; " 19", " 20": a year.
     ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
     re.IGNORECASE,
