@@ -50,9 +50,9 @@ def split(text: str) -> list[str]:
         ("   ", []),
         (
             'The tram left the rails.Fourteen people were hurt, "seriously."Crews came. Mrs.Holt joined Velmora.Com. '
-            "The driver was 33.The line reopened.",
+            "The driver was 33.The line reopened.On Friday, trams ran.",
             ["The tram left the rails.", 'Fourteen people were hurt, "seriously."', "Crews came.",
-             "Mrs.Holt joined Velmora.Com.", "The driver was 33.", "The line reopened."],
+             "Mrs.Holt joined Velmora.Com.", "The driver was 33.", "The line reopened.", "On Friday, trams ran."],
         ),
         (
             'The driver posted a photo."Back at work," he wrote.',

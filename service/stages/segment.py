@@ -32,11 +32,11 @@ _CANDIDATE = re.compile(
     # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
     r"[.!?。！？]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-Ý]|@\w))|[。！？]+"
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was", "…she
-    # was 33.The rapper"): a word or number, a stop, a capitalised word is two sentences, unless
-    # it is a domain ("Agency.Com").
-    r"|[.!?](?<=[a-z\d]{2}[.!?])[\"”’]?(?=[A-Z][a-z]{2,}\b)(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    # was 33.The rapper", "…for comment.On Sunday"): a word or number, a stop, a capitalised
+    # word is two sentences, unless it is a domain ("Agency.Com").
+    r"|[.!?](?<=[a-z\d]{2}[.!?])[\"”’]?(?=[A-Z][a-z]{2,}\b|[A-Z][a-z] )(?!(?:Com|Net|Org|Gov|Edu)\b)"
     # …and after a closing quote whatever ends it: 'the play "9 to 5."The punishment'.
-    r"|[.!?](?<=\w[.!?])[\"”’](?=[A-Z][a-z]{2,}\b)"
+    r"|[.!?](?<=\w[.!?])[\"”’](?=[A-Z][a-z]{2,}\b|[A-Z][a-z] )"
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
     # missing boy escaped", "…nominees lunch The actress is"), or a date, a video's running
     # time or a footnote mark ("…bombings on July 7 A court", "…southern states 02:29 The
