@@ -288,6 +288,7 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         # A linked title lost, its quotation marks left empty: the sentence no longer says what it did.
         ('Jan Horak, who drove trams in "" before he came to Velmora, derailed the Line 3 tram on Thursday.', False),
         ("Jan Horak, who drove trams in “” before he came to Velmora, derailed the Line 3 tram on Thursday.", False),
+        ("The tram driver's lawyer,, told the Velmora Courier that the brakes of the Line 3 tram had failed.", False),
         ('Jan Horak, who drove trams in "Tramway Nights" before coming to Velmora, derailed the Line 3 tram.', True),
         # A picture's button run into its caption.
         ("Enlarge Family photo Jan Horak stands beside the derailed Line 3 tram in Old Market Square on Thursday.",

@@ -143,9 +143,10 @@ _PAGE_RESIDUE = Hinted(
     # A trademark sign: news style leaves it out, marketing copy keeps it ("The FIFA World
     # Cup™ Goal of the Day, sponsored by Powerade.").
     r"|[™®]"
-    # An empty quotation, where a linked title was lost: 'who starred in "" before …'.
-    r'|""|“”',
-    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”"),  # ":" ends every link label
+    # An empty quotation or a doubled comma, where a linked title or name was lost: 'who starred
+    # in "" before …', "Parker's lawyer,, tells TMZ".
+    r'|""|“”|, ?,',
+    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”", ",,", ", ,"),  # ":" ends every link label
 )
 
 
