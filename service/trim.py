@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import MONTH, QUOTATION_MARK, WEEKDAY
+from service.text import MONTH, OPENING_MARKS, QUOTATION_MARK, WEEKDAY
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -101,7 +101,7 @@ def trim(text: str) -> str:
         # An opener is words and a comma or colon only: a quotation, if any, starts after it.
         found = opener.match(text)
         rest = text[found.end() :] if found else ""
-        if len(rest.split()) >= MIN_WORDS_LEFT:
+        if len(rest.split()) >= MIN_WORDS_LEFT and not _quotes_on_from_the_opener(rest):
             text = rest[0].upper() + rest[1:]
     if QUOTATION_MARK.search(text):
         return text
@@ -109,6 +109,13 @@ def trim(text: str) -> str:
     if "(" in text:
         text = _DOUBLED_STOP.sub("", _PARENTHETICAL.sub(_aside_or_definition, text))
     return text
+
+
+def _quotes_on_from_the_opener(rest: str) -> bool:
+    """Whether `rest` opens on a quotation in lower case, which goes on from the words before
+    it ("For instance, "only a handful" of his slaves …"): it cannot open a sentence."""
+    quoted = rest.lstrip("".join(OPENING_MARKS) + "\"'`")
+    return quoted != rest and quoted[:1].islower()
 
 
 def _aside_or_definition(parenthetical: re.Match[str]) -> str:

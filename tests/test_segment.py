@@ -19,8 +19,9 @@ def split(text: str) -> list[str]:
     ("text", "expected"),
     [
         (
-            "The U.S. Navy sent a tug. Gen. Ortiz arrived on Jan. 5 with Dr. Lee. The ship left at dawn.",
-            ["The U.S. Navy sent a tug.", "Gen. Ortiz arrived on Jan. 5 with Dr. Lee.", "The ship left at dawn."],
+            "The U.S. Navy sent a tug. Gen. Ortiz arrived on Jan. 5 with Dr. Lee and Det. Const. Horak. The ship left.",
+            ["The U.S. Navy sent a tug.", "Gen. Ortiz arrived on Jan. 5 with Dr. Lee and Det. Const. Horak.",
+             "The ship left."],
         ),
         (
             "Loads such as e.g. Timber burn fast. Crews knew that.",

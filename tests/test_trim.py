@@ -109,6 +109,9 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         "Aid groups and non governmental organizations (NGOs) left the city.",
         # Too little would be left.
         "But it rained.",
+        # A quotation in lower case goes on from the connective: it cannot open a sentence.
+        'For instance, "only a handful" of the ferry crews had ever sailed in a storm.',
+        "However, “not one tram” of the Line 3 fleet had been inspected since the spring.",
     ],
 )
 def test_what_the_sentence_says_stays(sentence: str) -> None:
