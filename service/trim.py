@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import MONTH, OPENING_MARKS, QUOTATION_MARK, WEEKDAY
+from service.text import MONTH, QUOTATION_MARK, WEEKDAY
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -114,7 +114,7 @@ def trim(text: str) -> str:
 def _quotes_on_from_the_opener(rest: str) -> bool:
     """Whether `rest` opens on a quotation in lower case, which goes on from the words before
     it ("For instance, "only a handful" of his slaves …"): it cannot open a sentence."""
-    quoted = rest.lstrip("".join(OPENING_MARKS) + "\"'`")
+    quoted = rest.lstrip("\"“‘'`")
     return quoted != rest and quoted[:1].islower()
 
 

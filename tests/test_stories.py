@@ -419,9 +419,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("The Velmora ferry company may find it harder to convince Kessler judges that the shape of its old harbour "
          "crane is worth protecting.",
          "The Velmora ferry company may find it harder to convince Kessler judges"),
-        ("Kessler candidate Jan Horak suggested that storms wrecking the harbour were “something that God intended” "
-         "in a debate on Tuesday night in Velmora.",
-         "Kessler candidate Jan Horak suggested that storms wrecking the harbour were “something that God intended”"),
+        ("Kessler candidate Jan Horak suggested that storms wrecking the harbour were “something that God "
+         "intended” in a debate on Tuesday night in Velmora.",
+         "Kessler candidate Jan Horak suggested that storms wrecking the harbour were “something that God "
+         "intended”"),
         ("Two harbour reports written the night that the ferry sank off Velmora said that Horak had left the bridge "
          "early before the storm broke.",
          "Two harbour reports written the night that the ferry sank off Velmora said that Horak"),

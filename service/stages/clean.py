@@ -111,7 +111,8 @@ _DATELINE = re.compile(
     rf"|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?\s+(?=[A-Z])"
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
-    rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? (?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?)\s+"
+    rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? "
+    rf"(?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?)\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".

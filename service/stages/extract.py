@@ -146,7 +146,8 @@ _PAGE_RESIDUE = Hinted(
     # An empty quotation or a doubled comma, where a linked title or name was lost: 'who starred
     # in "" before …', "Parker's lawyer,, tells TMZ".
     r'|""|“”|, ?,',
-    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”", ",,", ", ,"),  # ":" ends every link label
+    # ":" ends every link label.
+    ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”", ",,", ", ,"),
 )
 
 
