@@ -150,7 +150,8 @@ _AGENCY_CREDIT = (
     rf"|{_CREDIT_NAME} ?/ ?(?:{_PICTURE_AGENCY}/)?{_PICTURE_AGENCY})"
 )
 _PICTURE_CREDIT = (
-    r"\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
+    # At a word's start only: tried at every other position too, the regex would slow the stage.
+    r"(?=[(A-Z])(?<![\w'’.-])\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
     rf"(?:{_AGENCY_CREDIT}(?:(?:,|,? and) {_AGENCY_CREDIT})*"
     rf"|(?P<credit>{_CREDIT_NAME} ?/ ?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}) (?P=credit))"
     r"\)?(?=\s+[A-Z“\"‘']|\s*$)"
