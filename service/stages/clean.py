@@ -95,6 +95,7 @@ _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xin
 _DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # A clock time as pages stamp it: "7:55", " a.m.", " PT".
 _CLOCK, _MERIDIEM, _ZONE = r"\d{1,2}:\d\d", r" ?[AaPp]\.?[Mm]\.?", r" [A-Z]{2,4}"
+_TIME_OF_DAY = rf"{_CLOCK}{_MERIDIEM}(?:{_ZONE})?"  # "7:55 a.m.", "11:02 p.m. ET"
 # Words that set a clock time in prose: "at 10:30", "set for 9:40", "the 7:30 Mass".
 _CLOCK_TIME_WORDS = ("at", "by", "in", "on", "for", "until", "till", "to", "from", "after", "before", "of", "around",
                      "about", "past", "since", "near", "between", "and", "or", "the", "a", "an")
@@ -108,11 +109,11 @@ _CLOCK_TIME_WORDS = ("at", "by", "in", "on", "for", "until", "till", "to", "from
 # ("CTVNews.ca Staff ").
 _DATELINE = re.compile(
     r"^(?:\d+ (?:second|minute|hour|day|week|month|year)s? ago\s+|(?:Photo|Image)s?\s+(?=[A-Z](?:[a-z]|\s))"
-    rf"|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?\s+(?=[A-Z])"
+    rf"|{_TIME_OF_DAY}\s+(?=[A-Z])"
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? "
-    rf"(?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_CLOCK}{_MERIDIEM}(?:{_ZONE})?)\s+"
+    rf"(?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_TIME_OF_DAY})\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".
@@ -145,13 +146,16 @@ _CREDIT_NAME = rf"(?:{_BYLINE_NAME}|(?:[A-Z]\.){{1,2}} [A-Z][\w'’-]+|[A-Z]{{2,
 _PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
                      "FilmMagic", "Invision")
 _PICTURE_AGENCY = rf"(?:{'|'.join(_PICTURE_AGENCIES)})(?: Photo\b| Images\b)?+"
+# The agencies that put their name before the photographer's ("REUTERS/Brian Snyder").
+_AGENCIES_FIRST = ("REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "AFP Photo")
 _AGENCY_CREDIT = (
-    rf"(?:(?:REUTERS|Reuters|AFP|EPA|AP Photo|AFP Photo)/{_CREDIT_NAME}"
+    rf"(?:(?:{'|'.join(_AGENCIES_FIRST)})/{_CREDIT_NAME}"
     rf"|{_CREDIT_NAME} ?/ ?(?:{_PICTURE_AGENCY}/)?{_PICTURE_AGENCY})"
 )
 _PICTURE_CREDIT = (
     # At a word's start only: tried at every other position too, the regex would slow the stage.
-    r"(?=[(A-Z])(?<![\w'’.-])\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
+    r"(?=[(A-Z])(?<![\w'’.-])"
+    r"\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
     rf"(?:{_AGENCY_CREDIT}(?:(?:,|,? and) {_AGENCY_CREDIT})*"
     rf"|(?P<credit>{_CREDIT_NAME} ?/ ?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}) (?P=credit))"
     r"\)?(?=\s+[A-Z“\"‘']|\s*$)"
