@@ -301,6 +301,18 @@ def test_a_page_off_the_story_or_in_another_language_is_left_out_with_a_warning(
     assert cluster.warnings == [f"article 'page' {why} and was left out"]
 
 
+def test_a_page_off_the_story_is_left_out_when_the_reports_tell_the_story_in_their_own_words():
+    # The two reports share only the place, the tram and the inquiry's day: TF-IDF cosine 0.06.
+    aftermath = ("Transport chiefs in Velmora promised an inquiry on Friday into the derailment, saying the brakes "
+                 "of the tram had been inspected in March.\nUnion leaders blamed years of cuts to maintenance budgets "
+                 "and called for the oldest vehicles at the depot to be withdrawn until the inquiry reports.\n")
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE),
+                                Article(id="b", text=aftermath)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
+    assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
+
+
 def test_reports_all_in_another_language_are_kept():
     second = DUTCH.replace("donderdagochtend", "donderdag").replace("veertien", "14")
     cluster = Cluster(articles=[Article(id="nl1", text=DUTCH), Article(id="nl2", text=second)], options=Options())

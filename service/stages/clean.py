@@ -279,8 +279,10 @@ APPENDED_STORY_WORDS = 80
 # A whole page this weakly related to every other report is off the story (an archive
 # notice, a widget page, another story), provided two independent reports share one: at
 # least STORY_SIMILARITY alike, yet below COPY_SIMILARITY, where they are copies of one page.
+# Two reports of one story told in their own words share little: 95 % of the DUC 2004 pairs
+# share 0.054 or more, a quarter of the TAC 2011 pairs less than that.
 OFF_STORY_DOCUMENT = 0.03
-STORY_SIMILARITY = 0.1
+STORY_SIMILARITY = 0.05
 COPY_SIMILARITY = 0.9
 # English prose is 30-55 % function words. A report under FOREIGN_FUNCTION_WORDS among
 # reports whose median is ENGLISH_FUNCTION_WORDS or more is in another language (the one such
