@@ -215,7 +215,10 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
         "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email", "Story Highlights",
-        "View Slideshow", "View Photos",
+        "View Slideshow", "View Photos", "FOR IMMEDIATE RELEASE", "For Immediate Release:",
+        # A linked headline or an editor's aside in square brackets.
+        "[Velmora opens a new Line 3 tram depot beside Old Market Square, with room for 40 trams]",
+        "[Editor's aside: the Line 3 tram is the oldest on the network. It derailed twice last year.]",
         # A picture's credit: an agency's, labelled, bracketed, listed, or any outlet's given twice.
         "REUTERS/Jan Horak", "AP Photo/Jan Horak", "Jan Horak/AP Photo", "Jan Horak/AFP/Getty Images",
         "Photographer: Jan Horak/Bloomberg Photographer: Jan Horak/Bloomberg", "(Ines K. Calder/Getty Images)",
@@ -240,6 +243,15 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
 )
 def test_a_slash_between_names_or_capitals_before_an_article_are_prose(prose):
     assert [b.text for b in clean(f"{LEAD}\n{prose}\n")[0].blocks] == [LEAD, prose]
+
+
+def test_a_bracketed_credit_at_a_paragraphs_end_is_cut_out_and_brackets_inside_prose_stay():
+    assert [b.text for b in clean(f"{LEAD} [h/t Velmora Courier]\n{SECOND}\n")[0].blocks] == [LEAD, SECOND]
+    inside = [
+        'The driver said "[the brakes] failed" as the Line 3 tram entered Old Market Square on Thursday.',
+        '"[The tram] was late all week," one passenger said. "It was [...] never on time," said another.',
+    ]
+    assert [b.text for b in clean(f"{LEAD}\n{inside[0]}\n{inside[1]}\n")[0].blocks] == [LEAD, *inside]
 
 
 def test_an_advert_label_before_a_quotation_is_cut_out():
@@ -435,6 +447,28 @@ def test_a_closing_quote_lost_to_a_wrong_code_page_is_restored_in_place():
     # Where no quotation is open, no closing mark is missing: "\ufffd?" stays as sent.
     balanced = "She called it \u201cfair\u201d. Was the caf\ufffd? open late? No."
     assert readable_text(balanced) == balanced
+
+
+def test_a_stock_quote_after_a_company_is_blanked_where_it_stands():
+    report = ("Kessler Tram Works Inc. KTW, -1.29% and its supplier Horak Brakes Corp. US:HBRK said the tram that "
+              "derailed in Velmora on Thursday had passed inspection. Shares of Rail Parts 4391.KU -2.22% fell.\n")
+    cluster = run_until([Article(id="a", text=report), Article(id="b", text=OTHER)], "segment")
+    document = cluster.documents[0]
+    assert len(document.text) == len(report)
+    assert [" ".join(s.text.split()) for s in document.sentences] == [
+        "Kessler Tram Works Inc. and its supplier Horak Brakes Corp. said the tram that derailed in Velmora on "
+        "Thursday had passed inspection.",
+        "Shares of Rail Parts fell.",
+    ]
+
+
+@pytest.mark.parametrize("prose", [
+    "The tram operator's shares fell 1.29% on Thursday, and the index lost -0.4 points.",
+    "Velmora voters backed the tram plan by 51%-45%, a poll for the Courier found.",
+    "The GMT:BST switch and the 10:30 AM tram, Psalm 23:4 and the UK: a tram story.",
+])
+def test_figures_and_colons_in_prose_are_no_stock_quote(prose):
+    assert readable_text(prose) == prose
 
 
 def test_an_overlong_article_is_cut_with_a_warning():

@@ -41,6 +41,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # it reads as quoted. Where a “ is open, such a pair before a space is restored as ” plus a
 # space (two characters for two); elsewhere it may be any letter before a real "?".
 _CURLY_OR_LOST_QUOTE = re.compile(r"[“”]|(?<=\S)\ufffd\?(?=\s|$)")
+# A finance page's stock quote after a company's name: its symbol and the day's change in per
+# cent to two decimals ("Amazon.com Inc. AMZN, -1.29% and other …", "3786.KU -2.22%"), or the
+# symbol after its market ("Xhibit Corp. US:XBTC executives"). Blanked where it stands, so
+# that the sentence around it reads on.
+_STOCK_QUOTE = re.compile(
+    r"(?=[A-Z\d])(?<![\w:.])(?:(?:[A-Z]{2}:)?(?:[A-Z]{1,5}|\d{3,6}\.[A-Z]{1,2}),? [+\-−]\d+\.\d\d%|[A-Z]{2}:[A-Z]{1,5})(?![\w:])"
+)
 
 _SECTION_MARKER = re.compile(
     r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
@@ -192,6 +199,13 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Continued Below",), r"\bStory Continued Below\b"),
     (("Page ",), r"\bPage \d+ of \d+\b"),
     (("Follow @",), r"\bFollow @\w{1,15}\b"),
+    # A linked headline, a credit or an editor's aside set in square brackets between sentences
+    # ("… News Agency. [North Korea unveils homemade engine …] A U.S. defense official …",
+    # "[Image via AP]", "[h/t Vocativ]"). Inside a sentence brackets are an editor's insertion
+    # in a quote ("bring [a road-mobile missile] to"); an elision ("[...]") has no letter.
+    (("[",), r"(?=\[)(?:(?<![^\n])|(?<=[.!?\"”’)] ))\[(?=[^\[\]\n]*[A-Za-z])[^\[\]\n]{1,200}\](?=\s+[A-Z\"“‘]|\s*$)"),
+    # A press release's header, where its headline and date ran into the lead.
+    (("IMMEDIATE RELEASE", "Immediate Release"), r"\b(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b:?"),
     # A wire dateline inside a line, where a headline or a picture credit ran into the lead:
     # "…to being shot or poisoned (CNN) In a sign of …", "…(Associated Press) PROVIDENCE, R.I. (AP) — Author …".
     (
@@ -447,9 +461,9 @@ def _headline_first(document: Document) -> None:
 
 
 def readable_text(text: str) -> str:
-    """`text` with control characters blanked and lost closing quotes restored, every
-    character where it was: offsets into the result are offsets into `text`."""
-    text = _CONTROL.sub(" ", text)
+    """`text` with control characters and stock quotes blanked and lost closing quotes
+    restored, every character where it was: offsets into the result are offsets into `text`."""
+    text = _STOCK_QUOTE.sub(lambda quote: " " * len(quote.group()), _CONTROL.sub(" ", text))
     if "\ufffd?" not in text:
         return text
     inside = False
