@@ -51,9 +51,10 @@ def split(text: str) -> list[str]:
         ("   ", []),
         (
             'The tram left the rails.Fourteen people were hurt, "seriously."Crews came. Mrs.Holt joined Velmora.Com. '
-            "The driver was 33.The line reopened.On Friday, trams ran.",
+            "The driver was 33.The line reopened.On Friday, trams ran.We're lucky, one said.I've ridden it since.",
             ["The tram left the rails.", 'Fourteen people were hurt, "seriously."', "Crews came.",
-             "Mrs.Holt joined Velmora.Com.", "The driver was 33.", "The line reopened.", "On Friday, trams ran."],
+             "Mrs.Holt joined Velmora.Com.", "The driver was 33.", "The line reopened.", "On Friday, trams ran.",
+             "We're lucky, one said.", "I've ridden it since."],
         ),
         (
             'The driver posted a photo."Back at work," he wrote.',

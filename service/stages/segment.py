@@ -28,16 +28,19 @@ ABBREVIATIONS = frozenset(
     vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
 )
 
+# A capitalised word that opens a sentence run in after a stop: a word of three letters or
+# more, of two before a space ("In fact"), or a contraction ("We're", "I've").
+_RUN_IN_OPENER = r"(?=[A-Z][a-z]{2,}\b|[A-Z][a-z] |[A-Z][a-z]?['’][a-z])"
 _CANDIDATE = re.compile(
     # A stop, then what starts a sentence: a capital, a digit, or the addressee an embedded
     # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
     r"[.!?。！？]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-Ý]|@\w))|[。！？]+"
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was", "…she
-    # was 33.The rapper", "…for comment.On Sunday"): a word or number, a stop, a capitalised
-    # word is two sentences, unless it is a domain ("Agency.Com").
-    r"|[.!?](?<=[a-z\d]{2}[.!?])[\"”’]?(?=[A-Z][a-z]{2,}\b|[A-Z][a-z] )(?!(?:Com|Net|Org|Gov|Edu)\b)"
+    # was 33.The rapper", "…for comment.On Sunday", "…was cooperative.We're told"): a word or
+    # number, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
+    rf"|[.!?](?<=[a-z\d]{{2}}[.!?])[\"”’]?{_RUN_IN_OPENER}(?!(?:Com|Net|Org|Gov|Edu)\b)"
     # …and after a closing quote whatever ends it: 'the play "9 to 5."The punishment'.
-    r"|[.!?](?<=\w[.!?])[\"”’](?=[A-Z][a-z]{2,}\b|[A-Z][a-z] )"
+    rf"|[.!?](?<=\w[.!?])[\"”’]{_RUN_IN_OPENER}"
     # A headline, caption or subhead run into the text with no stop at all ("…police say A
     # missing boy escaped", "…nominees lunch The actress is"), or a date, a video's running
     # time or a footnote mark ("…bombings on July 7 A court", "…southern states 02:29 The
