@@ -215,7 +215,8 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "ADVERTISEMENT", "Story Continued Below", "Follow @VelmoraCourier", "Email This",
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
         "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email", "Story Highlights",
-        "View Slideshow", "View Photos", "FOR IMMEDIATE RELEASE", "For Immediate Release:",
+        "View Slideshow", "View Photos", "Play Slideshow", "Text Size - + reset", "Font Size A A",
+        "FOR IMMEDIATE RELEASE", "For Immediate Release:",
         # A linked headline or an editor's aside in square brackets.
         "[Velmora opens a new Line 3 tram depot beside Old Market Square, with room for 40 trams]",
         "[Editor's aside: the Line 3 tram is the oldest on the network. It derailed twice last year.]",

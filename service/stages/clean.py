@@ -181,8 +181,11 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Enlarge",), r"Enlarge this image"),
     (("caption",), r"\b(?:toggle|hide|show) caption"),
     (("highlights", "Highlights"), r"Story [Hh]ighlights"),
-    # A gallery's or a player's button: "View Photos", "View Slideshow" (prose writes "view photos").
-    (("Photos", "Slideshow", "Gallery", "Video"), r"\b(?:View|See|Watch|Launch|Open) (?:Photos|Slideshow|Gallery|Videos?)\b"),
+    # A gallery's or a player's button: "View Photos", "Play Slideshow" (prose writes "view photos").
+    (("Photos", "Slideshow", "Gallery", "Video"),
+     r"\b(?:View|See|Watch|Launch|Open|Play) (?:Photos|Slideshow|Gallery|Videos?)\b"),
+    # The page's text-size control: "Text Size - + reset".
+    (("Text Size", "Font Size"), r"\b(?:Text|Font) Size(?: [-–−+A]){1,3}(?: [Rr]eset)?\b"),
     # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
     (
         tuple(f"({case(label)}" for label in _BRACKETED_LABELS for case in (str, str.upper, str.lower)),
