@@ -46,7 +46,8 @@ _CURLY_OR_LOST_QUOTE = re.compile(r"[“”]|(?<=\S)\ufffd\?(?=\s|$)")
 # symbol after its market ("Xhibit Corp. US:XBTC executives"). Blanked where it stands, so
 # that the sentence around it reads on.
 _STOCK_QUOTE = re.compile(
-    r"(?=[A-Z\d])(?<![\w:.])(?:(?:[A-Z]{2}:)?(?:[A-Z]{1,5}|\d{3,6}\.[A-Z]{1,2}),? [+\-−]\d+\.\d\d%|[A-Z]{2}:[A-Z]{1,5})(?![\w:])"
+    r"(?=[A-Z\d])(?<![\w:.])(?:(?:[A-Z]{2}:)?(?:[A-Z]{1,5}|\d{3,6}\.[A-Z]{1,2}),? [+\-−]\d+\.\d\d%"
+    r"|[A-Z]{2}:[A-Z]{1,5})(?![\w:])"
 )
 
 _SECTION_MARKER = re.compile(
@@ -206,7 +207,10 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # ("… News Agency. [North Korea unveils homemade engine …] A U.S. defense official …",
     # "[Image via AP]", "[h/t Vocativ]"). Inside a sentence brackets are an editor's insertion
     # in a quote ("bring [a road-mobile missile] to"); an elision ("[...]") has no letter.
-    (("[",), r"(?=\[)(?:(?<![^\n])|(?<=[.!?\"”’)] ))\[(?=[^\[\]\n]*[A-Za-z])[^\[\]\n]{1,200}\](?=\s+[A-Z\"“‘]|\s*$)"),
+    (
+        ("[",),
+        r"(?=\[)(?:(?<![^\n])|(?<=[.!?\"”’)] ))\[(?=[^\[\]\n]*[A-Za-z])[^\[\]\n]{1,200}\](?=\s+[A-Z\"“‘]|\s*$)",
+    ),
     # A press release's header, where its headline and date ran into the lead.
     (("IMMEDIATE RELEASE", "Immediate Release"), r"\b(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b:?"),
     # A wire dateline inside a line, where a headline or a picture credit ran into the lead:
