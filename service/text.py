@@ -77,16 +77,34 @@ _OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
 
 def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
     """For each sentence span of one paragraph, whether a quotation is open at its start
-    and at its end."""
+    and at its end.
+
+    A quotation opened inside a sentence's run of words quotes a phrase or a name (known as
+    "Dread Pirate Roberts", donate “in excess of $150,000”), which closes in that sentence. Such
+    a quotation still open when the same mark opens another inside a later sentence was never
+    closed (its mark lost or mistyped: "… accused him of being "Dread Pirate Roberts," the"):
+    it ends with its own sentence, and the sentences between are no one's words. A quotation
+    opened after "said," or ":" or at a sentence's start may run over several sentences."""
     inside, states = False, []
-    for start, end in spans:
+    partial_in = -1  # the sentence where the phrase quotation open now was opened, if it is one
+    opened_with = ""
+    for k, (start, end) in enumerate(spans):
         opened = inside
         for mark in QUOTATION_MARK.finditer(text, start, end):
             symbol = mark.group()
             if symbol == '"':
-                inside = mark.start() == start or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
+                opens = mark.start() == start or _OPENS_AFTER.match(text[mark.start() - 1]) is not None
             else:
-                inside = symbol in OPENING_MARKS
+                opens = symbol in OPENING_MARKS
+            if opens and inside and symbol == opened_with and 0 <= partial_in < k and mark.start() > start:
+                states[partial_in] = (states[partial_in][0], False)
+                states[partial_in + 1 :] = [(False, False)] * (k - partial_in - 1)
+                opened = False
+            if opens:
+                before = text[max(start, mark.start() - 2) : mark.start()]
+                in_a_phrase = len(before) == 2 and before[0].isalnum() and before[1] == " "
+                partial_in, opened_with = (k if in_a_phrase else -1), symbol
+            inside = opens
         states.append((opened, inside))
     return states
 

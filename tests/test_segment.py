@@ -187,6 +187,18 @@ def test_pieces_of_a_quotation_over_several_sentences_know_they_are_quoted():
         (False, False), (False, False)]
 
 
+def test_a_quoted_phrase_that_lost_its_closing_mark_ends_with_its_sentence():
+    text = ('Jan Horak, known as "the Tram King, retired on Friday. The depot closed. '
+            'Staff called him "the Tram King," a title he liked.')
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    assert [(s.opens_quoted, s.ends_quoted) for s in cluster.sentences] == [(False, False)] * 3
+    assert cluster.sentences[1].brief_text == "The depot closed."
+    # What someone said may run over sentences: a mark lost there leaves the quotation open.
+    said = 'He said, "We will rebuild. The tram runs on Monday. Staff called it "the best line," she added.'
+    states = [(s.opens_quoted, s.ends_quoted) for s in run_until([Article(id="b", text=said)], "segment").sentences]
+    assert states[:2] == [(False, True), (True, True)]
+
+
 def test_a_quotation_opening_right_after_a_run_together_stop_is_known_as_one():
     text = 'The driver posted a photo."Back at work. I feel fine," he wrote. He left.'
     cluster = run_until([Article(id="a", text=text)], "segment")
