@@ -85,7 +85,8 @@ def quotation_states(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool
     closed (its mark lost or mistyped: "… accused him of being "Dread Pirate Roberts," the"):
     it ends with its own sentence, and the sentences between are no one's words. A quotation
     opened after "said," or ":" or at a sentence's start may run over several sentences."""
-    inside, states = False, []
+    inside = False
+    states: list[tuple[bool, bool]] = []
     partial_in = -1  # the sentence where the phrase quotation open now was opened, if it is one
     opened_with = ""
     for k, (start, end) in enumerate(spans):
