@@ -515,11 +515,11 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
             counted[id(document)] = sum(w in STOPWORDS for w in tokens) / len(tokens)
     foreign = []
     for document in documents:
-        others = [share for key, share in counted.items() if key != id(document)]
         share = counted.get(id(document))
-        if share is None or not others:
-            continue
-        if share < FOREIGN_FUNCTION_WORDS and np.median(others) >= ENGLISH_FUNCTION_WORDS:
+        if share is None or share >= FOREIGN_FUNCTION_WORDS:
+            continue  # the others' median is needed only for a page with few function words
+        others = [other for key, other in counted.items() if key != id(document)]
+        if others and np.median(others) >= ENGLISH_FUNCTION_WORDS:
             foreign.append(document)
     return foreign
 
