@@ -101,6 +101,27 @@ def split(text: str) -> list[str]:
             "Local death tolls Near the epicenter the toll may reach 80,000. The film Gone With the Wind played.",
             ["Local death tolls", "Near the epicenter the toll may reach 80,000.", "The film Gone With the Wind played."],
         ),
+        (
+            # A headline run into a lead that opens on the headline's own opening name, after a
+            # lower-case word, or after a headline in Title Case; headlines may come stacked.
+            "Jan Horak waves to the crowd at the quay Jan Horak has sold the ferry to the city.",
+            ["Jan Horak waves to the crowd at the quay", "Jan Horak has sold the ferry to the city."],
+        ),
+        (
+            "Ostland Star Returns to Velmora Port Ostland Star's Crew Back Home Breaking News Ostland Star's "
+            "crew -- two sailors and a cook -- landed on Friday.",
+            ["Ostland Star Returns to Velmora Port", "Ostland Star's Crew Back Home Breaking News",
+             "Ostland Star's crew -- two sailors and a cook -- landed on Friday."],
+        ),
+        # Prose names someone again after a title or a verb, or not first: one sentence.
+        (
+            "Jan Horak sold the ferry, and the mayor thanked Harbour Master Jan Horak for it.",
+            ["Jan Horak sold the ferry, and the mayor thanked Harbour Master Jan Horak for it."],
+        ),
+        (
+            "Jan Horak sold the ferry to Velmora after the city council met Jan Horak on Friday.",
+            ["Jan Horak sold the ferry to Velmora after the city council met Jan Horak on Friday."],
+        ),
         # No name repeated, or the word before is a function word: one sentence.
         (
             "Crews towed the ferry back to port The Velmora Ferry Company said it ran aground.",
@@ -114,7 +135,9 @@ def split(text: str) -> list[str]:
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
          "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
-         "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "no-name-repeated", "function-word-before"],
+         "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "headline-opening-name-repeated",
+         "stacked-title-case-headlines", "name-repeated-after-a-title", "name-repeated-as-an-object", "no-name-repeated",
+         "function-word-before"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

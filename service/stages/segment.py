@@ -6,7 +6,8 @@ starts like a sentence, even with no space between them; and where a headline or
 runs into the text with no stop at all, before a capitalised article between lower-case
 words ("…nominees lunch The actress is"), or before an article that opens a paragraph's lead
 after its picture caption, which names whom the lead is about ("…to stay in orbit The
-European Space Agency's Goce satellite"). A full stop after a known
+European Space Agency's Goce satellite"), or before the headline's opening name where the lead
+opens on it again ("…as she awaits the result Theresa May is awaiting"). A full stop after a known
 abbreviation (Gen., Jan., e.g.), an initial (George W. Bush) or a dotted acronym (U.S.)
 does not end the sentence.
 """
@@ -80,6 +81,16 @@ MIN_CAPTION_WORDS = 4
 NAME_REPEATED_WITHIN = 12  # words of the lead
 _WORD = re.compile(r"\S+")
 _AROUND_A_WORD = "\"“”‘’'()[],.:;!?"
+# A headline run into a lead that opens on the headline's own opening name ("Theresa May smiles
+# at gathered journalists as she awaits the result Theresa May is awaiting …", "Lady Gaga in A
+# Star is Born Lady Gaga makes her …"). Prose names someone again after a title ("…, with
+# Foreign Secretary Jeremy Hunt", "… picked ex-Texas Governor Rick Perry") or as an object ("…
+# the council met Jan Horak on Friday"): so either a headline in Title Case ends before the
+# name, or a lower-case content word does and a verb follows the name, where an object is
+# followed by a preposition, a conjunction or a stop.
+_BARE_WORD = re.compile(r"[\w'’-]*\w")
+OPENING_NAME_WORDS = 2
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -88,31 +99,54 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     first = next(spans, None)
     if first is None:
         return
-    lead = _lead_after_caption(text, *first)
-    if lead is None:
-        yield first
-    else:
-        yield from _trimmed(text, first[0], lead)
-        yield from _trimmed(text, lead, first[1])
+    start, end = first
+    # Headlines can come stacked ("Alan Thicke Sons Go to War … Estate Alan Thicke's Sons
+    # Fighting … Breaking News Alan Thicke's sons -- Robin and Brennan -- believe …").
+    while (lead := _lead_after_caption(text, start, end)) is not None:
+        yield from _trimmed(text, start, lead)
+        start = lead
+    yield from _trimmed(text, start, end)
     yield from spans
 
 
 def _lead_after_caption(text: str, start: int, end: int) -> int | None:
     """Where the lead starts when a caption runs into it at the start of `text`, else None."""
     words = list(_WORD.finditer(text, start, end))
+    bare = [_bare(w.group()) for w in words]
+    opening_name = bare[:OPENING_NAME_WORDS]
+    names_the_opening = len(opening_name) == OPENING_NAME_WORDS and all(_NAME.fullmatch(n) for n in opening_name)
     for k in range(MIN_CAPTION_WORDS, len(words) - 1):
         before, word = words[k - 1].group(), words[k].group()
-        if not (
+        if (
             _CAPTION_OPENER.fullmatch(word)
             and _CAPTION_END.fullmatch(before)
             and before.strip(_AROUND_A_WORD).lower() not in STOPWORDS
         ):
-            continue
-        names = {_bare(w.group()) for w in words[:k]}
-        names = {n for n in names if _NAME.fullmatch(n) and not _CAPTION_OPENER.fullmatch(n)}
-        if any(_bare(w.group()) in names for w in words[k + 1 : k + 1 + NAME_REPEATED_WITHIN]):
+            names = {n for n in bare[:k] if _NAME.fullmatch(n) and not _CAPTION_OPENER.fullmatch(n)}
+            if any(n in names for n in bare[k + 1 : k + 1 + NAME_REPEATED_WITHIN]):
+                return words[k].start()
+        if names_the_opening and bare[k : k + OPENING_NAME_WORDS] == opening_name and _ends_a_headline(bare, words, k):
             return words[k].start()
     return None
+
+
+def _ends_a_headline(bare: list[str], words: list[re.Match[str]], k: int) -> bool:
+    """Whether the opening name repeated at word `k` starts a lead, not prose naming it again."""
+    before = words[k - 1].group()
+    if not _BARE_WORD.fullmatch(before) or before.lower() in STOPWORDS:
+        return False
+    if before[0].isupper():
+        return _in_title_case(bare[:k])
+    after = k + OPENING_NAME_WORDS
+    if after >= len(words) or not _BARE_WORD.fullmatch(words[after - 1].group()):
+        return False  # the name ends the text or a stop follows it
+    verb = words[after].group()
+    return verb[0].islower() and (verb not in STOPWORDS or verb in _AUXILIARIES)
+
+
+def _in_title_case(words: list[str]) -> bool:
+    """Every content word capitalised, as in a headline ("Lady Gaga in A Star is Born")."""
+    return all(w[0].isupper() for w in words if w[:1].isalpha() and w.lower() not in STOPWORDS)
 
 
 def _is_the_letter_a(text: str, position: int) -> bool:
