@@ -73,6 +73,15 @@ def split(text: str) -> list[str]:
             ['She starred in the play "9 to 5."', "The run ended in May.", "It was 5.", '"Back at work" was all he wrote.'],
         ),
         (
+            # A pronoun that opens sentences, after a word or a forum post's clock time; not the
+            # first word of a quoted title.
+            "Velmora divers reach the stranded crew They ask how long the repairs take. The choir sang "
+            "``Let There be Light'' at the quay. Posted June 12, 2010, 08:14:44 PM This is an open offer.",
+            ["Velmora divers reach the stranded crew", "They ask how long the repairs take.",
+             "The choir sang ``Let There be Light'' at the quay.", "Posted June 12, 2010, 08:14:44 PM",
+             "This is an open offer."],
+        ),
+        (
             "The operator answered her tweet. @janhorak The ferry sails again on Friday. She thanked them.",
             ["The operator answered her tweet.", "@janhorak The ferry sails again on Friday.", "She thanked them."],
         ),
@@ -134,7 +143,7 @@ def split(text: str) -> list[str]:
     ],
     ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
-         "run-together-after-a-quote", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
+         "run-together-after-a-quote", "run-in-pronoun", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
          "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "headline-opening-name-repeated",
          "stacked-title-case-headlines", "name-repeated-after-a-title", "name-repeated-as-an-object", "no-name-repeated",
          "function-word-before"],

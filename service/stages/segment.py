@@ -3,7 +3,7 @@
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
 starts like a sentence, even with no space between them; and where a headline or caption
-runs into the text with no stop at all, before a capitalised article between lower-case
+runs into the text with no stop at all, before a capitalised article or pronoun between lower-case
 words ("…nominees lunch The actress is"), or before an article that opens a paragraph's lead
 after its picture caption, which names whom the lead is about ("…to stay in orbit The
 European Space Agency's Goce satellite"), or before the headline's opening name where the lead
@@ -46,15 +46,20 @@ _CANDIDATE = re.compile(
     # missing boy escaped", "…nominees lunch The actress is"), or a date, a video's running
     # time or a footnote mark ("…bombings on July 7 A court", "…southern states 02:29 The
     # high"): a capitalised article between a lower-case word or a number and a lower-case
-    # word opens a sentence (an empty match, the boundary only), and so does a capitalised
+    # word opens a sentence (an empty match, the boundary only; after a clock time too: a
+    # forum post's "June 12, 2010, 08:14:44 PM This is"), and so does a capitalised
     # preposition before one ("…Local death tolls Near the epicenter", "…Deadline pressure In
-    # the summer"; a title keeps its nouns capitalised: "Gone With the Wind").
+    # the summer"; a title keeps its nouns capitalised: "Gone With the Wind"), and so does a
+    # pronoun that opens sentences ("…about personality This puts a new spin", "…in touch with
+    # the divers They ask"; not "He" or "His", which some texts capitalise for God).
     # (Alternatives look behind only once the stop or the space they need is there: a
     # lookbehind tried at every position of the text would double the time of the split.)
     r"|(?= (?:(?:In|At|On|Near|After|Before|During|For|From|With|Over|Since|Despite|Amid|As|By|According to)"
-    r" (?:a|an|the) |(?:A|An|The) )[a-z])(?<=[a-z\d])"
+    r" (?:a|an|the) |(?:A|An|The|This|These|It|They|We|There) )[a-z])(?:(?<=[a-z\d])|(?<=\d [AP]M))"
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
+# A quotation's first word before it: a title ("sing a tribute, ``Let There be Love''").
+_QUOTATION_OPENED_BEFORE = re.compile(r"(?:``|[\"“‘])[\w'’-]+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\S+$", re.IGNORECASE)
 # …where the letter, a noun, is followed by a function word ("the scarlet A on her coat"); an
 # article before a noun opens a sentence ("…similar to this one A police investigation is").
@@ -172,6 +177,7 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
             _HANDLE_BEFORE.search(text, start, match.start())
+            or _QUOTATION_OPENED_BEFORE.search(text, start, match.start())
             or (_is_the_letter_a(text, match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
         ):
             continue
