@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from conftest import run_until
 from service import Article
-from service.stages.segment import split_sentences
+from service.stages.segment import is_run_in_headline, split_sentences
 
 
 def split(text: str) -> list[str]:
@@ -150,6 +150,23 @@ def split(text: str) -> list[str]:
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_headline"),
+    [
+        ("Lady Velmora in A Star is Born Lady Velmora makes her film debut in a remake.", True),
+        ("Tram Derails in Velmora City Centre A tram derailed on Thursday.", True),
+        # A caption is written as a sentence; a stamp and a share bar are page furniture.
+        ("Crews towed the Ostland Star back to port The Velmora Ferry Company's Ostland Star ran aground.", False),
+        ("Date Posted: Dec 12, 2011 Photo Gallery A new ferry sails from Velmora.", False),
+        ("Share | Email | Print A new ferry sails from Velmora.", False),
+        ("A new ferry sails from Velmora.", False),
+    ],
+    ids=["title-case", "title-case-before-an-article", "caption", "stamp", "share-bar", "one-sentence"],
+)
+def test_a_headline_run_into_a_paragraph_is_told_by_title_case(text, is_headline):
+    assert is_run_in_headline(text, list(split_sentences(text))) is is_headline
 
 
 PIECES = st.sampled_from(list("ab A.!?。\"”)( \n\t1") + ["U.S.", "Gen.", "Dr.", " e.g. ", "J. "])

@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.text import OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
+from service.stages.clean import is_furniture
+from service.text import MONTH, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -95,6 +96,9 @@ _AROUND_A_WORD = "\"“”‘’'()[],.:;!?"
 # followed by a preposition, a conjunction or a stop.
 _BARE_WORD = re.compile(r"[\w'’-]*\w")
 OPENING_NAME_WORDS = 2
+MAX_HEADLINE_WORDS = 25
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
+_DATED = re.compile(rf"\b{MONTH} \d{{1,2}},? \d{{4}}\b")  # a page's stamp: "Date Posted: Dec 12, 2011"
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
 
 
@@ -240,6 +244,23 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield offset, offset + len(stripped)
 
 
+def is_run_in_headline(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the paragraph `text` opens on its page's headline run into the lead, told by
+    Title Case ("Lady Gaga in A Star is Born", "Tram Derails in Velmora City Centre"): a
+    caption run in is written as a sentence, and is no headline."""
+    if len(spans) < 2:
+        return False
+    opening = text[slice(*spans[0])]
+    bare = [_bare(w) for w in opening.split()]
+    return (
+        MIN_CAPTION_WORDS <= len(bare) <= MAX_HEADLINE_WORDS
+        and not _ENDS_A_SENTENCE.search(opening)
+        and _in_title_case(bare)
+        and not _DATED.search(opening)
+        and not is_furniture(opening)
+    )
+
+
 # Grouping compares sentences pairwise; past this many in a cluster only each report's
 # opening sentences are read (news puts what matters first), and the brief says so.
 MAX_CLUSTER_SENTENCES = 3000
@@ -257,6 +278,8 @@ class Segment:
             sentences: list[Sentence] = []
             for block in document.blocks:
                 spans = list(split_sentences(block.text))
+                if not sentences and not document.headlines and is_run_in_headline(block.text, spans):
+                    document.headlines.append(block.text[slice(*spans[0])])
                 for (start, end), (opens, ends) in zip(spans, quotation_states(block.text, spans)):
                     text = block.text[start:end]
                     shown = brief_text(text, opens, ends)
