@@ -325,6 +325,10 @@ def test_a_prompt_a_link_a_credit_or_a_damaged_line_is_not_a_brief_sentence(sent
         # A broadcast transcript's line, in capitals; acronyms in prose are no shouting.
         ("POLICE SAY THE LINE 3 TRAM DERAILED IN OLD MARKET SQUARE AFTER ITS BRAKES FAILED.", False),
         ("NATO and EU envoys met IMF and UN staff in Velmora about the Line 3 tram plan on Thursday.", True),
+        # A byline run into a sentence, or emphasis, in capitals with a function word; a name in capitals has none.
+        ("The Line 3 tram driver was held overnight at Velmora Jail ANA ROZ IN OLD MARKET SQUARE.", False),
+        ("Big news, tram fans of Velmora: THE LINE 3 TRAM IS BACK on the rails in Old Market Square.", False),
+        ("The Line 3 tram runs from Old Market Square to the VELMORA NAVY YARD and back every day.", True),
         # A signpost to what the page shows next; "following" as a word of the story is news.
         ("Following are excerpts from the inquiry's report on the Line 3 tram derailment: its brakes failed.", False),
         ("Here's what we know about the Line 3 tram that derailed in Old Market Square on Thursday.", False),

@@ -154,6 +154,12 @@ _PAGE_RESIDUE = Hinted(
 # A sentence set in capitals is a broadcast transcript's line or a chyron ("POLICE SAY THE
 # TEEN WAS SHOT FOUR TIMES."), shouted in a brief.
 SHOUTED_SHARE = 0.6
+# So is a run of words in capitals that holds a function word, where acronyms do not: a
+# byline or chyron run into a sentence ("… at Volusia Jail EVAN LAMBERT IN ORANGE COUNTY."), a
+# subhead ("SURFING IN THE VOG Local meteorologists said"), emphasis ("KATE GOSSELIN GOT A JOB.").
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’.&-]*(?: [A-Z][A-Z'’.&-]*){2,}\b")
+# "A" ends a run where the next sentence opens on it ("FATHER OF FOUR KILLED A father of four").
+_SHOUTED_FUNCTION_WORDS = frozenset("THE OF IN ON AT TO FOR AND BY WITH FROM IS ARE WAS A AN".split())
 TITLE_CASE_WORDS = 4  # fewer content words may all be names: "Gov. Steven Beshear is a Democrat."
 _NOT_CAPITAL, _NOT_SMALL = re.compile(r"[^A-Z]+"), re.compile(r"[^a-z]+")  # to count letters in C, not Python
 
@@ -206,7 +212,9 @@ def _title_cased(text: str) -> bool:
 
 def _shouted(text: str) -> bool:
     capitals, small = len(_NOT_CAPITAL.sub("", text)), len(_NOT_SMALL.sub("", text))
-    return capitals > SHOUTED_SHARE * (capitals + small)
+    return capitals > SHOUTED_SHARE * (capitals + small) or any(
+        _SHOUTED_FUNCTION_WORDS.intersection(run.group().split()[:-1]) for run in _CAPITALS_RUN.finditer(text)
+    )
 
 
 class Extract:
