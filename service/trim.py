@@ -36,7 +36,8 @@ _CONNECTIVE = re.compile(
     r"|In the meantime|In response|For (?:its|his|her|their) part|Rather|Then|So),\s+(?=\S)"
 )
 _EDITORS_LABEL = re.compile(
-    rf"^(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
+    # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read".
+    rf"^(?:[A-Z][a-z]+ ){{0,2}}(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
     rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH} \d{{1,2}},? \d{{4}}))?:\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(

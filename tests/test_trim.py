@@ -25,6 +25,7 @@ from service.trim import drop_weekdays, trim
         # An editor's label dates the page, not the story.
         ("Update: The ferry operator has since apologised.", "The ferry operator has since apologised."),
         ("UPDATE 2: Divers found the hull intact.", "Divers found the hull intact."),
+        ("Story Tools Updated: Divers found the hull intact.", "Divers found the hull intact."),
         ("Update 10/15/2014: The ferry line agreed to pay.", "The ferry line agreed to pay."),
         ("ORIGINAL POST: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
         ("By comparison, the old ferry carried 40 cars.", "The old ferry carried 40 cars."),
