@@ -334,6 +334,11 @@ def test_a_prompt_a_link_a_credit_or_a_damaged_line_is_not_a_brief_sentence(sent
         ("Here's what we know about the Line 3 tram that derailed in Old Market Square on Thursday.", False),
         ("Here are the mayor's tweets: the Line 3 tram will run again in Old Market Square on Monday.", False),
         ("The following week the Line 3 tram ran again through Old Market Square in Velmora.", True),
+        # A memo's header run into its first sentence; one acronym before a colon is prose.
+        ("TO: Velmora council FROM: Line 3 tram operator RE: Old Market Square derailment Brakes failed on the tram.",
+         False),
+        ("The Line 3 tram inquiry reported to the council, not to the EU: its brakes had failed in Old Market Square.",
+         True),
     ],
 )
 def test_a_transcripts_line_or_a_signpost_is_not_a_brief_sentence(sentence, eligible):

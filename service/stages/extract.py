@@ -78,6 +78,9 @@ _SIGNPOST = re.compile(r"^(?:(?:The )?Following (?:is|are)|Here(?:'s|’s| is| a
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
+# A memo's header or a menu, its fields labelled in capitals ("TO: Interested Parties FROM:
+# Neil Newhouse … RE: State of the Race"): two such labels make a form, not a sentence.
+_LABELLED_FIELDS = re.compile(r"(?:^|\s)[A-Z]{2,}:\s(?:.*\s)?[A-Z]{2,}:\s")
 # A header in Title Case run into the sentence after it: the sentence's opening word stands
 # capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
 # Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …",
@@ -188,6 +191,7 @@ def is_candidate(fact: Fact) -> bool:
         and not NEWSROOM_CREDIT.search(sentence.text)  # however long the sentence it ends
         and not _LIST_ENTRY.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
+        and not _LABELLED_FIELDS.search(sentence.text)
         and not _SIGNPOST.match(sentence.brief_text)
         and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
