@@ -100,7 +100,7 @@ LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
 _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
-_DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
+CALENDAR_DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # A clock time as pages stamp it: "7:55", " a.m.", " PT".
 _CLOCK, _MERIDIEM, _ZONE = r"\d{1,2}:\d\d", r" ?[AaPp]\.?[Mm]\.?", r" [A-Z]{2,4}"
 _TIME_OF_DAY = rf"{_CLOCK}{_MERIDIEM}(?:{_ZONE})?"  # "7:55 a.m.", "11:02 p.m. ET"
@@ -121,8 +121,8 @@ _DATELINE = re.compile(
     rf"|(?:{'|'.join(_WIRE_AGENCIES)})\s+(?=(?:The|A|An)\s)"
     r"|(?:By )?[A-Z][\w-]*\.(?:com|ca|org|net|co\.uk) Staff\s+(?=[A-Z])"
     rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? "
-    rf"(?:{_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_TIME_OF_DAY})\s+"
-    rf"|(?:(?:{WEEKDAY}),? )?{_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
+    rf"(?:{CALENDAR_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_TIME_OF_DAY})\s+"
+    rf"|(?:(?:{WEEKDAY}),? )?{CALENDAR_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
     rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
     # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".
     # With no dash at all, the lead opens with an article: "HOUSTON A man who had fired …".
@@ -135,7 +135,7 @@ _DATELINE = re.compile(
 # Where the day comes with its weekday, a date without one is the headline's own ("Tributes
 # paid to the victims of the July 7 2005 London bombings Tuesday, July 7, 2009 …").
 _HEADER_DAYS = tuple(
-    re.compile(rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+{weekday}{_DATE}\s*(?=[A-Z“\"])")
+    re.compile(rf"^(?P<headline>(?:[^.!?]|(?<=\d)\.(?=\d)){{10,160}}?)\s+{weekday}{CALENDAR_DATE}\s*(?=[A-Z“\"])")
     for weekday in (rf"(?:{WEEKDAY}),? ", "")
 )
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
@@ -175,7 +175,7 @@ _PICTURE_CREDIT = (
 # opens with lookbehinds opens with a lookahead for its first character before them.
 _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # An embedded tweet's sign-off: "— Aviation Policing (@MPSHeathrow) April 17, 2016".
-    (("(@",), rf"(?=[—–-])(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{_DATE}"),
+    (("(@",), rf"(?=[—–-])(?<!\S)[—–-]{{1,2}} [^()\n]{{1,60}}\(@\w{{1,15}}\) ?{CALENDAR_DATE}"),
     # Picture credits and caption toggles.
     (("Image c",), r"Image (?:copyright (?:[\w/&.-]+ ){1,3}?Image caption|copyright [\w/&.-]+|caption)"),
     (("Media ",), r"Media (?:playback is (?:unsupported|not supported) on (?:your|this) device|caption)"),
@@ -274,7 +274,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     # a preposition ("on Jan. 28, 2014 at 7:32 p.m. ET") and goes on after a comma.
     (
         (":",),
-        rf"(?=[A-Z\d])(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){_DATE},? (?:at )?{_CLOCK}{_MERIDIEM}{_ZONE}\b(?=\s+[A-Z])",
+        rf"(?=[A-Z\d])(?<!\bon )(?<!\bat )(?<!\bby )(?<!\buntil )(?<!\bsince ){CALENDAR_DATE},? (?:at )?{_CLOCK}{_MERIDIEM}{_ZONE}\b(?=\s+[A-Z])",
     ),
 )
 _WIDGET_PATTERNS = tuple(Hinted(pattern, hints) for hints, pattern in _WIDGETS)

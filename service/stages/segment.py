@@ -3,13 +3,13 @@
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
 . ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
 starts like a sentence, even with no space between them; and where a headline or caption
-runs into the text with no stop at all, before a capitalised article or pronoun between lower-case
-words ("…nominees lunch The actress is"), or before an article that opens a paragraph's lead
-after its picture caption, which names whom the lead is about ("…to stay in orbit The
-European Space Agency's Goce satellite"), or before the headline's opening name where the lead
-opens on it again ("…as she awaits the result Theresa May is awaiting"). A full stop after a known
-abbreviation (Gen., Jan., e.g.), an initial (George W. Bush) or a dotted acronym (U.S.)
-does not end the sentence.
+runs into the text with no stop at all, before a capitalised article or pronoun between
+lower-case words ("…nominees lunch The actress is"), before an article that opens a
+paragraph's lead after its picture caption, which names whom the lead is about ("…to stay
+in orbit The European Space Agency's Goce satellite"), or before the headline's opening
+name where the lead opens on it again ("…as she awaits the result Theresa May is
+awaiting"). A full stop after a known abbreviation (Gen., Jan., e.g.), an initial (George
+W. Bush) or a dotted acronym (U.S.) does not end the sentence.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.stages.clean import is_furniture
-from service.text import MONTH, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
+from service.stages.clean import CALENDAR_DATE, ends_like_sentence, is_furniture
+from service.text import OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -96,9 +96,6 @@ _AROUND_A_WORD = "\"“”‘’'()[],.:;!?"
 # followed by a preposition, a conjunction or a stop.
 _BARE_WORD = re.compile(r"[\w'’-]*\w")
 OPENING_NAME_WORDS = 2
-MAX_HEADLINE_WORDS = 25
-_ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’')\]]*$")
-_DATED = re.compile(rf"\b{MONTH} \d{{1,2}},? \d{{4}}\b")  # a page's stamp: "Date Posted: Dec 12, 2011"
 _AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
 
 
@@ -244,6 +241,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield offset, offset + len(stripped)
 
 
+MAX_HEADLINE_WORDS = 25
+_DATED = re.compile(rf"\b{CALENDAR_DATE}\b")  # a page's stamp: "Date Posted: Dec 12, 2011"
+
+
 def is_run_in_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the paragraph `text` opens on its page's headline run into the lead, told by
     Title Case ("Lady Gaga in A Star is Born", "Tram Derails in Velmora City Centre"): a
@@ -254,7 +255,7 @@ def is_run_in_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     bare = [_bare(w) for w in opening.split()]
     return (
         MIN_CAPTION_WORDS <= len(bare) <= MAX_HEADLINE_WORDS
-        and not _ENDS_A_SENTENCE.search(opening)
+        and not ends_like_sentence(opening)
         and _in_title_case(bare)
         and not _DATED.search(opening)
         and not is_furniture(opening)
