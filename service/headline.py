@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize
+from service.text import AUXILIARIES, MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize
 from service.trim import drop_weekdays
 
 MAX_WORDS = 16
@@ -54,8 +54,7 @@ _TOLD_CLAUSE = re.compile(
     r"^(?:when|after|as|once|while|because|since|although|though|before)\s(?P<clause>[^,]+?),\s+$", re.IGNORECASE
 )
 _PRONOUN_SUBJECT = re.compile(r"(?:he|she|they|it|we|his|her|their|its|our)\s", re.IGNORECASE)
-_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should did does".split())
-_AUXILIARY = rf"(?:{'|'.join(sorted(_AUXILIARIES))})"
+_AUXILIARY = rf"(?:{'|'.join(sorted(AUXILIARIES))})"
 _SAYING = frozenset("said says say told tells reported reports announced claimed believe believes think thinks".split())
 # An aside's closing comma may stand inside a quotation's marks ("…, who starred in “The
 # Goldbergs,” has died").
@@ -173,7 +172,7 @@ def shorten(sentence: str) -> str:
     while kept > MIN_WORDS and (words[kept - 1].lower() in _DANGLING or (cut and _opens_a_phrase(words, kept - 1))):
         kept -= 1
         cut = True
-        verb_lost = verb_lost or words[kept].lower() in _AUXILIARIES
+        verb_lost = verb_lost or words[kept].lower() in AUXILIARIES
     # A clause whose verb went with the cut goes whole: the trim took it ("… suicide note | that
     # they say was | written"), or the cut came two words into the clause ("… convince U.K.
     # judges | that the shape | of its KitKat bar is"). What someone said does not ("… said

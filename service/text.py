@@ -56,6 +56,10 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+MONTH_DATE = rf"{MONTH} \d{{1,2}},? \d{{4}}"  # "Dec 12, 2011"
+CALENDAR_DATE = rf"(?:{MONTH_DATE}|\d{{1,2}} {MONTH} \d{{4}})"  # …or "12 December 2011"
+# Auxiliary verbs: after a subject they open its predicate ("Theresa May is awaiting").
+AUXILIARIES = frozenset("is are was were has have had will would can could may might must should did does".split())
 # Words that open a sentence and belong to no name ("He" does: "Vice Premier Liu He"): one
 # standing capitalised right after a word, with no stop between, shows where a sentence or a
 # header ran into the next. Segment and extract each add the words safe for their own test.

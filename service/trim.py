@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import MONTH, QUOTATION_MARK, WEEKDAY
+from service.text import MONTH, MONTH_DATE, QUOTATION_MARK, WEEKDAY
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -38,7 +38,7 @@ _CONNECTIVE = re.compile(
 _EDITORS_LABEL = re.compile(
     # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read".
     rf"^(?:[A-Z][a-z]+ ){{0,2}}(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
-    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH} \d{{1,2}},? \d{{4}}))?:\s+(?=\S)"
+    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH_DATE}))?:\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",

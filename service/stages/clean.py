@@ -30,7 +30,7 @@ from scipy import sparse
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.headline import told_once
-from service.text import MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
+from service.text import CALENDAR_DATE, MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -100,7 +100,6 @@ LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
 
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
 _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
-CALENDAR_DATE = rf"(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
 # A clock time as pages stamp it: "7:55", " a.m.", " PT".
 _CLOCK, _MERIDIEM, _ZONE = r"\d{1,2}:\d\d", r" ?[AaPp]\.?[Mm]\.?", r" [A-Z]{2,4}"
 _TIME_OF_DAY = rf"{_CLOCK}{_MERIDIEM}(?:{_ZONE})?"  # "7:55 a.m.", "11:02 p.m. ET"

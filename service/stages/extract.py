@@ -20,7 +20,7 @@ from service.stages.clean import (
     ends_like_sentence,
     is_furniture,
 )
-from service.text import MONTH, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows, words
+from service.text import MONTH, MONTH_DATE, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows, words
 
 DEFAULT_SENTENCES = 6
 # A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
@@ -109,10 +109,10 @@ _CAPTION = Hinted(
     # A wire caption ends on the picture's full date, and maybe its place: "Members of the
     # National Guard patrol Wednesday, April 29, 2015, in Baltimore.", "…, in the Squirrel Hill
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
-    rf"|\b(?:{WEEKDAY}),? {MONTH} \d{{1,2}},? \d{{4}}(?:,? (?:in|at|near) {_PICTURED_PLACE})?\.[\"”’']?$"
+    rf"|\b(?:{WEEKDAY}),? {MONTH_DATE}(?:,? (?:in|at|near) {_PICTURED_PLACE})?\.[\"”’']?$"
     # …or on its place and then the date with the year, where prose puts "on" between them:
     # "…at the U.S. Capitol in Washington June 11, 2014.", "…in London, Britain, December 12, 2018."
-    rf"|\b(?:in|at|near) {_PICTURED_PLACE},? {MONTH} \d{{1,2}},? \d{{4}}\.[\"”’']?$",
+    rf"|\b(?:in|at|near) {_PICTURED_PLACE},? {MONTH_DATE}\.[\"”’']?$",
     # "day": every weekday's name; " 19", " 20": a year.
     ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
     re.IGNORECASE,

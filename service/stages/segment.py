@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.stages.clean import CALENDAR_DATE, ends_like_sentence, is_furniture
-from service.text import OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
+from service.stages.clean import ends_like_sentence, is_furniture
+from service.text import AUXILIARIES, CALENDAR_DATE, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -96,7 +96,6 @@ _AROUND_A_WORD = "\"“”‘’'()[],.:;!?"
 # followed by a preposition, a conjunction or a stop.
 _BARE_WORD = re.compile(r"[\w'’-]*\w")
 OPENING_NAME_WORDS = 2
-_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -147,7 +146,7 @@ def _ends_a_headline(bare: list[str], words: list[re.Match[str]], k: int) -> boo
     if after >= len(words) or not _BARE_WORD.fullmatch(words[after - 1].group()):
         return False  # the name ends the text or a stop follows it
     verb = words[after].group()
-    return verb[0].islower() and (verb not in STOPWORDS or verb in _AUXILIARIES)
+    return verb[0].islower() and (verb not in STOPWORDS or verb in AUXILIARIES)
 
 
 def _in_title_case(words: list[str]) -> bool:
