@@ -78,8 +78,12 @@ _NOT_LETTER = re.compile(r"[^A-Za-z']")
 # What dropping a weekday or an aside leaves after an abbreviation's stop: "at 4 a.m. on
 # Monday." and "at 8:30 a.m. (0630 GMT)." must not end "a.m..".
 _DOUBLED_STOP = re.compile(r"(?<=\w\.)\.(?=\s*$)")
-# "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word.
-_AGENCY_CREDIT = re.compile(r"^\([A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?\)\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])")
+# "(AP) — ", "(Reuters) - ", "(CNN) " before a sentence's first word, or a picture's credit
+# left there, photographer and outlet joined by a slash ("(Eddy Kennedy/CBC) ").
+_OPENING_CREDIT = re.compile(
+    r"^\((?:[A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?|[A-Z][^()/]{0,40}/[A-Z][^()]{0,40})\)"
+    r"\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])"
+)
 _PARENTHETICAL = re.compile(r"\s\([^()]{1,60}\)|^\([^()]{1,60}\)\s+(?=\S)")
 # "(WFP)", "(NGOs)", "(IgG)": letters only, at least two of them capitals.
 _ACRONYM = re.compile(r"\s\(((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,8})\)")
@@ -92,7 +96,7 @@ def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
     # What stands before a quotation is no part of it: an agency's credit, a lone bracket,
     # an opening connective or day.
-    text = _AGENCY_CREDIT.sub("", text)
+    text = _OPENING_CREDIT.sub("", text)
     # A parenthesis over several sentences leaves each a bracket it does not close or open.
     if text.startswith("(") and ")" not in text:
         text = text[1:]

@@ -10,12 +10,12 @@ from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
 from service.extractors.coverage import concept_weights
 from service.generators import GeneratorSlot
-from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, has_run_in_header, is_candidate
+from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, has_run_in_header, is_eligible
 
 
 def eligibility(report: str) -> list[bool]:
     """Whether each fact of a one-report cluster may be a brief sentence."""
-    return [is_candidate(f) for f in run_until([Article(id="a", text=report)], "group").facts]
+    return [is_eligible(f.representative) for f in run_until([Article(id="a", text=report)], "group").facts]
 
 
 @pytest.fixture(scope="module")
@@ -408,7 +408,32 @@ def test_a_caption_that_opens_on_its_picture_is_not_a_brief_sentence():
     caption = "Photo taken at Old Market Square in Velmora on Thursday after the Line 3 tram derailed there."
     prose = "Photographers took pictures at Old Market Square in Velmora after the Line 3 tram derailed there."
     cluster = run_until([Article(id="a", text=caption), Article(id="b", text=prose)], "group")
-    assert [(f.representative.article_id, is_candidate(f)) for f in cluster.facts] == [("a", False), ("b", True)]
+    assert [(f.representative.article_id, is_eligible(f.representative)) for f in cluster.facts] == [("a", False), ("b", True)]
+
+
+FERRY_LEAD = "A ferry carrying 40 passengers capsized off the coast of Crete, port officials said on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("told", "retold"),
+    [
+        # Too short a wording for a brief sentence (under MIN_WORDS)…
+        ("The coast guard rescued all 40 passengers.", "The coast guard rescued all 40 passengers from the rough sea."),
+        # …a caption's…
+        ("In this photo, the coast guard rescues all 40 passengers after a two-hour search in rough seas.",
+         "The coast guard rescued all 40 passengers after a two-hour search in rough seas."),
+        # …or one that points back to a sentence the brief does not show.
+        ("But the coast guard rescued all 40 passengers after a two-hour search in rough seas.",
+         "The coast guard rescued all 40 passengers after a two-hour search in rough seas."),
+    ],
+)
+def test_a_fact_is_shown_in_the_wording_of_the_report_that_tells_it_as_a_brief_sentence(told, retold):
+    reports = [Article(id="a", text=f"{FERRY_LEAD} {told}"), Article(id="b", text=f"{FERRY_LEAD} {retold}")]
+    cluster = extract(reports)
+    rescue = next(f for f in cluster.facts if len(f.sentences) == 2 and f.sentences[1].index == 1)
+    assert rescue in cluster.selected
+    assert rescue.representative.brief_text == retold
+    assert {s.article_id for s in rescue.sentences} == {"a", "b"}  # both reports still back it
 
 
 def test_a_line_of_a_printed_interview_is_not_a_brief_sentence(pipeline):

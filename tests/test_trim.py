@@ -40,6 +40,8 @@ from service.trim import drop_weekdays, trim
         # connective or day go even from a sentence that quotes.
         ('(AP) — The ferry "Marlow Star" ran aground off Calloway Island.',
          'The ferry "Marlow Star" ran aground off Calloway Island.'),
+        ('(Nadia Brandt/Calloway Gazette) "We will rebuild the pier," the mayor said.',
+         '"We will rebuild the pier," the mayor said.'),
         ("Meanwhile, the mayor told the council: “We will rebuild the pier on Monday.”",
          "The mayor told the council: “We will rebuild the pier on Monday.”"),
         ("On Monday, the minister said the country ``is faced with the danger of war.''",
