@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster
-from service.text import AUXILIARIES, MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize
+from service.text import AUXILIARIES, MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize, visible
 from service.trim import drop_weekdays
 
 MAX_WORDS = 16
@@ -262,7 +262,7 @@ def told_once(headline: str) -> str:
 
 def choose_headline(cluster: Cluster) -> str:
     # A page left without prose (furniture only, or off the story) offers no headline.
-    headlines = [h for d in cluster.documents if d.sentences for h in d.headlines[:1]]
+    headlines = [visible(h) for d in cluster.documents if d.sentences for h in d.headlines[:1]]
     agreed = ""
     if headlines:
         vectors = tfidf_rows([tokenize(h) for h in headlines])

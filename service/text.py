@@ -45,6 +45,17 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word) or word
 
 
+# What a page holds but never shows: a soft hyphen, zero-width spaces and joiners, a word
+# joiner, a byte-order mark. They sit inside words ("the\u200bir"), so they go rather than
+# turn into spaces.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """`text` without the characters that show nothing."""
+    return _INVISIBLE.sub("", text)
+
+
 def words(text: str) -> list[str]:
     """Surface word tokens, case kept."""
     return _WORD.findall(text)

@@ -11,7 +11,7 @@ from service import Article, Brief, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
 from service.stages.clean import readable_text
-from service.text import content, tokenize
+from service.text import content, tokenize, visible
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = Path(__file__).parent / "fixtures" / "core"
@@ -62,8 +62,9 @@ def assert_citations_slice(brief: Brief, articles: list[Article], cluster: Clust
 
 
 def is_cut_from(text: str, source: str) -> bool:
-    """Whether `text`'s words are `source`'s words with some left out, in order."""
-    remaining = iter(re.findall(r"\w+", source.lower()))
+    """Whether `text`'s words are `source`'s words with some left out, in order (what shows
+    nothing, such as a soft hyphen inside a word, is no part of a word)."""
+    remaining = iter(re.findall(r"\w+", visible(source).lower()))
     return all(word in remaining for word in re.findall(r"\w+", text.lower()))
 
 

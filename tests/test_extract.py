@@ -177,6 +177,13 @@ def test_a_headline_that_introduces_what_follows_loses_its_colon(pipeline):
     assert pipeline.summarize(articles, EXTRACTIVE).headline == "Velmora tram derailment: what we know"
 
 
+def test_a_headline_shows_no_invisible_character(pipeline):
+    lead = "A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers."
+    articles = [Article(id=k, title="Velmora tram de\u00adrail\u00adment in\u200b Old Market Square", text=lead)
+                for k in ("a", "b")]
+    assert pipeline.summarize(articles, EXTRACTIVE).headline == "Velmora tram derailment in Old Market Square"
+
+
 def headline_of(pipeline: Pipeline, lead: str, other: str) -> str:
     """The extractive brief's headline for two reports given as text, neither with a headline line."""
     return pipeline.summarize([Article(id="a", text=lead), Article(id="b", text=other)], EXTRACTIVE).headline

@@ -279,3 +279,13 @@ def test_the_brief_closes_up_the_space_a_link_left_before_a_stop():
     # The offsets still point at the report's own text.
     first = cluster.sentences[0]
     assert text[first.start : first.end].endswith("31 to 4 .")
+
+
+def test_characters_that_show_nothing_leave_the_brief_and_the_words_whole():
+    # A soft hyphen and a zero-width space inside words, a zero-width space before one.
+    text = "The \u200bFlight Crew won the\u200bir pay fight with the Jets after a three-year le\u00adgal battle on Monday."
+    cluster = run_until([Article(id="a", text=text)], "segment")
+    sentence = cluster.sentences[0]
+    assert sentence.brief_text == "The Flight Crew won their pay fight with the Jets after a three-year legal battle."
+    assert {"their", "legal"} <= set(sentence.tokens)
+    assert sentence.text == text  # offsets still point at the report's own text

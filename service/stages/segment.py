@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
 from service.stages.clean import ends_like_sentence, is_furniture
-from service.text import AUXILIARIES, CALENDAR_DATE, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize
+from service.text import AUXILIARIES, CALENDAR_DATE, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize, visible
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -197,9 +197,11 @@ def _opens_here(text: str, mark: int) -> bool:
 
 
 def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
-    """The sentence as it must read on its own in a brief, single-spaced and with no space
-    before a stop or comma: trimmed, or, for a piece of a longer quotation, verbatim with the
-    quotation marks its own text lacks (straight or ``'' when its own marks are, else curly)."""
+    """The sentence as it must read on its own in a brief, single-spaced, with no space
+    before a stop or comma and no invisible character: trimmed, or, for a piece of a longer
+    quotation, verbatim with the quotation marks its own text lacks (straight or ``'' when its
+    own marks are, else curly)."""
+    text = visible(text)
     if not (opens_quoted or ends_quoted):
         text = trim(text)
     else:
