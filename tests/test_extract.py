@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import warnings
+
+import numpy as np
 import pytest
 
 from conftest import DEMO, EXTRACTIVE, read_cluster, run_until
@@ -117,6 +120,15 @@ CHAIR = [
 ]
 
 
+# One firing told twice: 7 of the shorter wording's 12 content words, 0.58.
+FIRED = [
+    "Mayor Ilse Varga fired transport chief Jan Horak on March 2 after the two differed over the tram budget.\n"
+    "The Line 3 tram extension to the airport is now two years behind schedule and 40 million euros over budget.",
+    "Varga fired Horak on March 2 from his post as tram transport chief, saying he had misled the council.\n"
+    "Horak's deputy, Lina Ost, will run the transport department until a new chief is appointed in the autumn.",
+]
+
+
 @pytest.mark.parametrize("words", [80, 150])  # 150: the extractor stops short and the fill adds the rest
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
 @pytest.mark.parametrize(
@@ -126,8 +138,9 @@ CHAIR = [
         (STORM, STORM[0].splitlines()[0],
          "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."),
         (CHAIR, CHAIR[0].splitlines()[0], CHAIR[1].splitlines()[0]),
+        (FIRED, FIRED[0].splitlines()[0], FIRED[1].splitlines()[0]),
     ],
-    ids=["storm", "chair"],
+    ids=["storm", "chair", "fired"],
 )
 def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words, reports, one, other):
     # Grouping keeps the two wordings apart, yet one says most of what the other does.
@@ -137,6 +150,17 @@ def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, wo
     assert len(texts) >= 3
     assert one in texts or other in texts, texts
     assert not (one in texts and other in texts), texts
+
+
+@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa"])
+def test_sumy_rates_sentences_that_nothing_links_alike_and_without_a_warning(name):
+    # Two unrelated sentences: LexRank's power method once divided zero by zero and rated both NaN.
+    reports = [Article(id=str(k), text=report.splitlines()[1]) for k, report in enumerate(FIRED)]
+    facts = run_until(reports, "group").facts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ratings = get_extractor(name).rate(facts)
+    assert np.isfinite(ratings).all() and ratings.max() == 1.0
 
 
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))

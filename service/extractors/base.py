@@ -17,9 +17,12 @@ from service.text import content_counts
 # dead in Honduras from Mitch, …"). At 0.7 two outlets' retellings of one lead still both
 # stood in a brief ("Pete Sessions said he was dropping out of the race for House majority
 # leader, leaving just one candidate …" after "Pete Sessions ended his bid to become the next
-# House majority leader, leaving …": 0.69). 0.6 changed 29 of the 310 evaluation briefs,
-# ROUGE moving less than 0.4 either way (README, "Evaluation").
-REPEAT_SHARE = 0.6
+# House majority leader, leaving …": 0.69). At 0.6 a firing told twice still stood ("Anwar
+# was fired by Prime Minister Mahathir Mohamad on Sept. 2 after …" and "Mahathir fired Anwar
+# on Sept. 2 from his posts …": 0.58). 0.55 changed 34 of the 310 evaluation briefs, most of
+# the sentences it kept out telling a fact the brief already told, ROUGE moving less than
+# 0.2 either way (README, "Evaluation").
+REPEAT_SHARE = 0.55
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,9 +48,12 @@ class SumyRankExtractor:
             captured.extend(infos)
             return infos
 
-        self.summarizer(ObjectDocumentModel([Paragraph(sentences)]), keep_all)
+        # Where no two sentences are alike, sumy's LexRank power method divides zero by zero and
+        # rates every one NaN: sentences that nothing links are equally central.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.summarizer(ObjectDocumentModel([Paragraph(sentences)]), keep_all)
         rating = {str(info.sentence): info.rating for info in captured}
-        scores = np.array([float(rating.get(f.representative.text, 0.0)) for f in candidates])
+        scores = np.nan_to_num([float(rating.get(f.representative.text, 0.0)) for f in candidates], nan=1.0)
         top = scores.max() if len(scores) else 0.0
         return scores / top if top > 0 else scores
 
