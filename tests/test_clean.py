@@ -326,6 +326,44 @@ def test_a_page_off_the_story_is_left_out_when_the_reports_tell_the_story_in_the
     assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
 
 
+# An archive's notice scraped as two pages: they share its words, and nothing with the story.
+NOTICE_OPENING = ("Starting in 2001, partner sites have been donating their crawl data to the archive. Flowing in "
+                  "every day, these pages are added to the archive after an embargo period.")
+
+
+def test_a_second_story_two_pages_share_in_few_words_is_left_out_with_a_warning():
+    inquiry = ("Transport chiefs in Velmora promised an inquiry into the derailment, saying the brakes of the tram "
+               "had been inspected in March and the driver had twenty years of service on the line.")
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n{inquiry}\n"),
+                                Article(id="n1", text=NOTICE_OPENING), Article(id="b", text=OTHER),
+                                Article(id="n2", text=NOTICE)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
+    assert cluster.warnings == [
+        f"article {page!r} tells another, shorter story than the one the brief is about and was left out"
+        for page in ("n1", "n2")
+    ]
+
+
+def test_copies_of_one_notice_are_one_short_story_beside_two_reports():
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=NOTICE),
+                                Article(id="b", text=OTHER), Article(id="n2", text=NOTICE)], options=Options())
+    documents = Clean()(cluster).documents
+    assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
+
+
+def test_two_stories_told_at_like_length_are_both_kept():
+    # A mixture of two stories, two reports each: which one the brief is about is no page's to lose.
+    ferry = ("A ferry ran aground off Calloway Island on Sunday with 40 people aboard, the coast guard reported.\n"
+             "Everyone aboard was taken off by lifeboat, and divers found the hull intact.\n")
+    ferry_retold = ("The coast guard took 40 people off a ferry that ran aground near Calloway Island on Sunday.\n"
+                    "Divers who inspected the ferry found its hull intact, and lifeboats brought everyone ashore.\n")
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="f1", text=ferry),
+                                Article(id="b", text=OTHER), Article(id="f2", text=ferry_retold)], options=Options())
+    assert all(d.blocks for d in Clean()(cluster).documents)
+    assert not any("another" in warning for warning in cluster.warnings)
+
+
 def test_reports_all_in_another_language_are_kept():
     second = DUTCH.replace("donderdagochtend", "donderdag").replace("veertien", "14")
     cluster = Cluster(articles=[Article(id="nl1", text=DUTCH), Article(id="nl2", text=second)], options=Options())

@@ -13,8 +13,9 @@ Three general rules remove them, none of them tied to one site's strings:
    the story; nothing after it is the report's own text.
 3. Relevance: a block whose vocabulary shares almost nothing with the other reports of
    the cluster is off the story (an appended story without a marker, a cookie wall), and
-   so is a whole page that shares nothing with a story the other reports share, and a
-   report in another language than the others (a brief is written in theirs).
+   so is a whole page that shares nothing with a story the other reports share, a second,
+   shorter story that two pages share, and a report in another language than the others (a
+   brief is written in theirs).
 
 Offsets are kept: every kept block records where it starts in the article's text.
 """
@@ -30,6 +31,7 @@ from scipy import sparse
 from service.cluster import Block, Cluster, Document
 from service.errors import InputError
 from service.headline import told_once
+from service.components import connected
 from service.text import CALENDAR_DATE, MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
@@ -304,6 +306,12 @@ APPENDED_STORY_WORDS = 80
 OFF_STORY_DOCUMENT = 0.03
 STORY_SIMILARITY = 0.05
 COPY_SIMILARITY = 0.9
+# Reports that split into two stories, each told by two or more of them, are about the one
+# more independent reports tell, then the one told at greater length. A second story told in
+# under SMALLER_STORY_SHARE of that length is page text two pages share (an archive's notice
+# in two parts, a widget embedded on two pages); one told at length is a mixture the brief
+# draws on, as it says.
+SMALLER_STORY_SHARE = 0.5
 # English prose is 30-55 % function words. A report under FOREIGN_FUNCTION_WORDS among
 # reports whose median is ENGLISH_FUNCTION_WORDS or more is in another language (the one such
 # report in the three evaluation sets, in Dutch: 5 % against 51 %; the lowest English page, a
@@ -353,6 +361,7 @@ class Clean:
         reporting = [d for d in cluster.documents if d.blocks and id(d) not in foreign]
         similarity = _document_similarity(reporting, vocabulary)
         off_story = {id(d) for d in _off_story_documents(reporting, similarity)}
+        smaller_story = {id(d) for d in _smaller_story_documents(reporting, similarity)}
         for document in cluster.documents:
             if id(document) in foreign:
                 document.blocks = []
@@ -360,6 +369,12 @@ class Clean:
             elif id(document) in off_story:
                 document.blocks = []
                 cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
+            elif id(document) in smaller_story:
+                document.blocks = []
+                cluster.warn(
+                    f"article {document.article.id!r} tells another, shorter story than the one the brief is about "
+                    "and was left out"
+                )
             elif not document.blocks:
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
         if len(reporting) >= 2 and similarity.max() < OFF_STORY_DOCUMENT:
@@ -533,6 +548,33 @@ def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> l
         document
         for k, document in enumerate(reporting)
         if similarity[k].max() < OFF_STORY_DOCUMENT and pairs - 2 * story_pairs[k].sum() > 0
+    ]
+
+
+def _smaller_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
+    """Rule 3 for a second story: the pages of a story that fewer reports tell, at under
+    SMALLER_STORY_SHARE of the length of the story the cluster is about."""
+    stories = [
+        story
+        for story in connected(len(reporting), lambda i, j: similarity[i, j] >= STORY_SIMILARITY)
+        if len(story) >= 2
+    ]
+    if len(stories) < 2:
+        return []
+    length = [sum(word_count(b.text) for b in d.blocks) for d in reporting]
+
+    def told(story: list[int]) -> tuple[int, int]:
+        """Independent reports, then their words: copies of one page count once."""
+        copies = connected(len(story), lambda i, j: similarity[story[i], story[j]] >= COPY_SIMILARITY)
+        return len(copies), sum(length[story[copy[0]]] for copy in copies)
+
+    main = max(stories, key=told)
+    _, main_length = told(main)
+    return [
+        reporting[k]
+        for story in stories
+        if story is not main and told(story) < told(main) and told(story)[1] < SMALLER_STORY_SHARE * main_length
+        for k in story
     ]
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
-from service.stories.components import connected
+from service.components import connected
 from service.stories.dates import Day, days, is_reporting_date
 from service.stories.numbers import MONTHS, Figure, figures, may_state_a_figure
 from service.text import STOPWORDS, content, tfidf_rows, tokenize, words

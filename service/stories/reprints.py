@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from service.cluster import Document
-from service.stories.components import connected
+from service.components import connected
 
 SHINGLE = 5
 # Share of the smaller copy's shingles found in the other. Measured on DUC 2004, Multi-News
