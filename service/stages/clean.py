@@ -29,9 +29,9 @@ import numpy as np
 from scipy import sparse
 
 from service.cluster import Block, Cluster, Document
+from service.components import connected
 from service.errors import InputError
 from service.headline import told_once
-from service.components import connected
 from service.text import CALENDAR_DATE, MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
@@ -552,8 +552,8 @@ def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> l
 
 
 def _smaller_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
-    """Rule 3 for a second story: the pages of a story that fewer reports tell, at under
-    SMALLER_STORY_SHARE of the length of the story the cluster is about."""
+    """Rule 3 for a second story: the pages of a story told at under SMALLER_STORY_SHARE of
+    the length of the story the cluster is about (the one most reports tell, then the longest)."""
     stories = [
         story
         for story in connected(len(reporting), lambda i, j: similarity[i, j] >= STORY_SIMILARITY)
@@ -568,12 +568,13 @@ def _smaller_story_documents(reporting: list[Document], similarity: np.ndarray) 
         copies = connected(len(story), lambda i, j: similarity[story[i], story[j]] >= COPY_SIMILARITY)
         return len(copies), sum(length[story[copy[0]]] for copy in copies)
 
-    main = max(stories, key=told)
-    _, main_length = told(main)
+    extent = [told(story) for story in stories]
+    _, main_length = max(extent)
+    # Only a story under the main one's length can be under a share of it: the main story stays.
     return [
         reporting[k]
-        for story in stories
-        if story is not main and told(story) < told(main) and told(story)[1] < SMALLER_STORY_SHARE * main_length
+        for story, (_, words_told) in zip(stories, extent)
+        if words_told < SMALLER_STORY_SHARE * main_length
         for k in story
     ]
 
