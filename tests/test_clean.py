@@ -17,6 +17,7 @@ SECOND = (
     "The Line 3 tram left the rails at the junction of Kessler Street and Old Market Square "
     "shortly after 8 a.m. and struck a lamp post."
 )
+THIRD = "Emergency crews closed Old Market Square to traffic while the Line 3 tram was lifted back onto the rails."
 OTHER = (
     "Fourteen passengers were hurt when a Line 3 tram derailed near Old Market Square in Velmora "
     "on Thursday, and two of them were taken to hospital in a serious condition.\n"
@@ -224,13 +225,18 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "REUTERS/Jan Horak", "AP Photo/Jan Horak", "Jan Horak/AP Photo", "Jan Horak/AFP/Getty Images",
         "Photographer: Jan Horak/Bloomberg Photographer: Jan Horak/Bloomberg", "(Ines K. Calder/Getty Images)",
         "Photos by Jan Horak/Getty Images, Ines Calder/Reuters, and Tom Winter/AP", "J.H. Horak /KVEL J.H. Horak /KVEL",
+        # …a source in capitals or a staff role after the agency, a picture from its files, and
+        # the agency's name a page sets after the credit.
+        "REUTERS/KCNA", "REUTERS/KCNA/Files", "REUTERS/Stringer", "REUTERS/JAN HORAK", "(AP Photo/Jan Horak, File)",
+        "(AP Photo/Jan Horak) (Associated Press)",
     ],
 )
 def test_a_widget_inside_a_paragraph_is_cut_out(widget):
-    text = f"{LEAD} {widget} {SECOND}\n"
+    # Below the lead paragraph: above it, a sentence a picture's credit closes is the caption.
+    text = f"{LEAD}\n{THIRD} {widget} {SECOND}\n"
     document = clean(text)[0]
-    assert [b.text for b in document.blocks] == [LEAD, SECOND]
-    assert document.blocks[1].start == text.index(SECOND)
+    assert [b.text for b in document.blocks] == [LEAD, THIRD, SECOND]
+    assert document.blocks[2].start == text.index(SECOND)
 
 
 @pytest.mark.parametrize(
@@ -238,12 +244,23 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
     [
         "A Velmora Times/KVEL News poll found that most riders still trust the Line 3 trams after the crash.",
         "The tram maker Royal Velmora/Kessler Group said its engineers would inspect every Line 3 tram.",
+        "A Reuters/Ipsos poll found that most riders still trust the Line 3 trams after the crash.",
         # Capitals before an article in capitals are a shouted quotation, not a dateline.
         "HE SAW THE TRAM LEAVE THE RAILS AND CALLED A DOCTOR, one witness wrote on the city's forum.",
     ],
 )
 def test_a_slash_between_names_or_capitals_before_an_article_are_prose(prose):
     assert [b.text for b in clean(f"{LEAD}\n{prose}\n")[0].blocks] == [LEAD, prose]
+
+
+def test_a_sentence_above_the_lead_that_a_credit_closes_is_the_pictures_caption():
+    caption = "Rescuers lift a passenger from the derailed Line 3 tram in Velmora, Thursday, Oct. 3, 2024."
+    document = clean(f"{caption} (AP Photo/Jan Horak) (Associated Press) {LEAD} {SECOND}\n")[0]
+    assert kept(document) == f"{LEAD} {SECOND}"
+    # Below the lead a credit closes no caption (the picture sits between paragraphs), and a
+    # lead with a caption after it stays whole.
+    assert kept(clean(f"{LEAD}\n{SECOND} REUTERS/Jan Horak {caption}\n")[0]) == f"{LEAD}\n{SECOND}\n{caption}"
+    assert kept(clean(f"{LEAD} (L-R) {caption} REUTERS/Jan Horak {SECOND}\n")[0]).startswith(LEAD)
 
 
 def test_a_bracketed_credit_at_a_paragraphs_end_is_cut_out_and_brackets_inside_prose_stay():

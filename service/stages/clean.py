@@ -155,11 +155,17 @@ _CREDIT_NAME = rf"(?:{_BYLINE_NAME}|(?:[A-Z]\.){{1,2}} [A-Z][\w'’-]+|[A-Z]{{2,
 _PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
                      "FilmMagic", "Invision")
 _PICTURE_AGENCY = rf"(?:{'|'.join(_PICTURE_AGENCIES)})(?: Photo\b| Images\b)?+"
-# The agencies that put their name before the photographer's ("REUTERS/Brian Snyder").
+# The agencies that put their name before the photographer's ("REUTERS/Brian Snyder"); in
+# capitals, also before a source in capitals or a staff role ("REUTERS/KCNA",
+# "REUTERS/Stringer"), which prose does not write ("a Reuters/Ipsos poll").
 _AGENCIES_FIRST = ("REUTERS", "Reuters", "AFP", "EPA", "AP Photo", "AFP Photo")
+_AGENCIES_FIRST_IN_CAPITALS = ("REUTERS", "AFP", "EPA")
+# A picture from the agency's archive or a handout: "…/File", "…/Files", ", File".
+_FILE_MARK = r"(?:/(?:Files?|File Photo|Handout|Pool)|, File)?"
 _AGENCY_CREDIT = (
-    rf"(?:(?:{'|'.join(_AGENCIES_FIRST)})/{_CREDIT_NAME}"
-    rf"|{_CREDIT_NAME} ?/ ?(?:{_PICTURE_AGENCY}/)?{_PICTURE_AGENCY})"
+    rf"(?:(?:(?:{'|'.join(_AGENCIES_FIRST_IN_CAPITALS)})/(?:[A-Z]{{2,}}\b(?! [A-Z]{{2,}}\b)|(?:Stringer|Handout|Pool)\b)"
+    rf"|(?:{'|'.join(_AGENCIES_FIRST)})/{_CREDIT_NAME}"
+    rf"|{_CREDIT_NAME} ?/ ?(?:{_PICTURE_AGENCY}/)?{_PICTURE_AGENCY}){_FILE_MARK})"
 )
 _PICTURE_CREDIT = (
     # At a word's start only: tried at every other position too, the regex would slow the stage.
@@ -167,7 +173,8 @@ _PICTURE_CREDIT = (
     r"\(?(?:(?:Photographer|Photograph|Photo|Picture|Image)(?: [Cc]redit)?: |Credit: |Photos? by )?"
     rf"(?:{_AGENCY_CREDIT}(?:(?:,|,? and) {_AGENCY_CREDIT})*"
     rf"|(?P<credit>{_CREDIT_NAME} ?/ ?[A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}) (?P=credit))"
-    r"\)?(?=\s+[A-Z“\"‘']|\s*$)"
+    # …and the agency's name a page sets after it: "(AP Photo/Carolyn Kaster) (Associated Press)".
+    rf"\)?(?: \((?:Associated Press|{'|'.join(_WIRE_AGENCIES)})\))?(?=\s+[A-Z“\"‘']|\s*$)"
 )
 # Widgets that scraped pages leave inside a paragraph when their markup is flattened. Each
 # is cut out, and the text on either side becomes a passage of its own. A widget comes with
@@ -279,6 +286,7 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
 )
 _WIDGET_PATTERNS = tuple(Hinted(pattern, hints) for hints, pattern in _WIDGETS)
+_CREDIT_AT = re.compile(_PICTURE_CREDIT)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
@@ -286,6 +294,7 @@ _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(
 _TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*\s*$")
 
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`]*[A-Z]")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`(\[]*[A-Z]")
 
 MIN_PROSE_WORDS = 8
 FURNITURE_MAX_WORDS = 25
@@ -329,6 +338,13 @@ def is_prose(line: str) -> bool:
     return bool(_TERMINAL.search(line)) or (
         has_words(line, LONG_PARAGRAPH_WORDS) and bool(_INNER_SENTENCE_END.search(line))
     )
+
+
+def _is_caption(line: str) -> bool:
+    """Whether `line`, above the lead and closed by a picture's credit, is that picture's
+    caption: one sentence (no stop before a capital, a quotation or a bracket: "… 2016.
+    (L-R) Saudi …" is a lead and a caption). A headline, which is no sentence, stays one."""
+    return is_prose(line) and not _NEXT_SENTENCE.search(line)
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -403,11 +419,11 @@ class Clean:
     @staticmethod
     def _split_blocks(document: Document) -> None:
         seen: set[str] = set()
-        for start, line in _passages(document.text):
+        for start, line, credited in _passages(document.text):
             key = " ".join(line.lower().split())
             if _SECTION_MARKER.match(line) and document.blocks:
                 break
-            if key in seen or is_furniture(line):
+            if key in seen or is_furniture(line) or (credited and not document.blocks and _is_caption(line)):
                 continue
             seen.add(key)
             line = _SIGN_OFF.sub("", line)
@@ -443,15 +459,17 @@ def _without_datelines(line: str, start: int) -> tuple[str, int]:
     return line, start
 
 
-def _passages(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, stripped text) of each line, lines cut where a widget sits inside them."""
+def _passages(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, stripped text, whether a picture's credit closes it) of each line, lines cut
+    where a widget sits inside them."""
     for line in re.finditer(r"[^\n]+", text):
         widgets = [edge for span in _widget_spans(text, line.start(), line.end()) for edge in span]
         cuts = [line.start(), *widgets, line.end()]
         for begin, end in zip(cuts[::2], cuts[1::2]):
             piece = text[begin:end]
             if piece.strip():
-                yield begin + len(piece) - len(piece.lstrip()), piece.strip()
+                credited = end < line.end() and _CREDIT_AT.match(text, end) is not None
+                yield begin + len(piece) - len(piece.lstrip()), piece.strip(), credited
 
 
 def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
