@@ -29,7 +29,7 @@ _decoder = msgspec.json.Decoder(Cluster)
 
 
 def read_jsonl(path: str | Path, limit: int | None = None) -> list[Cluster]:
-    """The first `limit` clusters (all when None); a cluster without refs is an error."""
+    """The first `limit` clusters (all when None); a cluster without refs, or none at all, is an error."""
     clusters = []
     with open(path, "rb") as lines:
         for number, line in enumerate(islice((l for l in lines if l.strip()), limit), 1):
@@ -40,6 +40,8 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> list[Cluster]:
             if not cluster.refs or not cluster.docs:
                 raise ValueError(f"{path}: cluster {cluster.id} needs docs and refs")
             clusters.append(cluster)
+    if not clusters:
+        raise ValueError(f"{path}: no clusters")
     ids = [c.id for c in clusters]
     if len(set(ids)) != len(ids):
         raise ValueError(f"{path}: cluster ids repeat")

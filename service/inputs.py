@@ -70,12 +70,26 @@ def read_jsonl(path: Path) -> list[ClusterInput]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            docs = row["docs"]
-            articles = [msgspec.convert({k: v for k, v in d.items() if k in Article.__struct_fields__}, Article) for d in docs]
-            clusters.append(ClusterInput(str(row["id"]), articles))
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, msgspec.ValidationError) as exc:
-            raise InputError(f"{path}:{number}: not a cluster line ({type(exc).__name__}: {exc})") from None
+            clusters.append(_cluster_line(line))
+        except (json.JSONDecodeError, msgspec.ValidationError) as exc:
+            raise InputError(f"{path}:{number}: not a cluster line ({exc})") from None
     if not clusters:
         raise InputError(f"{path}: no clusters")
     return clusters
+
+
+def _cluster_line(line: str) -> ClusterInput:
+    row = json.loads(line)
+    if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("docs"), list):
+        raise msgspec.ValidationError('expected an object with "id" and a list "docs"')
+    if not all(isinstance(d, dict) for d in row["docs"]):
+        raise msgspec.ValidationError('expected each of "docs" to be an object with "id" and "text"')
+    # The format carries fields of its own ("refs", a doc's "summary"): only an article's are read.
+    docs = [{k: v for k, v in d.items() if k in Article.__struct_fields__} for d in row["docs"]]
+    return ClusterInput(str(row["id"]), msgspec.convert({"docs": docs}, _Docs).docs)
+
+
+class _Docs(msgspec.Struct):
+    """So that a validation error names the article's place in the line: "at `$.docs[0]`"."""
+
+    docs: list[Article]

@@ -65,6 +65,8 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     (base / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 Z\xfcrich, \xa3 \xb0 \xb1\n".encode("latin-1") * 40)
     (base / "bad.jsonl").write_text('{"id": "ok", "docs": [{"id": "a", "text": "x"}]}\n{"id": "broken", "docs": \n')
     (base / "nodocs.jsonl").write_text('{"id": "c1", "documents": []}\n')
+    (base / "docs-not-objects.jsonl").write_text('{"id": "c1", "docs": ["a report"]}\n')
+    (base / "doc-without-id.jsonl").write_text('{"id": "c1", "docs": [{"text": "A report.", "refs": []}]}\n')
     tram, harbour = read_cluster(TRAM), read_cluster(DEMO)
     write_jsonl(base / "batch.jsonl", {"tram-1": tram, "harbour-2": harbour})
     write_jsonl(base / "partly-bad.jsonl", {"tram-1": tram, "empty-2": [], "harbour-3": harbour})
@@ -194,8 +196,10 @@ def test_a_bad_cluster_in_a_batch_is_reported_on_its_line_and_the_rest_still_run
         ("empty", "directory holds no article files (.txt, .text, .md, .html, .htm)"),
         ("binary.txt", "looks like a binary file"),
         ("latin1.txt", "not UTF-8 text"),
-        ("bad.jsonl", ":2: not a cluster line (JSONDecodeError"),
-        ("nodocs.jsonl", ":1: not a cluster line (KeyError"),
+        ("bad.jsonl", ":2: not a cluster line (Expecting"),
+        ("nodocs.jsonl", ':1: not a cluster line (expected an object with "id" and a list "docs")'),
+        ("docs-not-objects.jsonl", ':1: not a cluster line (expected each of "docs" to be an object'),
+        ("doc-without-id.jsonl", ":1: not a cluster line (Object missing required field `id` - at `$.docs[0]`)"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(capsys, inputs, name, message):

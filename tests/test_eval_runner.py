@@ -223,6 +223,10 @@ def test_cli_rejects_unknown_systems_and_bad_datasets(tmp_path, capsys):
     capsys.readouterr()
     assert cli.main(["--dataset", str(broken), "--protocol", "duc", "--out", str(tmp_path)]) == 2
     assert f"{broken}: cluster 1: " in capsys.readouterr().err  # where, not only what
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    assert cli.main(["--dataset", str(empty), "--protocol", "duc", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"cannot read the dataset: {empty}: no clusters\n"
 
 
 def test_python_dash_m_eval_with_a_worker_pool_matches_one_process(tmp_path, clusters):
