@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from typing import Annotated, Literal
 
 import msgspec
@@ -20,7 +21,9 @@ Format = Literal["json", "markdown", "md", "text", "html"]
 
 
 class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura), not both."""
+    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura), not both.
+    `published_at` is an ISO 8601 date or time ("2025-03-04", "2025-03-04T06:10:00Z"); one
+    without a zone is read as UTC."""
 
     id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     text: str | None = None
@@ -29,6 +32,21 @@ class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     url: str | None = None
     title: str | None = None
     published_at: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, so that a bad date is the caller's error at once (msgspec reports it
+        # with its place in the request), not a wrong original when reprints are told apart.
+        self.published_time()
+
+    def published_time(self) -> datetime | None:
+        """`published_at` as a time in UTC, to compare across zones and spellings."""
+        if self.published_at is None:
+            return None
+        try:
+            published = datetime.fromisoformat(self.published_at)
+        except ValueError:
+            raise ValueError(f"published_at: expected an ISO 8601 date or time, got {self.published_at!r}") from None
+        return published.replace(tzinfo=published.tzinfo or timezone.utc).astimezone(timezone.utc)
 
 
 def check_unique_ids(articles: Sequence[Article]) -> None:

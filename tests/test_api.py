@@ -252,6 +252,8 @@ def post_raw(client: TestClient[Any], content: bytes) -> httpx.Response:
 
 def test_malformed_json_is_400(client: TestClient[Any]) -> None:
     assert_problem(post_raw(client, b'{"articles": [}'), 400, "Malformed JSON", "JSON is malformed")
+    nested = b'{"articles": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    assert_problem(post_raw(client, nested), 400, "Malformed JSON", "nested too deeply")
 
 
 def test_empty_body_is_400(client: TestClient[Any]) -> None:
@@ -268,6 +270,7 @@ def test_empty_body_is_400(client: TestClient[Any]) -> None:
         ({"articles": [{"id": "a", "text": "x" * (MAX_ARTICLE_CHARS + 1)}]}, ["articles[0].text", "length <="]),
         ({"articles": [{"id": "", "text": "x"}]}, ["articles[0].id", "length >= 1"]),
         ({"articles": [{"id": "a", "text": "x", "body": "y"}]}, ["articles[0]", "unknown field `body`"]),
+        ({"articles": [{"id": "a", "text": "x", "published_at": "4 March"}]}, ["articles[0]", "ISO 8601", "'4 March'"]),
         ({"articles": ARTICLES, "options": {"colour": "red"}}, ["options", "unknown field `colour`"]),
         ({"articles": ARTICLES, "options": {"sentences": 0}}, ["options.sentences", ">= 1"]),
         ({"articles": ARTICLES, "options": {"format": "pdf"}}, ["options.format", "Invalid enum value 'pdf'"]),
@@ -282,6 +285,7 @@ def test_empty_body_is_400(client: TestClient[Any]) -> None:
         "article-too-long",
         "empty-id",
         "unknown-article-field",
+        "publication-time-no-iso-date",
         "unknown-option",
         "option-out-of-range",
         "unknown-format",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import msgspec
+import pytest
+
 from conftest import run_until
 from service import Article
 from service.cluster import Cluster
@@ -27,6 +30,34 @@ def test_a_syndicated_copy_is_marked_as_a_reprint_of_the_wire_story(tram):
     reprint_of = {d.article.id: d.reprint_of for d in run_until(tram, "group").documents}
     assert reprint_of["courier"] is None
     assert {reprint_of["wire"], reprint_of["reprint"]} in ({None, "wire"}, {None, "reprint"})
+
+
+@pytest.mark.parametrize(
+    ("wire_at", "reprint_at"),
+    [
+        # Compared as times, not as strings: 08:00 in Paris is 07:00 UTC, before 07:30 UTC.
+        ("2025-03-04T08:00:00+01:00", "2025-03-04T07:30:00Z"),
+        # A time without a zone is read as UTC, and a date alone is its midnight.
+        ("2025-03-04", "2025-03-04T07:30:00"),
+    ],
+)
+def test_the_earlier_published_copy_is_the_original(tram, wire_at, reprint_at):
+    dated = [
+        msgspec.structs.replace(a, published_at={"wire": wire_at, "reprint": reprint_at}.get(a.id)) for a in tram
+    ]
+    reprint_of = {d.article.id: d.reprint_of for d in run_until(dated, "group").documents}
+    assert reprint_of == {"courier": None, "wire": None, "reprint": "wire"}
+    reversed_order = [msgspec.structs.replace(a, published_at={"wire": reprint_at, "reprint": wire_at}.get(a.id))
+                      for a in tram]
+    swapped = {d.article.id: d.reprint_of for d in run_until(reversed_order, "group").documents}
+    assert swapped == {"courier": None, "wire": "reprint", "reprint": None}
+
+
+def test_a_publication_time_that_is_no_iso_date_is_refused():
+    with pytest.raises(ValueError, match="published_at: expected an ISO 8601 date or time, got 'March 4'"):
+        Article(id="a", text="x", published_at="March 4")
+    with pytest.raises(msgspec.ValidationError, match=r"published_at: .*'yesterday'.* - at `\$\[0\]`"):
+        msgspec.json.decode(b'[{"id": "a", "text": "x", "published_at": "yesterday"}]', type=list[Article])
 
 
 def test_distinct_facts_of_one_report_are_not_merged(tram):

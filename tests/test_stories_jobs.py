@@ -56,6 +56,19 @@ def test_a_job_whose_lease_lapsed_is_claimed_again_then_failed_after_repeated_de
     assert job.status == "failed" and "3 times" in job.error
 
 
+def test_a_stored_request_this_version_cannot_read_fails_its_job_and_the_next_is_claimed(tmp_path):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    unreadable = store.submit(request())
+    readable = store.submit(request())
+    old = msgspec.json.encode({"articles": [{"id": "a", "text": "x", "published_at": "4 March"}]})
+    with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
+        db.execute("UPDATE jobs SET request = ?, created_at = created_at - 1 WHERE id = ?", (old, unreadable))
+    lease, claimed = store.claim(lease_seconds=30)
+    assert lease.job_id == readable and claimed == request()
+    job = store.get(unreadable)
+    assert job.status == "failed" and job.error.startswith("the stored request can no longer be read: published_at")
+
+
 def test_finished_jobs_expire_after_the_ttl(tmp_path):
     store = JobStore(str(tmp_path / "jobs.sqlite3"), result_ttl_seconds=60)
     job_id = store.submit(request())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import traceback
 from http import HTTPStatus
 from typing import Any
 
@@ -81,8 +82,17 @@ def _input_problem(exc: InputError) -> ProblemDetailsException:
 
 
 def _internal_problem(exc: Exception) -> ProblemDetailsException:
+    if isinstance(exc, RecursionError) and _raised_decoding_json(exc):
+        # msgspec gives up on a body nested past Python's recursion limit ("[[[[…]]]]"):
+        # the body is at fault, and Litestar does not wrap this error as it does a syntax error.
+        return _problem(400, "Malformed JSON", "JSON is nested too deeply")
     log.exception("unhandled error", exc_info=exc)
     return _problem(500, "Internal error", _INTERNAL_DETAIL)
+
+
+def _raised_decoding_json(exc: BaseException) -> bool:
+    frames = traceback.walk_tb(exc.__traceback__)
+    return any(frame.f_code.co_name == "decode_json" and "litestar" in frame.f_code.co_filename for frame, _ in frames)
 
 
 def problem_details_plugin(body_limits: dict[str, int]) -> ProblemDetailsPlugin:

@@ -179,7 +179,18 @@ class JobStore:
         )
 
     def claim(self, lease_seconds: float) -> tuple[Lease, JobRequest] | None:
-        """Take the oldest queued job, or a running one whose runner stopped renewing its lease."""
+        """Take the oldest queued job, or a running one whose runner stopped renewing its lease.
+        A job whose stored request this version cannot read (stored by an older one that
+        accepted it) is failed, saying why, and the next is taken."""
+        while (claimed := self._claim_next(lease_seconds)) is not None:
+            lease, request = claimed
+            try:
+                return lease, msgspec.json.decode(request, type=JobRequest)
+            except msgspec.MsgspecError as exc:
+                self.fail(lease, f"the stored request can no longer be read: {exc}")
+        return None
+
+    def _claim_next(self, lease_seconds: float) -> tuple[Lease, bytes] | None:
         now = time.time()
         with self._transaction() as db:
             # Jobs whose runners died too often are failed rather than retried again.
@@ -200,7 +211,7 @@ class JobStore:
                 "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE id = ?",
                 (now + lease_seconds, now, job_id),
             )
-        return Lease(job_id, attempts + 1), msgspec.json.decode(request, type=JobRequest)
+        return Lease(job_id, attempts + 1), request
 
     @staticmethod
     def _held(db: sqlite3.Connection, lease: Lease, update: str, parameters: tuple[object, ...]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 import numpy as np
 from scipy import sparse
@@ -40,11 +41,14 @@ def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
-def _original_first(document: Document, size: int, reprinted: int = 0) -> tuple[int, str, int, int]:
+_UNDATED = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _original_first(document: Document, size: int, reprinted: int = 0) -> tuple[int, datetime, int, int]:
     # The earliest published copy is the original; without dates, the copy that others
     # reprint verbatim (agency copy is what gets reprinted), then the fullest.
-    published = document.article.published_at
-    return (0, published, -reprinted, -size) if published else (1, "", -reprinted, -size)
+    published = document.article.published_time()
+    return (0, published, -reprinted, -size) if published else (1, _UNDATED, -reprinted, -size)
 
 
 def mark_reprints(documents: Sequence[Document]) -> None:
@@ -109,7 +113,7 @@ def mark_rewrites(documents: Sequence[Document], similarity: sparse.spmatrix) ->
 
     reprinted = Counter(d.reprint_of for d in documents if d.reprint_of)
 
-    def original_first(i: int) -> tuple[int, str, int, int, int]:
+    def original_first(i: int) -> tuple[int, datetime, int, int, int]:
         document = documents[i]
         size = sum(len(s.tokens) for s in document.sentences)
         return (*_original_first(document, size, reprinted[document.article.id]), i)
