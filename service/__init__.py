@@ -8,12 +8,14 @@ from service.cluster import Cluster
 from service.errors import InputError
 from service.models import (
     Article,
+    ArticleLike,
     Brief,
     BriefSentence,
     Citation,
     Conflict,
     ConflictValue,
     Options,
+    OptionsLike,
     Quote,
     Source,
 )
@@ -23,6 +25,7 @@ from service.stages.render import render
 
 __all__ = [
     "Article",
+    "ArticleLike",
     "Brief",
     "BriefSentence",
     "Citation",
@@ -31,6 +34,7 @@ __all__ = [
     "ConflictValue",
     "InputError",
     "Options",
+    "OptionsLike",
     "Pipeline",
     "Quote",
     "Settings",

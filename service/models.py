@@ -8,7 +8,7 @@ the types here only say what is valid.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Annotated, Literal
 
@@ -71,6 +71,32 @@ class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
     ratio: Annotated[float, msgspec.Meta(gt=0, le=1)] | None = None
     format: Format = "json"
     extractor: str | None = None
+
+
+# What the Python API takes: the Structs, or dicts with their fields. msgspec checks a Struct's
+# types and limits when it decodes one, not when Python code builds one, so the API checks
+# what it is given (`checked_articles`, `checked_options`): its callers get the errors the
+# HTTP API and the CLI give, as InputError.
+ArticleLike = Article | Mapping[str, object]
+OptionsLike = Options | Mapping[str, object]
+
+
+def checked_articles(articles: Sequence[ArticleLike]) -> list[Article]:
+    """The articles as valid `Article`s with unique ids, else InputError saying what is wrong."""
+    try:
+        valid = msgspec.convert(msgspec.to_builtins(list(articles)), list[Article])
+    except (msgspec.ValidationError, TypeError) as exc:
+        raise InputError(f"articles: {exc}") from None
+    check_unique_ids(valid)
+    return valid
+
+
+def checked_options(options: OptionsLike | None) -> Options:
+    """The options as valid `Options` (the defaults for None), else InputError."""
+    try:
+        return msgspec.convert(msgspec.to_builtins(options or {}), Options)
+    except (msgspec.ValidationError, TypeError) as exc:
+        raise InputError(f"options: {exc}") from None
 
 
 class Citation(msgspec.Struct, kw_only=True, frozen=True):

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from service.cluster import Cluster
 from service.errors import InputError
 from service.generators import GeneratorSlot
-from service.models import Article, Brief, Options, check_unique_ids
+from service.models import ArticleLike, Brief, OptionsLike, checked_articles, checked_options
 from service.settings import Settings
 from service.stages import Stage
 from service.stages.abstract import Abstract
@@ -55,18 +55,17 @@ class Pipeline:
         stages = [overrides[name] if name in overrides else defaults[name]() for name in STAGE_ORDER]
         return cls(stages, generator)
 
-    def run(self, articles: Sequence[Article], options: Options | None = None) -> Cluster:
+    def run(self, articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Cluster:
         if not articles:
             raise InputError("the cluster has no articles")
-        check_unique_ids(articles)
-        cluster = Cluster(articles=list(articles), options=options or Options())
+        cluster = Cluster(articles=checked_articles(articles), options=checked_options(options))
         for stage in self.stages:
             started = time.perf_counter()
             cluster = stage(cluster)
             cluster.timings[stage.name] = time.perf_counter() - started
         return cluster
 
-    def summarize(self, articles: Sequence[Article], options: Options | None = None) -> Brief:
+    def summarize(self, articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Brief:
         brief = self.run(articles, options).brief
         assert brief is not None, "the render stage sets the brief"
         return brief
@@ -83,6 +82,6 @@ def default_pipeline() -> Pipeline:
     return _default
 
 
-def summarize(articles: Sequence[Article], options: Options | None = None) -> Brief:
+def summarize(articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Brief:
     """Summarize one cluster of reports about one story into an attributed brief."""
     return default_pipeline().summarize(articles, options)

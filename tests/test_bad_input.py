@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXTRACTIVE, assert_citations_slice
-from service import Article, InputError, render
+from service import Article, InputError, Options, render
 from service.cluster import Cluster
+from service.stories import summarize_feed
 
 FIRE = (
     "A fire destroyed a warehouse at the port of Halloran overnight, injuring two dock workers and "
@@ -53,6 +54,32 @@ def test_an_empty_cluster_is_an_input_error(pipeline):
 def test_duplicate_article_ids_are_an_input_error(pipeline):
     with pytest.raises(InputError, match="repeated: a$"):
         pipeline.run([Article(id="a", text=FIRE), Article(id="b", text=FIRE), Article(id="a", text=FIRE)], EXTRACTIVE)
+
+
+@pytest.mark.parametrize(
+    ("articles", "options", "message"),
+    [
+        # msgspec checks limits when it decodes, not when Python builds a Struct: the Python
+        # API checks them itself, as the HTTP API and the CLI do.
+        ([Article(id="a", text=FIRE)], Options(sentences=0), "options: Expected `int` >= 1 - at `$.sentences`"),
+        ([Article(id="a", text=FIRE)], Options(method="bogus"), "options: Invalid enum value 'bogus' - at `$.method`"),
+        ([Article(id="", text=FIRE)], None, "articles: Expected `str` of length >= 1 - at `$[0].id`"),
+        (["a report"], None, "articles: Expected `object`, got `str` - at `$[0]`"),
+        ([{"id": "a", "text": FIRE, "body": "x"}], None, "articles: Object contains unknown field `body` - at `$[0]`"),
+        ([Article(id="a", text=FIRE)], {"words": 5}, "options: Expected `int` >= 10 - at `$.words`"),
+    ],
+)
+def test_what_a_python_caller_builds_is_checked_like_a_request(pipeline, articles, options, message):
+    with pytest.raises(InputError) as raised:
+        pipeline.run(articles, options)
+    assert str(raised.value) == message
+    with pytest.raises(InputError):
+        summarize_feed(articles, options, pipeline)
+
+
+def test_a_python_caller_may_pass_plain_dicts(pipeline):
+    brief = pipeline.summarize([{"id": "a", "text": FIRE, "outlet": "Harbour Post"}], {"method": "extractive"})
+    assert brief.method == "extractive" and [s.outlet for s in brief.sources] == ["Harbour Post"]
 
 
 LONE = FIRE + (

@@ -23,7 +23,7 @@ from scipy.spatial.distance import squareform
 
 from service.cluster import Cluster, Document
 from service.errors import InputError
-from service.models import Article, Options, check_unique_ids
+from service.models import Article, ArticleLike, Options, checked_articles
 from service.stages.clean import Clean
 from service.stories.models import StoryGrouping
 from service.text import STOPWORDS, l2_normalised, smooth_idf, tokenize
@@ -122,7 +122,6 @@ def group_documents(documents: Sequence[Document]) -> StoryGrouping:
     return StoryGrouping(stories=stories, singletons=sorted(singletons))
 
 
-def group_stories(articles: Sequence[Article]) -> StoryGrouping:
+def group_stories(articles: Sequence[ArticleLike]) -> StoryGrouping:
     """Split a mixed batch of articles into stories; deterministic for the same articles."""
-    check_unique_ids(articles)
-    return group_documents(clean_articles(articles))
+    return group_documents(clean_articles(checked_articles(articles)))

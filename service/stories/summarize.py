@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from service.errors import InputError
-from service.models import Article, Options, check_unique_ids
+from service.models import Article, ArticleLike, Options, OptionsLike, checked_articles, checked_options
 from service.stages.extract import NO_BRIEF_SENTENCES
 from service.stories.grouping import clean_articles, group_documents, story_id
 from service.stories.models import StoriesResult, Story, StoryGrouping
@@ -40,8 +40,8 @@ def _story(articles: list[Article], options: Options, pipeline: Pipeline) -> Sto
 
 
 def summarize_feed(
-    articles: Sequence[Article],
-    options: Options | None = None,
+    articles: Sequence[ArticleLike],
+    options: OptionsLike | None = None,
     pipeline: Pipeline | None = None,
     *,
     finished: Mapping[str, Story] | None = None,
@@ -56,8 +56,8 @@ def summarize_feed(
         from service.pipeline import default_pipeline  # the pipeline imports this package
 
         pipeline = default_pipeline()
-    check_unique_ids(articles)
-    options = options or Options()
+    articles = checked_articles(articles)
+    options = checked_options(options)
     finished = finished or {}
     documents = clean_articles(articles)
     grouping: StoryGrouping = group_documents(documents)
@@ -93,7 +93,7 @@ def summarize_feed(
 
 
 def summarize_stories(
-    articles: Sequence[Article], options: Options | None = None, pipeline: Pipeline | None = None
+    articles: Sequence[ArticleLike], options: OptionsLike | None = None, pipeline: Pipeline | None = None
 ) -> list[Story]:
     """The briefs of the feed's stories, biggest first (see `summarize_feed` for the singletons)."""
     return summarize_feed(articles, options, pipeline).stories
