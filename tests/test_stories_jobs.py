@@ -69,6 +69,23 @@ def test_a_stored_request_this_version_cannot_read_fails_its_job_and_the_next_is
     assert job.status == "failed" and job.error.startswith("the stored request can no longer be read: published_at")
 
 
+def test_a_stored_result_or_checkpoint_this_version_cannot_read_is_reported_or_redone_not_a_crash(tmp_path, pipeline):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    job_id = store.submit(request())
+    lease, claimed = store.claim(lease_seconds=30)
+    result = summarize_feed(claimed.articles, claimed.options, pipeline)
+    store.progress(lease, 1, 2, result.stories[0])
+    with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
+        db.execute("UPDATE job_stories SET story = ?", (b'{"id": "old"}',))
+    assert store.checkpoints(job_id) == {}  # briefed again, not a failed job
+    store.finish(lease, result)
+    with sqlite3.connect(tmp_path / "jobs.sqlite3") as db:
+        db.execute("UPDATE jobs SET result = ?", (b'{"stories": "old"}',))
+    job = store.get(job_id)
+    assert job.status == "failed" and job.result is None
+    assert job.error.startswith("the stored result can no longer be read: Expected `array`")
+
+
 def test_finished_jobs_expire_after_the_ttl(tmp_path):
     store = JobStore(str(tmp_path / "jobs.sqlite3"), result_ttl_seconds=60)
     job_id = store.submit(request())

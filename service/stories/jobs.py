@@ -167,14 +167,20 @@ class JobStore:
             ).fetchone()
         if row is None:
             return None
-        status, done, total, result, error, created_at, updated_at = row
+        status, done, total, stored_result, error, created_at, updated_at = row
+        result = None
+        if stored_result is not None:
+            try:
+                result = msgspec.json.decode(stored_result, type=StoriesResult)
+            except msgspec.MsgspecError as exc:  # stored by an older version; answering it is not possible
+                status, error = "failed", f"the stored result can no longer be read: {exc}; submit the feed again"
         return Job(
             id=job_id,
             status=status,
             progress=JobProgress(done=done, total=total),
             created_at=created_at,
             updated_at=updated_at,
-            result=msgspec.json.decode(result, type=StoriesResult) if result is not None else None,
+            result=result,
             error=error,
         )
 
@@ -240,9 +246,17 @@ class JobStore:
                            (lease.job_id, story.id, msgspec.json.encode(story)))
 
     def checkpoints(self, job_id: str) -> dict[str, Story]:
+        """The stories already briefed for a job. One this version cannot read (checkpointed
+        by an older one) is left out, so it is briefed again rather than failing the job."""
         with self._connect() as db:
             rows = db.execute("SELECT story_id, story FROM job_stories WHERE job_id = ?", (job_id,)).fetchall()
-        return {story_id: msgspec.json.decode(blob, type=Story) for story_id, blob in rows}
+        finished = {}
+        for story_id, blob in rows:
+            try:
+                finished[story_id] = msgspec.json.decode(blob, type=Story)
+            except msgspec.MsgspecError:
+                log.warning("story job %s: checkpoint of story %s is unreadable; briefing it again", job_id, story_id)
+        return finished
 
     def finish(self, lease: Lease, result: StoriesResult) -> None:
         now = time.time()
