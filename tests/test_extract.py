@@ -523,15 +523,27 @@ def test_a_piece_of_a_longer_quotation_reads_as_a_quote_in_the_brief(pipeline):
 BRAKES_ALONE = "The city's transport department said the tram's brakes had failed as it entered the square."
 
 
+# Three reports of one derailment, each with its own lead and close, so that none is a copy
+# of another.
+TRAM_REPORTS = (
+    ("A Line 3 tram derailed in Old Market Square in Velmora on Friday, injuring 14 passengers.",
+     "Services on the rest of the network ran normally, and buses replaced trams on the closed section."),
+    ("Fourteen people were hurt when a packed tram came off its rails in the centre of Velmora on Friday.",
+     "Shopkeepers on the square described a loud bang followed by screaming from inside the carriage."),
+    ("Velmora's Line 3 was closed after a derailment on Friday morning that sent 14 riders to hospital.",
+     "The operator apologised to passengers and promised a full inquiry within a month of the crash."),
+)
+
+
 def second_of_two(pipeline, shared: str) -> str:
-    """The second sentence of a two-sentence brief where two reports carry `shared` after the
-    lead and one carries BRAKES_ALONE: `shared` shares the most with the story, so it wins
-    unless it needs a sentence the brief does not show."""
-    lead = "A Line 3 tram derailed in Old Market Square in Velmora on Friday, injuring 14 passengers."
-    reports = [f"{lead} {shared}", f"{lead} {shared}", f"{lead} {BRAKES_ALONE}"]
-    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)],
-                               Options(method="extractive", sentences=2))
-    return brief.sentences[1].text
+    """The second sentence of a two-sentence brief where two independent reports carry
+    `shared` after their lead and one carries BRAKES_ALONE: `shared` has the wider support, so
+    it wins unless it needs a sentence the brief does not show."""
+    reports = [f"{lead} {middle} {close}" for (lead, close), middle in zip(TRAM_REPORTS, (shared, shared, BRAKES_ALONE))]
+    cluster = pipeline.run([Article(id=str(k), text=t) for k, t in enumerate(reports)],
+                           Options(method="extractive", sentences=2))
+    assert not any(d.reprint_of for d in cluster.documents)
+    return cluster.brief.sentences[1].text
 
 
 @pytest.mark.parametrize(
