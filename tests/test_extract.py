@@ -129,6 +129,24 @@ FIRED = [
 ]
 
 
+# One payout told twice with the same figures: 5 of the shorter wording's 10 content words, 0.5.
+PAYOUT = [
+    "Each of the 52 ferry crew members will receive 2,500 euros for every season they worked in the two years "
+    "covered by the lawsuit.\n"
+    "The harbour board approved the settlement with the ferry crew after three months of mediation.",
+    "Under the deal, the 52 deckhands who sued get 2,500 euros apiece for each season worked.\n"
+    "Crew members who worked night shifts on the ferry may claim an extra payment, the harbour board said.",
+]
+
+# Two facts of one story that share only a small count, "two suspects" (also 0.5): both stay.
+SUSPECTS = [
+    "Police questioned two suspects about the fire that destroyed the old harbour warehouse at Velmora.\n"
+    "The warehouse fire destroyed grain stored for the Kessel valley farms, a loss put at 3 million euros.",
+    "Two suspects arrested after the Velmora warehouse fire will appear before a judge in the port city next month.\n"
+    "Firefighters from three towns fought the warehouse fire through the night, Velmora police said.",
+]
+
+
 @pytest.mark.parametrize("words", [80, 150])  # 150: the extractor stops short and the fill adds the rest
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
 @pytest.mark.parametrize(
@@ -139,8 +157,9 @@ FIRED = [
          "In Velmora, at least 231 deaths have been blamed on storm Ada, the emergency commission said."),
         (CHAIR, CHAIR[0].splitlines()[0], CHAIR[1].splitlines()[0]),
         (FIRED, FIRED[0].splitlines()[0], FIRED[1].splitlines()[0]),
+        (PAYOUT, PAYOUT[0].splitlines()[0], PAYOUT[1].splitlines()[0]),
     ],
-    ids=["storm", "chair", "fired"],
+    ids=["storm", "chair", "fired", "payout"],
 )
 def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words, reports, one, other):
     # Grouping keeps the two wordings apart, yet one says most of what the other does.
@@ -150,6 +169,14 @@ def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, wo
     assert len(texts) >= 3
     assert one in texts or other in texts, texts
     assert not (one in texts and other in texts), texts
+
+
+@pytest.mark.parametrize("name", sorted(EXTRACTORS))
+def test_two_facts_that_share_only_a_small_count_are_both_told(pipeline, name):
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(SUSPECTS)],
+                               Options(method="extractive", words=150, extractor=name))
+    texts = [s.text for s in brief.sentences]
+    assert all(report.splitlines()[0] in texts for report in SUSPECTS), texts
 
 
 @pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa"])

@@ -18,7 +18,7 @@ from service.stories import group_stories, summarize_feed, summarize_stories
 from service.stories.grouping import is_story
 from service.headline import shorten
 from service.stories.dates import days, is_reporting_date
-from service.stories.numbers import figures
+from service.numbers import figures
 
 FEED = Path(__file__).parent / "fixtures" / "stories" / "feed.json"
 FERRY = ["wire-ferry", "gazette-ferry", "times-ferry", "radio-ferry"]

@@ -12,7 +12,7 @@ when everything says they count the same thing:
   "rose from 30 to 50" is describing a change, not disagreeing).
 
 Two figures differ only when the ranges their wordings allow do not meet (see
-`service.stories.numbers`): "10,000" = "ten thousand", "600" is within "around 600".
+`service.numbers`): "10,000" = "ten thousand", "600" is within "around 600".
 Reprints are compared too: a copy that changed a figure is a disagreement worth showing.
 
 Days are compared only inside one Fact (sentences the group stage found to state the same
@@ -32,7 +32,7 @@ from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
 from service.components import connected
 from service.stories.dates import Day, days, is_reporting_date
-from service.stories.numbers import MONTHS, Figure, figures, may_state_a_figure
+from service.numbers import MONTHS, Figure, figures, may_state_a_figure
 from service.text import STOPWORDS, content, tfidf_rows, tokenize, words
 
 # Sentence cosine above which two sentences in different facts still talk about the same
