@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from scipy import sparse
 
 from service.cluster import Cluster, Fact
 from service.numbers import figures, may_state_a_figure
@@ -67,37 +66,31 @@ def fits(chosen_words: int, chosen_count: int, length: int, budget: Budget) -> b
 
 class RepeatGuard:
     """Tracks which of `facts` would repeat the facts chosen so far: most content words of
-    either in the other, or fewer where the two give the same figures. Choosing costs a few
-    sparse products, so a long brief stays fast."""
+    either in the other, or fewer where the two give the same figures. Choosing costs one
+    sparse product, so a long brief stays fast; figures are read only for the few facts
+    close enough for them to matter."""
 
     def __init__(self, facts: Sequence[Fact]):
+        self.facts = facts
         self.words = content_counts([f.representative.tokens for f in facts]).sign()  # each word once
         self.sizes = np.asarray(self.words.sum(axis=1)).ravel()
-        stated = [_stated_figures(f.representative.text) for f in facts]
-        self.figures = _incidence(stated)
-        self.distinct_figures = _incidence([{v for v in values if v >= DISTINCT_FIGURE} for values in stated])
         self.blocked = np.zeros(len(facts), dtype=bool)
+        self._figures: dict[int, set[float]] = {}
 
     def choose(self, index: int) -> None:
         """Fact `index` is in the brief: every fact that repeats it (itself too) is now blocked."""
         shared = (self.words @ self.words[index].T).toarray().ravel()
         smaller = np.minimum(self.sizes, self.sizes[index])
-        same_figures = (self.figures @ self.figures[index].T).toarray().ravel()
-        same_distinct_figure = (self.distinct_figures @ self.distinct_figures[index].T).toarray().ravel() >= 1
-        share = np.where(same_figures >= 2, FIGURES_REPEAT_SHARE,
-                         np.where(same_distinct_figure, FIGURE_REPEAT_SHARE, REPEAT_SHARE))
-        self.blocked |= (smaller > 0) & (shared >= share * smaller)
+        self.blocked |= (smaller > 0) & (shared >= REPEAT_SHARE * smaller)
+        for k in np.flatnonzero(~self.blocked & (smaller > 0) & (shared >= FIGURES_REPEAT_SHARE * smaller)).tolist():
+            same = self.stated_figures(index) & self.stated_figures(k)
+            if len(same) >= 2 or (same and max(same) >= DISTINCT_FIGURE and shared[k] >= FIGURE_REPEAT_SHARE * smaller[k]):
+                self.blocked[k] = True
 
-
-def _stated_figures(text: str) -> set[float]:
-    """The values of the figures a sentence gives ("$2,500" is 2500), whatever they count:
-    a retelling names the counted differently ("52 cheerleaders", "52 pompom pushers")."""
-    return {f.value for f in figures(text)} if may_state_a_figure(text) else set()
-
-
-def _incidence(rows: Sequence[set[float]]) -> sparse.csr_matrix:
-    """A 0/1 matrix: a row per set, a column per distinct member."""
-    columns: dict[float, int] = {}
-    cells = [(row, columns.setdefault(key, len(columns))) for row, keys in enumerate(rows) for key in keys]
-    rows_at, columns_at = zip(*cells) if cells else ((), ())
-    return sparse.csr_matrix((np.ones(len(cells)), (rows_at, columns_at)), shape=(len(rows), max(len(columns), 1)))
+    def stated_figures(self, index: int) -> set[float]:
+        """The values of the figures fact `index` gives ("$2,500" is 2500), whatever they count:
+        a retelling names the counted differently ("52 cheerleaders", "52 pompom pushers")."""
+        if index not in self._figures:
+            text = self.facts[index].representative.text
+            self._figures[index] = {f.value for f in figures(text)} if may_state_a_figure(text) else set()
+        return self._figures[index]
