@@ -159,6 +159,8 @@ class Hinted:
 
 @lru_cache(maxsize=200_000)
 def _token(word: str) -> str:
+    # Stopwords are stemmed too, so some leave STOPWORDS ("this", "was" become "thi", "wa") and
+    # count as content. Keeping them whole was measured and not taken (README, "Evaluation").
     return stem(word.lower().replace("’", "'"))
 
 
