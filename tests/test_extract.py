@@ -566,7 +566,8 @@ def second_of_two(pipeline, shared: str) -> str:
     """The second sentence of a two-sentence brief where two independent reports carry
     `shared` after their lead and one carries BRAKES_ALONE: `shared` has the wider support, so
     it wins unless it needs a sentence the brief does not show."""
-    reports = [f"{lead} {middle} {close}" for (lead, close), middle in zip(TRAM_REPORTS, (shared, shared, BRAKES_ALONE))]
+    middles = (shared, shared, BRAKES_ALONE)
+    reports = [f"{lead} {middle} {close}" for (lead, close), middle in zip(TRAM_REPORTS, middles)]
     cluster = pipeline.run([Article(id=str(k), text=t) for k, t in enumerate(reports)],
                            Options(method="extractive", sentences=2))
     assert not any(d.reprint_of for d in cluster.documents)

@@ -84,8 +84,8 @@ class RepeatGuard:
         self.blocked |= (smaller > 0) & (shared >= REPEAT_SHARE * smaller)
         for k in np.flatnonzero(~self.blocked & (smaller > 0) & (shared >= FIGURES_REPEAT_SHARE * smaller)).tolist():
             same = self.stated_figures(index) & self.stated_figures(k)
-            if len(same) >= 2 or (same and max(same) >= DISTINCT_FIGURE and shared[k] >= FIGURE_REPEAT_SHARE * smaller[k]):
-                self.blocked[k] = True
+            one_distinct = bool(same) and max(same) >= DISTINCT_FIGURE and shared[k] >= FIGURE_REPEAT_SHARE * smaller[k]
+            self.blocked[k] = len(same) >= 2 or one_distinct
 
     def stated_figures(self, index: int) -> set[float]:
         """The values of the figures fact `index` gives ("$2,500" is 2500), whatever they count:

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
 from service.components import connected
-from service.stories.dates import Day, days, is_reporting_date
 from service.numbers import MONTHS, Figure, figures, may_state_a_figure
+from service.stories.dates import Day, days, is_reporting_date
 from service.text import STOPWORDS, content, tfidf_rows, tokenize, words
 
 # Sentence cosine above which two sentences in different facts still talk about the same
