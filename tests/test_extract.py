@@ -329,6 +329,12 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
     assert not [text for text in brief_sentences(pipeline, reports) if "rush hour" in text]
 
 
+def test_a_caption_behind_its_catalogue_number_is_not_a_brief_sentence():
+    report = ("A Line 3 tram derailed near Old Market Square in Velmora on Thursday, injuring 14 passengers. "
+              "ID: 5876273 Interior of the derailed Line 3 tram after the driver found its brakes had failed.")
+    assert eligibility(report) == [True, False]
+
+
 @pytest.mark.parametrize(
     ("sentence", "eligible"),
     [
@@ -340,6 +346,11 @@ def test_a_sentence_with_page_furniture_glued_in_is_not_a_brief_sentence(pipelin
         ("Reach transport reporter Jan Horak at jhorak@courier.example about the Line 3 tram derailment.", False),
         ("For more information about the Line 3 tram replacement buses, please review the council's timetable.",
          False),
+        # A site's greeting run into its own blurb…
+        ("Welcome to Velmora Tram Memories, the museum that is adding the derailed Line 3 tram to its collection.",
+         False),
+        # …where prose says who is welcome.
+        ("The mayor said riders were welcome to the Line 3 trams again once Old Market Square reopened.", True),
         # "Please" as a verb is news.
         ("The council said a free Line 3 tram on Sundays would please shoppers in Old Market Square in Velmora.",
          True),

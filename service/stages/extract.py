@@ -61,7 +61,7 @@ _READER_ADDRESS = re.compile(
     # examples.)", "Read next …", "Enlarge Family photo …".
     r"|^\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
     r"\b(?!['’])"
-    r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber))\b"
+    r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber)|Welcome to)\b"
     r"|\bcan be reached at\b"
     # A request ("For more information, please review the brochure"); "please" as a verb
     # follows a modal or "to" ("would please residents").
@@ -148,8 +148,10 @@ _PAGE_RESIDUE = Hinted(
     r"|[™®]"
     # An empty quotation or a doubled comma, where a linked title or name was lost: 'who starred
     # in "" before …', "Parker's lawyer,, tells TMZ".
-    r'|""|“”|, ?,',
-    # ":" ends every link label.
+    r'|""|“”|, ?,'
+    # A picture's or an item's catalogue number: "ID: 5876273 Interior of the police SUV …".
+    r"|\bID: ?\d",
+    # ":" ends every link label and the catalogue number's label.
     ("|", ">", "»", ":", "Click ", "Tap ", "/", " MORE ", "www.", "=", "™", "®", '""', "“”", ",,", ", ,"),
 )
 
