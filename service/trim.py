@@ -36,9 +36,10 @@ _CONNECTIVE = re.compile(
     r"|In the meantime|In response|For (?:its|his|her|their) part|Rather|Then|So),\s+(?=\S)"
 )
 _EDITORS_LABEL = re.compile(
-    # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read".
-    rf"^(?:[A-Z][a-z]+ ){{0,2}}(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
-    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH_DATE}))?:\s+(?=\S)"
+    # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read",
+    # and in capitals as a kicker with no colon: "UPDATES Who Will Be Captain America?".
+    rf"^(?:[A-Z][a-z]+ ){{0,2}}(?:(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
+    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH_DATE}))?:|UPDATE[SD]?(?= [A-Z]))\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
@@ -114,6 +115,12 @@ def trim(text: str) -> str:
     if "(" in text:
         text = _DOUBLED_STOP.sub("", _PARENTHETICAL.sub(_aside_or_definition, text))
     return text
+
+
+def without_editors_label(headline: str) -> str:
+    """A page's headline without the editor's label that dates it ("UPDATE: ", "UPDATES ")."""
+    found = _EDITORS_LABEL.match(headline)
+    return headline[found.end() :] if found else headline
 
 
 def _quotes_on_from_the_opener(rest: str) -> bool:

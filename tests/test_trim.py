@@ -28,6 +28,9 @@ from service.trim import drop_weekdays, trim
         ("Story Tools Updated: Divers found the hull intact.", "Divers found the hull intact."),
         ("Update 10/15/2014: The ferry line agreed to pay.", "The ferry line agreed to pay."),
         ("ORIGINAL POST: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
+        # …also as a kicker in capitals, with no colon; a word in capitals that names is no label.
+        ("UPDATED The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
+        ("UPS Freight moved the ferry's cargo to Calloway Island.", "UPS Freight moved the ferry's cargo to Calloway Island."),
         ("By comparison, the old ferry carried 40 cars.", "The old ferry carried 40 cars."),
         ("What's more, the ferry had no radio.", "The ferry had no radio."),
         ("On the other hand, the crew was trained.", "The crew was trained."),

@@ -33,6 +33,7 @@ from service.components import connected
 from service.errors import InputError
 from service.headline import told_once
 from service.text import CALENDAR_DATE, MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
+from service.trim import without_editors_label
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -435,12 +436,12 @@ class Clean:
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _is_stamp(line) and not (
                     _LINK.match(line) or LOWER_CASE_OPENING.match(line)
                 ):
-                    document.headlines.append(told_once(line))
+                    document.headlines.append(told_once(without_editors_label(line)))
                 continue
             line, start = _without_datelines(line, start)
             header = None if document.blocks else next(filter(None, (h.match(line) for h in _HEADER_DAYS)), None)
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
-                document.headlines.append(told_once(header.group("headline")))
+                document.headlines.append(told_once(without_editors_label(header.group("headline"))))
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
