@@ -55,18 +55,24 @@ _BEFORE_THE_PRONOUN = frozenset(
 # Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
 # video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
 # link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
-_READER_ADDRESS = re.compile(
+_READER_ADDRESS = Hinted(
     r"\b(?:you|your|yours)\b"
-    # An imperative, also as a link in brackets or a picture's button: "(See 10 more
-    # examples.)", "Read next …", "Enlarge Family photo …".
-    r"|^\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
-    r"\b(?!['’])"
-    r"|^(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber)|Welcome to)\b"
     r"|\bcan be reached at\b"
     # A request ("For more information, please review the brochure"); "please" as a verb
     # follows a modal or "to" ("would please residents").
-    r"|(?<!\bto )(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bcan )(?<!\bmight )\bplease\b"
-    r"|^@\w",  # a tweet's reply to its addressee ("@amandacarpenter We are sorry to hear that.")
+    r"|(?<!\bto )(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bcan )(?<!\bmight )\bplease\b",
+    ("you", "reached at", "please"),
+    re.IGNORECASE,
+    fold=True,
+)
+# …or opens on an imperative, also as a link in brackets or a picture's button ("(See 10
+# more examples.)", "Read next …", "Enlarge Family photo …"), or on a tweet's addressee
+# ("@amandacarpenter We are sorry to hear that.").
+_READER_OPENING = re.compile(
+    r"\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
+    r"\b(?!['’])"
+    r"|(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber)|Welcome to)\b"
+    r"|@\w",
     re.IGNORECASE,
 )
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
@@ -189,10 +195,18 @@ def choose_shown_wording(fact: Fact) -> bool:
     the fact out gained on DUC 2004 and Multi-News and changed no TAC 2011 brief (README,
     "Evaluation").
     """
-    eligible = [k for k, sentence in enumerate(fact.sentences) if is_eligible(sentence)]
-    if not eligible:
+    # Read in order and stopped at the first eligible wording that reads alone: a wire story's
+    # fact has a wording from every outlet that ran it, and the rest need no check.
+    shown = None
+    for k, sentence in enumerate(fact.sentences):
+        if is_eligible(sentence):
+            if _reads_alone(sentence.brief_text):
+                shown = k
+                break
+            if shown is None:
+                shown = k
+    if shown is None:
         return False
-    shown = next((k for k in eligible if _reads_alone(fact.sentences[k].brief_text)), eligible[0])
     fact.sentences.insert(0, fact.sentences.pop(shown))
     return True
 
@@ -220,10 +234,15 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
-        and not _READER_ADDRESS.search(QUOTED_SPAN.sub("", sentence.text))
+        and not _addresses_reader(sentence.text)
         and not _shouted(sentence.text)
         and not _title_cased(sentence.text)
     )
+
+
+def _addresses_reader(text: str) -> bool:
+    unquoted = QUOTED_SPAN.sub("", text)
+    return bool(_READER_OPENING.match(unquoted) or _READER_ADDRESS.search(unquoted))
 
 
 def _title_cased(text: str) -> bool:
