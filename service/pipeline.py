@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from service.cluster import Cluster
 from service.errors import InputError
 from service.generators import GeneratorSlot
-from service.models import ArticleLike, Brief, OptionsLike, checked_articles, checked_options
+from service.models import ArticleLike, Brief, Options, OptionsLike, checked_articles, checked_options
 from service.settings import Settings
 from service.stages import Stage
 from service.stages.abstract import Abstract
@@ -64,6 +64,14 @@ class Pipeline:
             cluster = stage(cluster)
             cluster.timings[stage.name] = time.perf_counter() - started
         return cluster
+
+    def uses_model(self, options: Options) -> bool:
+        """Whether briefs with these options need the rewrite model; a swapped-in abstract
+        stage is assumed to."""
+        stage = next((s for s in self.stages if s.name == "abstract"), None)
+        if stage is None:
+            return False
+        return stage.uses_model(options) if isinstance(stage, Abstract) else True
 
     def summarize(self, articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Brief:
         brief = self.run(articles, options).brief

@@ -448,7 +448,7 @@ def test_past_the_queue_capacity_clients_get_503_and_nothing_accepted_is_lost() 
         assert gate.arrived == 2
 
 
-def test_not_ready_until_the_model_has_loaded() -> None:
+def test_not_ready_until_the_model_has_loaded_though_briefs_that_need_none_are_made() -> None:
     loaded = threading.Event()
 
     def slow_loader() -> Any:
@@ -460,10 +460,15 @@ def test_not_ready_until_the_model_has_loaded() -> None:
         assert client.get("/health").status_code == 200
         not_ready = client.get("/ready")
         assert not_ready.status_code == 503 and not_ready.json()["status"] == "loading"
-        busy = client.post("/summarize", json=summarize_body())
+        busy = client.post("/summarize", json=summarize_body(method="abstractive"))
         assert_problem(busy, 503, "Service busy", "loading")
         assert busy.headers["retry-after"] == "5"
+        # Extractive, also as "auto" resolves by default, needs no model: made meanwhile.
+        for method in ("extractive", "auto"):
+            made = client.post("/summarize", json=summarize_body(method=method))
+            assert made.status_code == 200 and made.json()["briefs"][0]["method"] == "extractive"
+        assert client.get("/ready").json()["status"] == "loading"
         loaded.set()
         wait_ready(client)
         assert client.get("/ready").json()["model_available"] is False
-        assert client.post("/summarize", json=summarize_body()).status_code == 200
+        assert client.post("/summarize", json=summarize_body(method="abstractive")).status_code == 200

@@ -100,3 +100,26 @@ def test_an_extractive_pipeline_never_reads_the_prompt_files(tram):
     slot = GeneratorSlot(None, "none")
     pipeline = Pipeline.from_settings(Settings(), generator=slot, overrides={"abstract": Abstract(slot, prompt="absent")})
     assert pipeline.summarize(tram, Options(method="extractive")).sentences
+
+
+@pytest.mark.parametrize(
+    ("auto_method", "method", "uses_model"),
+    [("extractive", "extractive", False), ("extractive", "auto", False), ("extractive", "abstractive", True),
+     ("abstractive", "auto", True), ("abstractive", "extractive", False)],
+)
+def test_a_pipeline_says_which_briefs_need_its_model(auto_method, method, uses_model):
+    slot = GeneratorSlot(None, "none")
+    pipeline = Pipeline.from_settings(Settings(auto_method=auto_method), generator=slot)
+    assert pipeline.uses_model(Options(method=method)) is uses_model
+
+
+def test_a_swapped_in_abstract_stage_is_taken_to_need_the_model():
+    class Rewrite:
+        name = "abstract"
+
+        def __call__(self, cluster: Cluster) -> Cluster:
+            return cluster
+
+    slot = GeneratorSlot(None, "none")
+    pipeline = Pipeline.from_settings(Settings(), generator=slot, overrides={"abstract": Rewrite()})
+    assert pipeline.uses_model(Options(method="extractive"))

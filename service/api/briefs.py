@@ -92,7 +92,8 @@ class BriefService:
 
     async def summarize(self, request: SummarizeRequest) -> tuple[bytes, bool]:
         """The encoded response, and whether it came from the cache."""
-        if not self.ready:
+        # A brief that needs no model is made while the model loads.
+        if not self.ready and self.pipeline.uses_model(request.options):
             raise ServiceBusy("the model is still loading; see /ready", retry_after=5)
         key = cache_key(request, self.model_version)
         if (cached := await self.cache.get(key)) is not None:

@@ -83,7 +83,10 @@ async def ready(briefs: NamedDependency[BriefService]) -> Response[Readiness]:
         400: problem_spec("Malformed JSON or an empty body"),
         413: problem_spec("The body is over the size limit"),
         422: problem_spec("The request breaks the schema, or the reports cannot be summarized"),
-        503: problem_spec("Queue full, time limit reached or model loading; retry after `Retry-After` seconds"),
+        503: problem_spec(
+            "Queue full, time limit reached or the model the brief needs still loading; "
+            "retry after `Retry-After` seconds"
+        ),
     },
 )
 async def summarize(

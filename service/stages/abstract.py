@@ -15,6 +15,7 @@ from pathlib import Path
 
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
+from service.models import Options
 from service.stages.clean import ends_like_sentence
 from service.stages.segment import split_sentences
 
@@ -40,12 +41,13 @@ class Abstract:
         # Read on the first rewrite: an extractive deployment never needs the prompt files.
         return load_prompt(self.prompt)
 
+    def uses_model(self, options: Options) -> bool:
+        """Whether a brief with these options is rewritten ("auto" as measured: Settings.auto_method)."""
+        return (self.auto_method if options.method == "auto" else options.method) == "abstractive"
+
     def __call__(self, cluster: Cluster) -> Cluster:
         cluster.drafts = [Draft(text=f.representative.brief_text, fact=f) for f in cluster.selected]
-        method: str = cluster.options.method
-        if method == "auto":
-            method = self.auto_method
-        if method != "abstractive" or not cluster.drafts:
+        if not self.uses_model(cluster.options) or not cluster.drafts:
             return cluster
         self.slot.load()
         if self.slot.generator is None:
