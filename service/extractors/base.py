@@ -83,11 +83,11 @@ class RepeatGuard:
         smaller = np.minimum(self.sizes, self.sizes[index])
         self.blocked |= (smaller > 0) & (shared >= REPEAT_SHARE * smaller)
         for k in np.flatnonzero(~self.blocked & (smaller > 0) & (shared >= FIGURES_REPEAT_SHARE * smaller)).tolist():
-            same = self.stated_figures(index) & self.stated_figures(k)
+            same = self._stated_figures(index) & self._stated_figures(k)
             one_distinct = bool(same) and max(same) >= DISTINCT_FIGURE and shared[k] >= FIGURE_REPEAT_SHARE * smaller[k]
             self.blocked[k] = len(same) >= 2 or one_distinct
 
-    def stated_figures(self, index: int) -> set[float]:
+    def _stated_figures(self, index: int) -> set[float]:
         """The values of the figures fact `index` gives ("$2,500" is 2500), whatever they count:
         a retelling names the counted differently ("52 cheerleaders", "52 pompom pushers")."""
         if index not in self._figures:

@@ -52,9 +52,9 @@ _BEFORE_THE_PRONOUN = frozenset(
     "Then So And But When If Now As Before After Because Since While Although Though Yes No Today Here There "
     "What How Why Where Maybe Perhaps Sometimes Still Yet Once Until Unless Well Oh".split()
 )
-# Page text speaks to the reader ("You can add location...", "Your browser...", "Watch the
-# video below", "Follow AHA news on Twitter", "Reach Bob Dunn at bdunn@…") or sends them to a
-# link (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
+# Page text speaks to the reader ("You can add location...", "Your browser...", "Bob Dunn can
+# be reached at bdunn@…", "please review the brochure") or sends them to a link
+# (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
 _READER_ADDRESS = Hinted(
     r"\b(?:you|your|yours)\b"
     r"|\bcan be reached at\b"
@@ -65,8 +65,9 @@ _READER_ADDRESS = Hinted(
     re.IGNORECASE,
     fold=True,
 )
-# …or opens on an imperative, also as a link in brackets or a picture's button ("(See 10
-# more examples.)", "Read next …", "Enlarge Family photo …"), or on a tweet's addressee
+# …or it opens on an imperative ("Watch the video below", "Follow AHA news on Twitter"), also
+# as a link in brackets or a picture's button ("(See 10 more examples.)", "Read next …",
+# "Enlarge Family photo …"), on a greeting ("Welcome to …"), or on a tweet's addressee
 # ("@amandacarpenter We are sorry to hear that.").
 _READER_OPENING = re.compile(
     r"\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
