@@ -18,7 +18,7 @@ import httpx
 import pytest
 from litestar.testing import TestClient
 
-from conftest import is_cut_from
+from conftest import is_cut_from, no_model_pipeline
 from service import Options, Pipeline, Settings
 from service.api.app import create_app
 from service.api.cache import MemoryCache, cache_key
@@ -36,11 +36,6 @@ TEXTS = {article["id"]: article["text"] for article in ARTICLES}
 
 def summarize_body(articles: list[dict[str, Any]] = ARTICLES, **options: Any) -> dict[str, Any]:
     return {"articles": articles, "options": {"method": "extractive", **options}}
-
-
-def no_model_pipeline() -> Pipeline:
-    """The real pipeline with no rewrite model configured: briefs are extractive."""
-    return Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"))
 
 
 class Gate:

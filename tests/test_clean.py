@@ -81,6 +81,28 @@ def test_furniture_lines_are_dropped(furniture):
     assert furniture not in document.headlines
 
 
+@pytest.mark.parametrize("bullet", ["•", "▪", "►", "■", "●", "*", "·"])
+def test_a_list_item_that_reads_as_a_sentence_is_prose_and_its_marker_no_part_of_it(bullet):
+    item = "Rescue teams reached the stranded passengers before noon."
+    text = f"{LEAD}\n{bullet} {item}\n{bullet} Traffic\n{bullet} Weather\n{SECOND}\n"
+    document = clean(text)[0]
+    assert [b.text for b in document.blocks] == [LEAD, item, SECOND]
+    assert document.blocks[1].start == text.index(item)
+
+
+def test_a_list_flattened_into_a_line_is_told_apart_item_by_item():
+    # The items run into the paragraph after its lead-in; links to other stories follow.
+    items = [
+        "Inspectors will check the brakes of every Line 3 tram this week.",
+        "The operator will pay the injured passengers' hospital costs.",
+    ]
+    links = "► Jan. 12: Velmora buys new trams ► Jan. 10: Line 3 fares rise"
+    text = f"{LEAD}\nThe operator announced two steps: •{items[0]} •{items[1]} {links}\n{SECOND}\n"
+    document = clean(text)[0]
+    assert [b.text for b in document.blocks] == [LEAD, *items, SECOND]
+    assert [b.start for b in document.blocks[1:3]] == [text.index(item) for item in items]
+
+
 @pytest.mark.parametrize(
     "marker",
     [

@@ -72,9 +72,16 @@ _FURNITURE = re.compile(
     # An editor's note about the page, not the story.
     r"|^\W*(correction|clarification|editor'?s note)\s*:|\b(this (article|story|report) (has been|was) (updated|corrected)"
     r"|an earlier version of this (article|story|report))\b"
-    r"|©|https?://|www\.|\s\|(\s|$)|^[•·▪►■●*]\s)",
+    r"|©|https?://|www\.|\s\|(\s|$))",
     re.IGNORECASE,
 )
+# A list item's marker. A bullet glyph starts an item wherever it stands: a flattened page
+# runs a list into one line ("The steps were: •Higher ground clearance … •Asking regulators
+# …", "…Burns said. ► Aug. 20: Pope Francis blasts …"). A short item is a menu entry or a
+# link unless it reads as a sentence ("• Rescue teams reached the valley by noon.").
+_BULLETS = "•▪►■●"
+_LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*](?=\s))\s*")
+_PASSAGE = re.compile(rf"[{_BULLETS}]?[^\n{_BULLETS}]+")
 
 # The newsroom's credits ("Jan Horak contributed to this report.", "(Reporting by Jan Horak;
 # Editing by Ana Roz)"), in a line of their own or run into a report's last sentence;
@@ -357,7 +364,9 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     # A long prose line that merely mentions "subscribe" is still prose; furniture is short.
-    return not has_words(line, FURNITURE_MAX_WORDS) and bool(_FURNITURE.search(line) or NEWSROOM_CREDIT.search(line))
+    return not has_words(line, FURNITURE_MAX_WORDS) and bool(
+        _FURNITURE.search(line) or NEWSROOM_CREDIT.search(line) or (_LIST_MARKER.match(line) and not is_prose(line))
+    )
 
 
 class Clean:
@@ -430,6 +439,8 @@ class Clean:
             if key in seen or is_furniture(line) or (credited and not document.blocks and _is_caption(line)):
                 continue
             seen.add(key)
+            if marker := _LIST_MARKER.match(line):
+                line, start = line[marker.end() :], start + marker.end()
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
                 # A link to another story above the lead is not this story's headline.
@@ -464,9 +475,9 @@ def _without_datelines(line: str, start: int) -> tuple[str, int]:
 
 
 def _passages(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(offset, stripped text, whether a picture's credit closes it) of each line, lines cut
-    where a widget sits inside them."""
-    for line in re.finditer(r"[^\n]+", text):
+    """(offset, stripped text, whether a picture's credit closes it) of each line or list
+    item, cut where a widget sits inside them."""
+    for line in _PASSAGE.finditer(text):
         widgets = [edge for span in _widget_spans(text, line.start(), line.end()) for edge in span]
         cuts = [line.start(), *widgets, line.end()]
         for begin, end in zip(cuts[::2], cuts[1::2]):
