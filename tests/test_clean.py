@@ -104,6 +104,25 @@ def test_a_list_flattened_into_a_line_is_told_apart_item_by_item():
 
 
 @pytest.mark.parametrize(
+    "note",
+    [
+        "Jan Horak is a senior reporter at the Velmora Courier covering transport and city hall.",
+        "Ines Calder is The Courier's transport correspondent, based in Velmora.",
+        "Lucia Peters is VelmoraToday’s associate editor. Follow her on X.",
+        "About the author: Ines Calder writes about cities and transport.",
+    ],
+)
+def test_a_note_on_the_writer_at_the_reports_end_is_cut_even_run_into_its_last_paragraph(note):
+    assert paragraphs_after_lead(f"{SECOND}\n{note}")[1:] == [SECOND]
+    assert paragraphs_after_lead(f"{SECOND} {note}")[1:] == [SECOND]
+
+
+def test_who_someone_in_the_story_is_stays():
+    fact = "Jan Horak is a freelance journalist who filmed the derailment from a cafe on the square."
+    assert paragraphs_after_lead(f"{fact}\n{SECOND}") == [LEAD, fact, SECOND]
+
+
+@pytest.mark.parametrize(
     "marker",
     [
         "Related Articles", "Comments (12)", "Most Read", "Read more", "Trending now", "No comments yet...",

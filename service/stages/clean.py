@@ -298,6 +298,16 @@ _CREDIT_AT = re.compile(_PICTURE_CREDIT)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
+# A note on the writer after the story ("Jan Horak is a senior reporter at the Courier covering
+# transport.", "Lucia Peters is BettyConfidential's associate editor.", "About the author: …").
+# Only at the report's end: inside a story, "Ashoka Mukpo is a freelance journalist who …"
+# tells about the one the story is about.
+_AUTHOR_NOTE = re.compile(
+    r"^(?:[Aa]bout the [Aa]uthor\b|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is (?:an?|the|[A-Z][\w.'’ -]*?['’]s) "
+    r"(?:[\w'’-]+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|blogger"
+    r"|anchor|critic|author)\b)"
+)
+
 # A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
 _TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*\s*$")
 
@@ -456,6 +466,23 @@ class Clean:
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
+        if document.blocks:
+            _cut_author_note(document)
+
+
+def _cut_author_note(document: Document) -> None:
+    """Cut a note on the writer from the end of the report's last paragraph, which a flattened
+    page may have run it into; a paragraph that is only the note goes."""
+    last = document.blocks[-1]
+    starts = [0, *(match.end() - 1 for match in _NEXT_SENTENCE.finditer(last.text))]
+    for start in starts:
+        note = last.text[start:].lstrip("\"“‘'`([")
+        if _AUTHOR_NOTE.match(note) and not has_words(note, FURNITURE_MAX_WORDS):
+            if start == 0:
+                document.blocks.pop()
+            else:
+                last.text = last.text[:start].rstrip()
+            return
 
 
 def _is_stamp(line: str) -> bool:
