@@ -4,7 +4,7 @@ A report is written for one day and one flow of text; a brief pools reports of s
 days and reorders their sentences. So a brief sentence loses
 - an opening connective that points back to a sentence the brief does not show
   ("However, ", "Meanwhile, "), or an editor's label that dates the page ("Update: ",
-  "UPDATE 2: ", "ORIGINAL POST: "),
+  "UPDATE 2: ", "ORIGINAL POST: ") or files it ("Breaking News: ", "EXCLUSIVE: "),
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
   unless a word before it needs it ("as soon as Monday", "on a Sunday morning"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
@@ -35,11 +35,16 @@ _CONNECTIVE = re.compile(
     r"|Plus|What's more|What’s more|On top of that|On the other hand|In any case|After all|Of course"
     r"|In the meantime|In response|For (?:its|his|her|their) part|Rather|Then|So),\s+(?=\S)"
 )
+# The page's label for what kind of piece it is ("Breaking News: ", "EXCLUSIVE: ", "Opinion: ").
+_KIND_OF_PIECE = (
+    r"(?i:(?:breaking|developing)(?: news| story)?|exclusive|opinion|analysis|commentary|editorial|explainer"
+    r"|fact ?check|factbox|special report|sponsored(?: content)?|just in)"
+)
 _EDITORS_LABEL = re.compile(
     # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read",
     # and in capitals as a kicker with no colon: "UPDATES Who Will Be Captain America?".
     rf"^(?:[A-Z][a-z]+ ){{0,2}}(?:(?:UPDATE[SD]?|Update[sd]?|ORIGINAL POST|Original post)(?: \d{{1,2}})?"
-    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH_DATE}))?:|UPDATE[SD]?(?= [A-Z]))\s+(?=\S)"
+    rf"(?:,? (?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH_DATE}))?:|UPDATE[SD]?(?= [A-Z])|{_KIND_OF_PIECE}:)\s+(?=\S)"
 )
 _DAY_OPENER = re.compile(
     rf"^(?:{_EARLY_OR_LATE} )?(?:on )?(?:{WEEKDAY}|today|yesterday|tonight){_DAY_PART},\s+(?=\S)",
@@ -118,9 +123,10 @@ def trim(text: str) -> str:
 
 
 def without_editors_label(headline: str) -> str:
-    """A page's headline without the editor's label that dates it ("UPDATE: ", "UPDATES ")."""
+    """A page's headline without the editor's label that dates or files it ("UPDATE: ",
+    "UPDATES ", "Analysis: ")."""
     found = _EDITORS_LABEL.match(headline)
-    return headline[found.end() :] if found else headline
+    return headline[found.end() :][:1].upper() + headline[found.end() + 1 :] if found else headline
 
 
 def _quotes_on_from_the_opener(rest: str) -> bool:

@@ -491,8 +491,9 @@ def test_headlines_are_the_short_lines_before_the_story_once_each():
     ("Tram Derails in Velmora, 14 Hurt Tram Derails -- 14 Hurt in Velmora", "Tram Derails in Velmora, 14 Hurt"),
     # A name said twice is not a headline printed twice.
     ("Velmora Council sues Velmora Courier over tram story", "Velmora Council sues Velmora Courier over tram story"),
-    # An editor's kicker dates the page, not the story.
+    # An editor's kicker dates the page and a label files it: neither is the story's.
     ("UPDATES Velmora Tram Derails, 14 Hurt", "Velmora Tram Derails, 14 Hurt"),
+    ("Analysis: why Velmora's trams derail", "Why Velmora's trams derail"),
 ])
 def test_a_headline_printed_twice_in_two_versions_is_told_once(line, headline):
     assert clean(f"{line}\n{LEAD}\n{SECOND}\n")[0].headlines == [headline]

@@ -28,6 +28,12 @@ from service.trim import drop_weekdays, trim
         ("Story Tools Updated: Divers found the hull intact.", "Divers found the hull intact."),
         ("Update 10/15/2014: The ferry line agreed to pay.", "The ferry line agreed to pay."),
         ("ORIGINAL POST: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
+        # …and one that files it.
+        ("Breaking News: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
+        ("EXCLUSIVE: Divers found the hull intact.", "Divers found the hull intact."),
+        ("Fact check: The ferry carried no lifeboats.", "The ferry carried no lifeboats."),
+        # A name before a colon says who speaks.
+        ("Calder: The ferry must never sail again.", "Calder: The ferry must never sail again."),
         # …also as a kicker in capitals, with no colon; a word in capitals that names is no label.
         ("UPDATED The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
         ("UPS Freight moved the ferry's cargo to Calloway Island.", "UPS Freight moved the ferry's cargo to Calloway Island."),
