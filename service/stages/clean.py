@@ -213,10 +213,16 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Transcript",), r"\b(?:Hide|Show) Transcript"),
     (("Email This",), r"\bEmail This\b"),
     (("Advertisement", "ADVERTISEMENT"),
-     r"\b(?:Advertisement|ADVERTISEMENT)(?: Continue reading the main story)?(?= [A-Z\"“]|\s*$)"),
+     r"\b(?:Advertisement|ADVERTISEMENT)(?= [A-Z\"“]|\s*$)"),
     (("CLOSE",), r"\bCLOSE\b(?= [A-Z])"),
     (("EXCLUSIVE",), r"\bEXCLUSIVE\b:?"),
-    (("Continued Below",), r"\bStory Continued Below\b"),
+    # Where a page breaks the story for an advert: "Continue reading the main story", "Story
+    # continues below advertisement".
+    (
+        ("ontinue",),
+        r"\b(?:Story Continued Below|Continue [Rr]eading (?:the [Mm]ain [Ss]tory|[Bb]elow)"
+        r"|(?:Story|Article) [Cc]ontinues [Bb]elow(?: [Aa]dvertisement)?)\b",
+    ),
     (("Page ",), r"\bPage \d+ of \d+\b"),
     (("Follow @",), r"\bFollow @\w{1,15}\b"),
     # A linked headline, a credit or an editor's aside set in square brackets between sentences
