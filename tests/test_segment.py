@@ -24,6 +24,11 @@ def split(text: str) -> list[str]:
              "The ship left."],
         ),
         (
+            # A court case's "v." names the other side.
+            "The ruling in Horak v. Velmora Transit stands. Berg v. Holt was settled.",
+            ["The ruling in Horak v. Velmora Transit stands.", "Berg v. Holt was settled."],
+        ),
+        (
             "Loads such as e.g. Timber burn fast. Crews knew that.",
             ["Loads such as e.g. Timber burn fast.", "Crews knew that."],
         ),
@@ -141,7 +146,7 @@ def split(text: str) -> list[str]:
             ["Crews towed the Ostland Star to The Velmora Ferry Company's yard near the Ostland Star's berth."],
         ),
     ],
-    ids=["acronym-title-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
+    ids=["acronym-title-month", "court-case", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
          "run-together-after-a-quote", "run-in-pronoun", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
          "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "headline-opening-name-repeated",

@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     supt insp det const cst cpl pvt pfc spc brig fr reps sens govs messrs mme mlle
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc plc bros dept univ assn est approx
-    vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
+    v vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
 )
 
 # A capitalised word that opens a sentence run in after a stop: a word of three letters or
