@@ -34,9 +34,11 @@ def split(text: str) -> list[str]:
         ),
         (
             "Mayor Anna K. Berg spoke first. J. R. Holt answered. Mrs. Holt and St. Clair nodded. "
-            "Reps. Ada Holt and Jan Berg left. A court martial found Army Spc. Ivo Berg guilty.",
+            "Reps. Ada Holt and Jan Berg left. A court martial found Army Spc. Ivo Berg guilty. Drs. Holt and Berg "
+            "met Ald. Ivo Berg.",
             ["Mayor Anna K. Berg spoke first.", "J. R. Holt answered.", "Mrs. Holt and St. Clair nodded.",
-             "Reps. Ada Holt and Jan Berg left.", "A court martial found Army Spc. Ivo Berg guilty."],
+             "Reps. Ada Holt and Jan Berg left.", "A court martial found Army Spc. Ivo Berg guilty.",
+             "Drs. Holt and Berg met Ald. Ivo Berg."],
         ),
         (
             '"We are ready," she said. "The fire is out." Then he left.',

@@ -24,7 +24,7 @@ from service.trim import trim
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
-    supt insp det const cst cpl pvt pfc spc brig fr reps sens govs messrs mme mlle
+    supt insp det const cst cpl pvt pfc spc brig fr ald reps sens govs drs messrs mme mlle
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc plc bros dept univ assn est approx
     v vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
