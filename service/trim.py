@@ -72,6 +72,9 @@ _DETERMINERS = frozenset("a an the that this each one following previous coming 
 # "Wednesday night into Friday"): "stunned the House Saturday morning by saying" dates the event.
 _RANGE_WORDS_AFTER = frozenset("to until till through into and or but of".split())
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
+# A named day is no date to drop: "Black Friday", "Super Tuesday", "Easter Sunday". (Any
+# capital before a weekday would not do: "lost a vote in the Chamber of Deputies Friday".)
+_DAY_NAMED_BY = re.compile(r"\b(?:Black|Cyber|Giving|Good|Holy|Maundy|Easter|Palm|Ash|Fat|Shrove|Whit|Super|Bloody) $")
 # Without its comma only after "On" or "Late" ("On Tuesday the council voted"), where the
 # day cannot be the sentence's subject ("Tuesday was calm"), and not before a range or a date
 # ("On Tuesday and Wednesday", "On Tuesday June 19") or a part of the day's name
@@ -177,7 +180,7 @@ def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     bare = weekday.group().split()[0] in _WEEKDAYS  # no "on", "late", … before it
     return (
         before not in _KEEPING_WORDS_BEFORE
-        and not (bare and before in _DETERMINERS)
+        and not (bare and (before in _DETERMINERS or _DAY_NAMED_BY.search(text, 0, weekday.start() + 1)))
         and not any(word in _RANGE_WORDS_AFTER for word in after)
         and not _DATE_AFTER.match(text, weekday.end())
     )

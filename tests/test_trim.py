@@ -43,6 +43,9 @@ from service.trim import drop_weekdays, trim
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
+        # A named day is no date: "Black Friday" keeps its Friday; a place before one does not.
+        ("Shoppers queued for Black Friday at the mall.", "Shoppers queued for Black Friday at the mall."),
+        ("The ferry ran aground off Calloway Island Friday.", "The ferry ran aground off Calloway Island."),
         ("(The harbour office was closed to visitors this year.", "The harbour office was closed to visitors this year."),
         ("Divers found the hull intact.)", "Divers found the hull intact."),
         # What stands before a quotation is no word of it: an agency's credit, an opening
