@@ -97,7 +97,8 @@ def test_a_list_flattened_into_a_line_is_told_apart_item_by_item():
         "The operator will pay the injured passengers' hospital costs.",
     ]
     links = "► Jan. 12: Velmora buys new trams ► Jan. 10: Line 3 fares rise"
-    text = f"{LEAD}\nThe operator announced two steps: •{items[0]} •{items[1]} {links}\n{SECOND}\n"
+    step = "•Asking the transport ministry to review the safety of every tram in the city."  # no sentence
+    text = f"{LEAD}\nThe operator announced two steps: •{items[0]} {step} •{items[1]} {links}\n{SECOND}\n"
     document = clean(text)[0]
     assert [b.text for b in document.blocks] == [LEAD, *items, SECOND]
     assert [b.start for b in document.blocks[1:3]] == [text.index(item) for item in items]

@@ -82,6 +82,9 @@ _FURNITURE = re.compile(
 _BULLETS = "•▪►■●"
 _LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*](?=\s))\s*")
 _PASSAGE = re.compile(rf"[{_BULLETS}]?[^\n{_BULLETS}]+")
+# An item that opens on a verb's -ing form is a step of a list, no sentence: "Asking federal
+# regulators to investigate the fires."
+_STEP = re.compile(r"[A-Z][a-z]+ing [a-z]")
 
 # The newsroom's credits ("Jan Horak contributed to this report.", "(Reporting by Jan Horak;
 # Editing by Ana Roz)"), in a line of their own or run into a report's last sentence;
@@ -457,6 +460,8 @@ class Clean:
             seen.add(key)
             if marker := _LIST_MARKER.match(line):
                 line, start = line[marker.end() :], start + marker.end()
+                if _STEP.match(line):
+                    continue
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
                 # A link to another story above the lead is not this story's headline.
