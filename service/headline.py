@@ -111,7 +111,7 @@ _CUT_BEFORE = _PHRASE_OPENERS | _CLAUSE_OPENERS | frozenset("to and or but nor a
 # Walk of Fame ahead | of the anniversary").
 _TWO_WORD_PREPOSITIONS = frozenset(
     [("ahead", "of"), ("instead", "of"), ("because", "of"), ("out", "of"), ("prior", "to"), ("due", "to"),
-     ("according", "to"), ("next", "to")]
+     ("according", "to"), ("next", "to"), ("connection", "with"), ("connection", "to")]
 )
 # AP wire copy writes a dash as " _ ". A colon before a lower-case word opens a clause (before
 # a quotation or a capital it opens what someone said: "Ines Calder said: “Repairs …”").

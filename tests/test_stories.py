@@ -449,6 +449,10 @@ def test_headlines_are_short_and_lose_the_attribution():
         ('Velmora\'s council has launched a "Harbour Clean-Up Challenge," and is calling on residents to pick up '
          "litter along the old sea wall.",
          'Velmora\'s council has launched a "Harbour Clean-Up Challenge"'),
+        # "in connection with" is one preposition: its first words go with it.
+        ("Velmora police say harbour pilot Jan Horak is wanted in a smuggling investigation in connection with the "
+         "seizure of a cargo ship.",
+         "Velmora police say harbour pilot Jan Horak is wanted in a smuggling investigation"),
         # Wire copy's " _ " is a dash.
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",
