@@ -556,6 +556,19 @@ def test_prose_between_two_quotes_is_not_taken_for_a_quote(pipeline):
     assert quote.text == "The crew did everything right" and quote.speaker == "Ines Calder"
 
 
+def test_a_title_in_quotation_marks_is_no_quote_and_thanks_to_named_people_are(pipeline):
+    # Both reports name the film; one report quotes the mayor.
+    film = ('The ferry appears in the film "The Last Ferry to Velmora Harbour", '
+            'shot on the pier last summer before the storm.')
+    said = '"We will rebuild the pier before the winter storms," Mayor Ines Calder said.'
+    articles = [Article(id="a", text=f"{film} {said}"), Article(id="b", text=film)]
+    quote = pipeline.summarize(articles, EXTRACTIVE).quote
+    assert (quote.text, quote.speaker) == ("We will rebuild the pier before the winter storms", "Ines Calder")
+    thanks = '"Thanks to Ines Calder, Jan Horak, and Captain Ana Roz for the Harbour Challenge," Berg wrote.'
+    quote = pipeline.summarize([Article(id=k, text=thanks) for k in ("a", "b")], EXTRACTIVE).quote
+    assert quote.text.startswith("Thanks to Ines Calder") and quote.speaker == "Berg"
+
+
 def test_a_long_statement_is_quoted_by_its_opening_sentences(pipeline):
     opening = "We remain committed to one goal: the return of the ferry service to Velmora before the winter."
     inspection = "Our engineers are inspecting every hull plate, every weld and every seal on the vessel."

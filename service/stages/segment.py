@@ -141,7 +141,7 @@ def _ends_a_headline(bare: list[str], words: list[re.Match[str]], k: int) -> boo
     if not _BARE_WORD.fullmatch(before) or before.lower() in STOPWORDS:
         return False
     if before[0].isupper():
-        return _in_title_case(bare[:k])
+        return in_title_case(bare[:k])
     after = k + OPENING_NAME_WORDS
     if after >= len(words) or not _BARE_WORD.fullmatch(words[after - 1].group()):
         return False  # the name ends the text or a stop follows it
@@ -149,7 +149,7 @@ def _ends_a_headline(bare: list[str], words: list[re.Match[str]], k: int) -> boo
     return verb[0].islower() and (verb not in STOPWORDS or verb in AUXILIARIES)
 
 
-def _in_title_case(words: list[str]) -> bool:
+def in_title_case(words: list[str]) -> bool:
     """Every content word capitalised, as in a headline ("Lady Gaga in A Star is Born")."""
     return all(w[0].isupper() for w in words if w[:1].isalpha() and w.lower() not in STOPWORDS)
 
@@ -257,7 +257,7 @@ def is_run_in_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     return (
         MIN_CAPTION_WORDS <= len(bare) <= MAX_HEADLINE_WORDS
         and not ends_like_sentence(opening)
-        and _in_title_case(bare)
+        and in_title_case(bare)
         and not _DATED.search(opening)
         and not is_furniture(opening)
     )

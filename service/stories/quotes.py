@@ -2,7 +2,8 @@
 
 Quotes are read from the cleaned text between quotation marks (“…”, "…", ``…'', ‘…’ and
 '…' as British outlets write them). Reports trim and re-punctuate the same quote, so two
-quotes are one when most of the shorter one's words are in the longer one. The speaker is
+quotes are one when most of the shorter one's words are in the longer one; a title in the
+marks ("Star Wars: The Force Awakens", every content word capitalised) is none. The speaker is
 the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
 "according to TASS"), voted across the reports that carry it: "Kim told Lavrov that
 '…', KCNA said" credits Kim, and the news agency that relayed it only when nothing else
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
-from service.stages.segment import is_abbreviation, split_sentences
+from service.stages.segment import in_title_case, is_abbreviation, split_sentences
 from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, content, tokenize
 
 MIN_QUOTE_WORDS = 5
@@ -127,11 +128,17 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
             for match in _QUOTE.finditer(block.text):
                 quoted = _opening(next(g for g in match.groups() if g is not None)).strip(" ,.")
                 words = content(tokenize(quoted))
-                if len(quoted.split()) < MIN_QUOTE_WORDS or not words:
+                if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
                     continue
                 speaker = _find_speaker(block.text, match.start(), match.end())
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
+
+
+def _is_title(quoted: str) -> bool:
+    """A title in quotation marks ("Star Wars: The Force Awakens") is no one's words. Words
+    that thank a list of names are ("Thanks to Jenna Bush Hager, Rory McIlroy, and …")."""
+    return "," not in quoted and in_title_case(quoted.split())
 
 
 def _opening(quoted: str) -> str:
