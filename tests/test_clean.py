@@ -81,9 +81,16 @@ def test_furniture_lines_are_dropped(furniture):
     assert furniture not in document.headlines
 
 
-@pytest.mark.parametrize("bullet", ["•", "▪", "►", "■", "●", "*", "·"])
-def test_a_list_item_that_reads_as_a_sentence_is_prose_and_its_marker_no_part_of_it(bullet):
-    item = "Rescue teams reached the stranded passengers before noon."
+@pytest.mark.parametrize(
+    ("bullet", "item"),
+    [
+        *((bullet, "Rescue teams reached the stranded passengers before noon.") for bullet in "•▪►■●*·"),
+        # A name ending in -ing before its verb is the sentence's subject, not a step of a list.
+        ("•", "Kessling said the tram was running five minutes late."),
+        ("•", "Reading reported that two more trams were damaged."),
+    ],
+)
+def test_a_list_item_that_reads_as_a_sentence_is_prose_and_its_marker_no_part_of_it(bullet, item):
     text = f"{LEAD}\n{bullet} {item}\n{bullet} Traffic\n{bullet} Weather\n{SECOND}\n"
     document = clean(text)[0]
     assert [b.text for b in document.blocks] == [LEAD, item, SECOND]

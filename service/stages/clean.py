@@ -32,7 +32,18 @@ from service.cluster import Block, Cluster, Document
 from service.components import connected
 from service.errors import InputError
 from service.headline import told_once
-from service.text import CALENDAR_DATE, MONTH, STOPWORDS, WEEKDAY, Hinted, has_words, tfidf_rows, word_count, words
+from service.text import (
+    AUXILIARIES,
+    CALENDAR_DATE,
+    MONTH,
+    STOPWORDS,
+    WEEKDAY,
+    Hinted,
+    has_words,
+    tfidf_rows,
+    word_count,
+    words,
+)
 from service.trim import without_editors_label
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
@@ -83,8 +94,9 @@ _BULLETS = "•▪►■●"
 _LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*](?=\s))\s*")
 _PASSAGE = re.compile(rf"[{_BULLETS}]?[^\n{_BULLETS}]+")
 # An item that opens on a verb's -ing form is a step of a list, no sentence: "Asking federal
-# regulators to investigate the fires."
-_STEP = re.compile(r"[A-Z][a-z]+ing [a-z]")
+# regulators to investigate the fires." Before a verb the word is the subject: "Beijing said …",
+# "Sterling fell …", "Reading is …".
+_STEP = re.compile(rf"[A-Z][a-z]+ing (?!(?:{'|'.join(sorted(AUXILIARIES))}|said|says)\b|[a-z]+ed\b)[a-z]")
 
 # The newsroom's credits ("Jan Horak contributed to this report.", "(Reporting by Jan Horak;
 # Editing by Ana Roz)"), in a line of their own or run into a report's last sentence;
