@@ -84,7 +84,7 @@ def test_furniture_lines_are_dropped(furniture):
 @pytest.mark.parametrize(
     ("bullet", "item"),
     [
-        *((bullet, "Rescue teams reached the stranded passengers before noon.") for bullet in "•▪►■●*·"),
+        *((bullet, "Rescue teams reached the stranded passengers before noon.") for bullet in "•▪►■●*·-–—"),
         # A name ending in -ing before its verb is the sentence's subject, not a step of a list.
         ("•", "Kessling said the tram was running five minutes late."),
         ("•", "Reading reported that two more trams were damaged."),
@@ -95,6 +95,15 @@ def test_a_list_item_that_reads_as_a_sentence_is_prose_and_its_marker_no_part_of
     document = clean(text)[0]
     assert [b.text for b in document.blocks] == [LEAD, item, SECOND]
     assert document.blocks[1].start == text.index(item)
+
+
+def test_an_html_list_becomes_its_items_without_their_markers():
+    item = "Rescue teams reached the stranded passengers before noon."
+    html = f"<html><body><article><p>{LEAD}</p><ul><li>{item}</li><li>Traffic</li></ul><p>{SECOND}</p></article></body></html>"
+    articles = [Article(id="a", html=html), Article(id="other", text=OTHER)]
+    document = Clean()(Cluster(articles=articles, options=Options())).documents[0]
+    assert [b.text for b in document.blocks] == [LEAD, item, SECOND]
+    assert document.text[document.blocks[1].start :].startswith(item)
 
 
 def test_a_list_flattened_into_a_line_is_told_apart_item_by_item():

@@ -88,10 +88,12 @@ _FURNITURE = re.compile(
 )
 # A list item's marker. A bullet glyph starts an item wherever it stands: a flattened page
 # runs a list into one line ("The steps were: •Higher ground clearance … •Asking regulators
-# …", "…Burns said. ► Aug. 20: Pope Francis blasts …"). A short item is a menu entry or a
-# link unless it reads as a sentence ("• Rescue teams reached the valley by noon.").
+# …", "…Burns said. ► Aug. 20: Pope Francis blasts …"). A dash or an asterisk does at a
+# line's start, as trafilatura writes an HTML list ("- Rescue teams reached …"). A short item
+# is a menu entry or a link unless it reads as a sentence ("• Rescue teams reached the valley
+# by noon.").
 _BULLETS = "•▪►■●"
-_LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*](?=\s))\s*")
+_LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*\-–—](?=\s))\s*")
 _PASSAGE = re.compile(rf"[{_BULLETS}]?[^\n{_BULLETS}]+")
 # An item that opens on a verb's -ing form is a step of a list, no sentence: "Asking federal
 # regulators to investigate the fires." Before a verb the word is the subject: "Beijing said …",
