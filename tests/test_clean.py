@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from conftest import DEMO, read_cluster, run_until
@@ -616,6 +618,36 @@ def test_html_input_is_reduced_to_text_and_offsets_refer_to_that_text():
     assert [b.text for b in document.blocks] == [LEAD, SECOND]
     for block in document.blocks:
         assert document.text[block.start : block.start + len(block.text)] == block.text
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_text_wrapped_at_a_width_is_read_as_its_paragraphs(width):
+    headline = "Tram derails in Velmora"
+    paragraphs = [LEAD, SECOND, THIRD]
+    text = headline + "\n\n" + "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
+    document = clean(text)[0]
+    # A block runs on over the wrapped lines; its text is still the report's, line breaks and all.
+    assert [" ".join(b.text.split()) for b in document.blocks] == paragraphs
+    assert all(text[b.start : b.start + len(b.text)] == b.text for b in document.blocks)
+    assert document.headlines == [headline]
+
+
+def test_a_line_break_inside_a_sentence_is_read_as_a_space():
+    # A <br> in a paragraph, as trafilatura writes it, and a headline over its lead.
+    text = (
+        "Tram derails in Velmora\n"
+        "A tram derailed on a bend in central Velmora on Thursday\n"
+        "morning, injuring 14 passengers, two of them seriously, city officials said.\n"
+        f"{SECOND}\n"
+    )
+    document = clean(text)[0]
+    assert [" ".join(b.text.split()) for b in document.blocks] == [LEAD, SECOND]
+    assert document.headlines == ["Tram derails in Velmora"]
+    brief = run_until([Article(id="a", text=text), Article(id="other", text=OTHER)], "segment")
+    # The brief reads the sentence as one line: "on Thursday morning" goes whole.
+    assert brief.documents[0].sentences[0].brief_text == (
+        "A tram derailed on a bend in central Velmora, injuring 14 passengers, two of them seriously, city officials said."
+    )
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ _FURNITURE = re.compile(
 # by noon.").
 _BULLETS = "•▪►■●"
 _LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*\-–—](?=\s))\s*")
-_PASSAGE = re.compile(rf"[{_BULLETS}]?[^\n{_BULLETS}]+")
+_LIST_ITEM = re.compile(rf"[{_BULLETS}]?[^{_BULLETS}]+")
 # An item that opens on a verb's -ing form is a step of a list, no sentence: "Asking federal
 # regulators to investigate the fires." Before a verb the word is the subject: "Beijing said …",
 # "Sterling fell …", "Reading is …".
@@ -529,14 +529,24 @@ def _without_datelines(line: str, start: int) -> tuple[str, int]:
 def _passages(text: str) -> Iterator[tuple[int, str, bool]]:
     """(offset, stripped text, whether a picture's credit closes it) of each line or list
     item, cut where a widget sits inside them."""
-    for line in _PASSAGE.finditer(text):
-        widgets = [edge for span in _widget_spans(text, line.start(), line.end()) for edge in span]
-        cuts = [line.start(), *widgets, line.end()]
+    for line_start, line_end in _lines(text):
+        widgets = [edge for span in _widget_spans(text, line_start, line_end) for edge in span]
+        cuts = [line_start, *widgets, line_end]
         for begin, end in zip(cuts[::2], cuts[1::2]):
             piece = text[begin:end]
             if piece.strip():
-                credited = end < line.end() and _CREDIT_AT.match(text, end) is not None
+                credited = end < line_end and _CREDIT_AT.match(text, end) is not None
                 yield begin + len(piece) - len(piece.lstrip()), piece.strip(), credited
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the text's lines, run on over the breaks inside a sentence, each cut before a
+    bullet glyph."""
+    runs_on = _breaks_inside_sentences(text)
+    start = 0
+    for end in [*(m.start() for m in _NEWLINE.finditer(text) if m.start() not in runs_on), len(text)]:
+        yield from (item.span() for item in _LIST_ITEM.finditer(text, start, end))
+        start = end + 1
 
 
 def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -585,6 +595,39 @@ def readable_text(text: str) -> str:
         return "” "
 
     return _CURLY_OR_LOST_QUOTE.sub(restore, text)
+
+
+# Text hard-wrapped at a fixed width (mail, a wire feed, a terminal's copy: 60-80 columns)
+# breaks its sentences across lines; so does a page's <br> inside a paragraph, which
+# trafilatura writes as a line break. Read line by line, those pieces would be no prose.
+MAX_WRAP_WIDTH = 100
+_NEWLINE = re.compile("\n")
+MIN_WRAPPED_LINES = 3  # breaks inside sentences: a headline as wide as its lead is no wrapping
+_SOFT_BREAK_BEFORE = re.compile(r"[,a-z]$")
+
+
+def _breaks_inside_sentences(text: str) -> set[int]:
+    """Where a line break falls inside a sentence, so that the line runs on over it. A line
+    that does not end a sentence runs on where the next line starts in lower case after a
+    comma or a lower-case word (a break inside a paragraph), or, in text wrapped at a width,
+    where the next line's first word would not have fitted on it (a line the next word would
+    have fitted, a headline over its lead, stays a line)."""
+    lines = text.split("\n")
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    wrapped: list[int] = []
+    soft: list[int] = []
+    position = 0
+    for line, following in zip(lines, lines[1:]):
+        position += len(line)
+        head, rest = line.rstrip(), following.lstrip()
+        if head and rest and not _TERMINAL.search(head):
+            if rest[0].islower() and _SOFT_BREAK_BEFORE.search(head) and has_words(head, 4):
+                soft.append(position)
+            elif len(head) + 1 + len(rest.split(maxsplit=1)[0]) > width:
+                wrapped.append(position)
+        position += 1
+    at_a_width = width <= MAX_WRAP_WIDTH and len(soft) + len(wrapped) >= MIN_WRAPPED_LINES
+    return set(soft + wrapped) if at_a_width else set(soft)
 
 
 def _html_to_text(html: str) -> str:

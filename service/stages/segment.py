@@ -201,7 +201,7 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     before a stop or comma and no invisible character: trimmed, or, for a piece of a longer
     quotation, verbatim with the quotation marks its own text lacks (straight or ``'' when its
     own marks are, else curly)."""
-    text = visible(text)
+    text = " ".join(visible(text).split())  # a line break inside the sentence is a space
     if not (opens_quoted or ends_quoted):
         text = trim(text)
     else:
