@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import textwrap
 from pathlib import Path
 
 import msgspec
@@ -567,6 +568,16 @@ def test_a_title_in_quotation_marks_is_no_quote_and_thanks_to_named_people_are(p
     thanks = '"Thanks to Ines Calder, Jan Horak, and Captain Ana Roz for the Harbour Challenge," Berg wrote.'
     quote = pipeline.summarize([Article(id=k, text=thanks) for k in ("a", "b")], EXTRACTIVE).quote
     assert quote.text.startswith("Thanks to Ines Calder") and quote.speaker == "Berg"
+
+
+def test_a_quote_in_text_wrapped_at_a_width_is_read_as_one_line(pipeline):
+    text = textwrap.fill(
+        "A storm wrecked the harbour wall at Velmora overnight, flooding the old town and the quay. Mayor Ines "
+        'Calder said: "We will rebuild the wall before the winter storms come back." Engineers began work on Monday.',
+        40,
+    )
+    quote = pipeline.summarize([Article(id=k, text=text) for k in ("a", "b")], EXTRACTIVE).quote
+    assert (quote.text, quote.speaker) == ("We will rebuild the wall before the winter storms come back", "Ines Calder")
 
 
 def test_a_long_statement_is_quoted_by_its_opening_sentences(pipeline):

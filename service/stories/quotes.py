@@ -125,12 +125,14 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
     found = []
     for document in cluster.documents:
         for block in document.blocks:
-            for match in _QUOTE.finditer(block.text):
-                quoted = _opening(next(g for g in match.groups() if g is not None)).strip(" ,.")
+            # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
+            paragraph = block.text.replace("\n", " ")
+            for match in _QUOTE.finditer(paragraph):
+                quoted = " ".join(_opening(next(g for g in match.groups() if g is not None)).split()).strip(" ,.")
                 words = content(tokenize(quoted))
                 if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
                     continue
-                speaker = _find_speaker(block.text, match.start(), match.end())
+                speaker = _find_speaker(paragraph, match.start(), match.end())
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
 
