@@ -557,6 +557,31 @@ def test_control_characters_become_spaces_so_offsets_hold():
     assert first.start == 0 and len(first.text) == len(LEAD)
 
 
+def test_markdown_marks_are_blanked_and_its_words_kept_where_they_stand():
+    lead = LEAD.replace("city officials", "[city officials](https://velmora.example/news)")
+    text = (
+        "# Tram derails in Velmora\n\n![The tram](https://velmora.example/tram.jpg)\n\n"
+        f"{lead}\n\n**{SECOND}**\n\n> {THIRD}\n"
+    )
+    document = clean(text)[0]
+    assert len(document.text) == len(text)
+    assert document.headlines == ["Tram derails in Velmora"]
+    assert [" ".join(b.text.split()) for b in document.blocks] == [LEAD, SECOND, THIRD]
+    assert all(document.text[b.start :].startswith(b.text) for b in document.blocks)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "He said the f***ing tram was late again and called the mayor a B****!! on the radio.",
+        "Fares rise 5% * terms apply * and the council will vote on the plan in March next year.",
+        "The tram left the rails at 8 a.m. ___ The line reopened at noon, the operator said.",
+    ],
+)
+def test_stars_and_underscores_that_pair_up_around_no_words_are_no_markdown(prose):
+    assert readable_text(prose) == prose
+
+
 @pytest.mark.parametrize("rule", ["___", "###"])
 def test_notes_after_a_rule_at_the_end_of_a_story_are_not_part_of_it(rule):
     note = "Jan Horak can be reached at http://twitter.com/janhorak"

@@ -576,10 +576,41 @@ def _headline_first(document: Document) -> None:
     document.headlines.sort(key=shared, reverse=True)
 
 
+# Markdown a newsletter tool may pass as text ("# Tram derails", "**Rescue teams …**",
+# "[city officials](https://…)"): its marks are blanked, its words kept. Only marks that pair
+# up around words count: "f***ing", "B****!!" and a "___" rule are no emphasis.
+_MARKDOWN_LINK = re.compile(r"(!?)\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
+_MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)(?=[\w\"“'‘(])([^*\n]{1,300}?)(?<=[\w.!?,;:'\"”’)])\1(?![\w*])")
+_MARKDOWN_LINE_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|>)[ \t]+")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _link_text(link: re.Match[str]) -> str:
+    """A link's words where they stand, the rest blanked; an image's alt text goes too."""
+    if link.group(1):
+        return _blank(link)
+    return " " + link.group(2) + " " * (len(link.group()) - 1 - len(link.group(2)))
+
+
+def _emphasised(emphasis: re.Match[str]) -> str:
+    mark = " " * len(emphasis.group(1))
+    return mark + emphasis.group(2) + mark
+
+
 def readable_text(text: str) -> str:
-    """`text` with control characters and stock quotes blanked and lost closing quotes
-    restored, every character where it was: offsets into the result are offsets into `text`."""
-    text = _STOCK_QUOTE.sub(lambda quote: " " * len(quote.group()), _CONTROL.sub(" ", text))
+    """`text` with control characters, stock quotes and Markdown's marks blanked and lost
+    closing quotes restored, every character where it was: offsets into the result are offsets
+    into `text`."""
+    text = _STOCK_QUOTE.sub(_blank, _CONTROL.sub(" ", text))
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(_link_text, text)
+    if "*" in text:
+        text = _MARKDOWN_EMPHASIS.sub(_emphasised, text)
+    if "#" in text or ">" in text:
+        text = _MARKDOWN_LINE_MARK.sub(_blank, text)
     if "\ufffd?" not in text:
         return text
     inside = False
