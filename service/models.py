@@ -21,7 +21,8 @@ Format = Literal["json", "markdown", "md", "text", "html"]
 
 
 class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """One report. Give `text` (plain, used as is) or `html` (run through trafilatura), not both.
+    """One report. Give `text` (plain or Markdown, offsets as given) or `html` (run through
+    trafilatura), not both.
     `published_at` is an ISO 8601 date or time ("2025-03-04", "2025-03-04T06:10:00Z"); one
     without a zone is read as UTC."""
 
