@@ -109,6 +109,20 @@ def test_an_article_with_no_sentences_is_skipped_with_a_warning(pipeline):
     assert [s.id for s in brief.sources] == ["fire", "menu"]
 
 
+def test_a_page_sent_as_text_is_skipped_with_a_warning_that_says_to_send_it_as_html(pipeline):
+    page = "".join(f"<p>{line}</p>" for line in FIRE.splitlines())
+    page = f'<html><body><div class="nav"><a href="/">Home</a></div>{page}</body></html>'
+    brief = run(pipeline, [Article(id="fire", text=FIRE), Article(id="page", text=page)]).brief
+    assert brief.warnings == [
+        "article 'page' has no usable sentences and was skipped; its text looks like HTML: send it as `html`"
+    ]
+    with pytest.raises(InputError, match=r"the text of 'a', 'b' looks like HTML: send it as `html`"):
+        pipeline.run([Article(id=k, text=page) for k in ("a", "b")], EXTRACTIVE)
+    # Sent as html, the same page is read.
+    brief = pipeline.summarize([Article(id="fire", text=FIRE), Article(id="page", html=page)], EXTRACTIVE)
+    assert brief.warnings == [] and {c.article_id for s in brief.sentences for c in s.citations} >= {"page"}
+
+
 @pytest.mark.parametrize(
     "articles",
     [[Article(id="a", text="")], [Article(id="a", text="  \n\t ")], [Article(id="a")],

@@ -438,13 +438,16 @@ class Clean:
                     "and was left out"
                 )
             elif not document.blocks:
-                cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped")
+                hint = "; its text looks like HTML: send it as `html`" if _looks_like_html(document) else ""
+                cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped{hint}")
         if len(reporting) >= 2 and similarity.max() < OFF_STORY_DOCUMENT:
             # No consensus tells which is the story: say so rather than pass a mixture off as one.
             cluster.warn("no two of these reports share a story; the brief draws on each of them")
         _drop_off_story_blocks(cluster.documents, vocabulary)
         if not any(d.blocks for d in cluster.documents):
-            raise InputError("no article has any readable prose to summarize")
+            markup = ", ".join(repr(d.article.id) for d in cluster.documents if _looks_like_html(d))
+            hint = f"; the text of {markup} looks like HTML: send it as `html`" if markup else ""
+            raise InputError(f"no article has any readable prose to summarize{hint}")
         return cluster
 
     def _plain_text(self, cluster: Cluster, article_id: str, text: str | None, html: str | None) -> str:
@@ -508,6 +511,16 @@ def _cut_author_note(document: Document) -> None:
             else:
                 last.text = last.text[:start].rstrip()
             return
+
+
+# A page's markup sent as `text`: read as prose, its lines are tags, not sentences.
+_MARKUP = re.compile(r"<(?:!doctype|html|body|div|p|span|a|br|article|section)\b[^<>]*>", re.IGNORECASE)
+MIN_MARKUP_TAGS = 3
+
+
+def _looks_like_html(document: Document) -> bool:
+    text = document.article.text
+    return text is not None and len(_MARKUP.findall(text[:20_000])) >= MIN_MARKUP_TAGS
 
 
 def _is_stamp(line: str) -> bool:
