@@ -645,9 +645,9 @@ def readable_text(text: str) -> str:
 # breaks its sentences across lines; so does a page's <br> inside a paragraph, which
 # trafilatura writes as a line break. Read line by line, those pieces would be no prose.
 MAX_WRAP_WIDTH = 100
-_NEWLINE = re.compile("\n")
 MIN_WRAPPED_LINES = 3  # breaks inside sentences: a headline as wide as its lead is no wrapping
 _SOFT_BREAK_BEFORE = re.compile(r"[,a-z]$")
+_NEWLINE = re.compile("\n")
 
 
 def _breaks_inside_sentences(text: str) -> set[int]:
