@@ -129,7 +129,10 @@ def without_editors_label(headline: str) -> str:
     """A page's headline without the editor's label that dates or files it ("UPDATE: ",
     "UPDATES ", "Analysis: ")."""
     found = _EDITORS_LABEL.match(headline)
-    return headline[found.end() :][:1].upper() + headline[found.end() + 1 :] if found else headline
+    if found is None:
+        return headline
+    rest = headline[found.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _quotes_on_from_the_opener(rest: str) -> bool:

@@ -485,17 +485,22 @@ class Clean:
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _is_stamp(line) and not (
                     _LINK.match(line) or LOWER_CASE_OPENING.match(line)
                 ):
-                    document.headlines.append(told_once(without_editors_label(line)))
+                    document.headlines.append(_as_headline(line))
                 continue
             line, start = _without_datelines(line, start)
             header = None if document.blocks else next(filter(None, (h.match(line) for h in _HEADER_DAYS)), None)
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
-                document.headlines.append(told_once(without_editors_label(header.group("headline"))))
+                document.headlines.append(_as_headline(header.group("headline")))
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
         if document.blocks:
             _cut_author_note(document)
+
+
+def _as_headline(line: str) -> str:
+    """A page's headline line as the brief may show it: told once, without the editor's label."""
+    return told_once(without_editors_label(line))
 
 
 def _cut_author_note(document: Document) -> None:
