@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from conftest import assert_citations_slice
-from service import Options, Pipeline, Settings
+from service import Article, Options, Pipeline, Settings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
 from service.generators.fake import FakeGenerator
@@ -177,3 +177,58 @@ def test_a_name_stitched_from_real_words_is_replaced(tram):
     cluster, _ = fuse(tram, attribute_to("Velmora Kessler Hospital"))
     assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
     assert "Velmora Kessler Hospital" not in " ".join(s.text for s in cluster.brief.sentences)
+
+
+def test_a_fused_sentence_that_loops_is_replaced(tram):
+    # A small model can repeat itself ("The inquiry found that an inquiry found an inquiry"):
+    # every word and every pair of words is the reports', yet the sentence says nothing.
+    def loop(prompt: str) -> str:
+        opening = " ".join(first_wording(prompt).split()[:4]).rstrip(",")
+        return f"{opening} and {opening[0].lower()}{opening[1:]}."
+
+    cluster, _ = fuse(tram, loop)
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
+
+
+def test_a_common_word_capitalised_as_a_name_is_replaced(tram):
+    # "offered a glimmer of hope" rewritten "offered a Hope": the word is the reports', the name is not.
+    capitalised: list[str] = []
+
+    def capitalise_last_word(prompt: str) -> str:
+        words = first_wording(prompt).rstrip(".").split()
+        index = max(i for i, w in enumerate(words) if re.fullmatch(r"[a-z]{4,}", w))
+        capitalised.append(words[index].capitalize())
+        words[index] = capitalised[-1]
+        return " ".join(words) + "."
+
+    cluster, _ = fuse(tram, capitalise_last_word)
+    texts = " ".join(a.text for a in tram)
+    assert capitalised and not any(re.search(rf"\b{word}\b", texts) for word in capitalised)
+    assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
+
+
+def test_a_word_capitalised_because_it_opens_the_sentence_passes_the_guard(tram):
+    # The reports write "city officials said"; opening the rewrite, the word takes a capital.
+    assert not any("Officials" in a.text for a in tram)
+    cluster, _ = fuse(tram, lambda p: "Officials said " + first_wording(p)[0].lower() + first_wording(p)[1:])
+    assert cluster.brief.sentences[0].origin == "fused"
+    assert cluster.brief.sentences[0].text.startswith("Officials said")
+
+
+def test_a_quotation_rewritten_without_its_marks_is_replaced():
+    # The mayor's words stated as if the reports said them; the marks keep them hers.
+    quote = '"We have waited forty years for this crossing, and it was worth every day,"'
+    bridge = [
+        Article(id="a", text=f"Dunmore opened its new river bridge on Monday, forty years after it was first planned. "
+                             f"{quote} Mayor Ada Lind told the crowd."),
+        Article(id="b", text=f"The new bridge over the river in Dunmore opened on Monday after forty years of planning. "
+                             f"{quote} Mayor Ada Lind said at the ribbon cutting."),
+    ]
+
+    def unquote(prompt: str) -> str:
+        return first_wording(prompt).replace('"', "").replace(" Mayor Ada Lind told the crowd", "")
+
+    for respond, origins in [(unquote, ["fused", "replaced"]), (first_wording, ["fused", "fused"])]:
+        cluster, _ = fuse(bridge, respond)
+        assert [s.origin for s in cluster.brief.sentences] == origins
+        assert cluster.brief.sentences[1].text.startswith('"We have waited')

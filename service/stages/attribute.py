@@ -2,10 +2,11 @@
 
 An extracted sentence is supported by every wording of its fact, and by any sentence of
 another report that holds most of its content words. A fused sentence is aligned by
-content-word coverage; it must be covered by its sources, and every number
-and name in it must occur in some report. One that fails is replaced by the fact's best
+content-word coverage; it must be covered by its sources, state no pair of content words
+twice, keep a quotation's marks, and every number and name in it must occur in some report
+as written. One that fails is replaced by the fact's best
 supported extracted sentence, and the brief says so: a model's slip (a wrong country, an
-invented figure) never reaches the reader as if the reports said it.
+invented figure, a phrase said over and over) never reaches the reader as if the reports said it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster, Draft, Sentence
-from service.text import STOPWORDS, content, tokenize
+from service.text import QUOTATION_MARK, QUOTED_SPAN, STOPWORDS, content, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
 MIN_SUPPORT = 0.7
@@ -53,13 +54,13 @@ class Attribute:
     name = "attribute"
 
     def __call__(self, cluster: Cluster) -> Cluster:
-        corpus = " ".join(d.text for d in cluster.documents)
+        # Single-spaced, so that a name a wrapped report breaks over two lines is still found.
+        corpus = " ".join(" ".join(d.text for d in cluster.documents).split())
         numbers = {_plain_number(n) for n in _NUMBER.findall(corpus)}
-        lowered = corpus.lower()
         replaced = 0
         sentences = cluster.sentences
         for draft in cluster.drafts:
-            if draft.origin == "fused" and not self._supported(draft, numbers, lowered):
+            if draft.origin == "fused" and not self._supported(draft, numbers, corpus):
                 draft.text, draft.origin = draft.fact.representative.brief_text, "replaced"
                 replaced += 1
             draft.support = self._align(draft, sentences)
@@ -95,7 +96,7 @@ class Attribute:
         return sorted(own + list(best.values()), key=lambda pair: -pair[1])
 
     @staticmethod
-    def _supported(draft: Draft, numbers: set[str], corpus_lower: str) -> bool:
+    def _supported(draft: Draft, numbers: set[str], corpus: str) -> bool:
         words = content(tokenize(draft.text))
         claim = set(words)
         sources = set().union(*(set(s.tokens) for s in draft.fact.sentences))
@@ -104,16 +105,38 @@ class Attribute:
         # Word coverage cannot see a relation turned around ("claimed responsibility for the
         # peace agreement"); which content words stand next to which can.
         pairs = list(zip(words, words[1:]))
+        # A small model can loop ("The inquiry found that an inquiry found an inquiry"):
+        # every pair is the reports', but a sentence stating one pair twice says nothing.
+        if len(set(pairs)) < len(pairs):
+            return False
         source_pairs = set().union(*(_content_pairs(s.tokens) for s in draft.fact.sentences))
         if pairs and sum(p in source_pairs for p in pairs) / len(pairs) < MIN_PAIR_SUPPORT:
             return False
-        # A name of several words must be one some report wrote, not one stitched together.
-        if any(name.lower() not in corpus_lower for name in _MULTI_WORD_NAME.findall(draft.text)):
+        # A quotation is its speaker's words: rewritten without its marks, it reads as the
+        # reports' own claim ("The last thing they should want is to hurt their own agenda.").
+        if all(_mostly_quoted(s.brief_text) for s in draft.fact.sentences) and not QUOTATION_MARK.search(draft.text):
+            return False
+        # A name of several words must be one some report wrote, as it wrote it: not one
+        # stitched together, nor "the union's executive director" made "Executive Director".
+        if any(name not in corpus for name in _MULTI_WORD_NAME.findall(draft.text)):
             return False
         for number in _NUMBER.findall(draft.text):
             if _plain_number(number) not in numbers:
                 return False
         names = _NAME.findall(draft.text)
-        if names and draft.text.startswith(names[0]) and names[0].lower() in _OPENERS:
-            names = names[1:]
-        return all(name.lower() in corpus_lower for name in names)
+        if names and draft.text.startswith(names[0]):
+            # The first word may be capitalised only because it opens the sentence.
+            first, names = names[0], names[1:]
+            if first.lower() not in _OPENERS and not _written(first, corpus, re.IGNORECASE):
+                return False
+        # Any other capital must be a report's: "offered a glimmer of hope" is no "offered a Hope".
+        return all(_written(name, corpus) for name in names)
+
+
+def _mostly_quoted(text: str) -> bool:
+    return len(QUOTED_SPAN.sub("", text)) < len(text) / 2
+
+
+def _written(word: str, corpus: str, flags: int = 0) -> bool:
+    """Whether some report has the word as a word ("Hunter" in "Hunter's", not "Hope" in "Hopeful")."""
+    return re.search(rf"\b{re.escape(word)}\b", corpus, flags) is not None
