@@ -266,6 +266,16 @@ def test_a_piece_of_a_quotation_in_the_brief_credits_who_speaks_when_the_report_
     assert (f"{PIECE} — {speaker}" in render(brief, "html")) == (speaker is not None)
 
 
+@pytest.mark.parametrize("width", [44, 48, 60])
+def test_a_piece_of_a_quotation_in_a_wrapped_report_credits_the_whole_name(pipeline, width):
+    # Mail or a wire feed wraps its lines wherever they fill: "Ines\nCalder said:" is one name.
+    report = textwrap.fill(WALL[0].format(who="Harbour master Ines Calder"), width)
+    assert report.count("\n") >= 3
+    articles = [Article(id="0", text=report), *(Article(id=str(k), text=t) for k, t in enumerate(WALL[1:], start=1))]
+    brief = pipeline.summarize(articles, EXTRACTIVE)
+    assert next(s for s in brief.sentences if s.text == PIECE).speaker == "Ines Calder"
+
+
 @pytest.mark.parametrize(("report", "speaker"), [
     # A paragraph runs on one speaker's words: the next quote is hers too.
     ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '

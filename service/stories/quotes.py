@@ -206,16 +206,29 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
     if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
     document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
+    text = _run_on(document)
     if sentence.opens_quoted or sentence.ends_quoted:
-        return _quotation_speaker(document, sentence.index)
+        return _quotation_speaker(document, text, sentence.index)
     index = sentence.index
-    if index == 0 or "\n" in document.text[document.sentences[index - 1].end : sentence.start]:
+    if index == 0 or "\n" in text[document.sentences[index - 1].end : sentence.start]:
         return None
-    return _quotation_speaker(document, index - 1)
+    return _quotation_speaker(document, text, index - 1)
 
 
-def _quotation_speaker(document: Document, index: int) -> str | None:
-    """The speaker of the last quotation in sentence `index`, which may run over several sentences."""
+def _run_on(document: Document) -> str:
+    """The document's text with each paragraph's line breaks read as spaces, as clean ran a
+    wrapped paragraph's lines on; offsets hold, and a line break is left only between paragraphs."""
+    pieces, done = [], 0
+    for block in document.blocks:
+        end = block.start + len(block.text)
+        pieces += [document.text[done : block.start], document.text[block.start : end].replace("\n", " ")]
+        done = end
+    return "".join(pieces) + document.text[done:]
+
+
+def _quotation_speaker(document: Document, text: str, index: int) -> str | None:
+    """The speaker of the last quotation in sentence `index` of `document`, whose text is
+    `text`; the quotation may run over several sentences."""
     sentences = document.sentences
     first = last = index
     while first > 0 and sentences[first].opens_quoted:
@@ -223,7 +236,6 @@ def _quotation_speaker(document: Document, index: int) -> str | None:
     # A quotation may be left open at the end of its paragraph, as papers do when it goes on.
     while last + 1 < len(sentences) and sentences[last].ends_quoted and sentences[last + 1].opens_quoted:
         last += 1
-    text = document.text
     marks = list(QUOTATION_MARK.finditer(text, sentences[first].start, sentences[first].end))
     if first == last:  # within one sentence: its last pair of marks
         if len(marks) < 2:
