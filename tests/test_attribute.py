@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 
 import pytest
@@ -232,3 +233,11 @@ def test_a_quotation_rewritten_without_its_marks_is_replaced():
         cluster, _ = fuse(bridge, respond)
         assert [s.origin for s in cluster.brief.sentences] == origins
         assert cluster.brief.sentences[1].text.startswith('"We have waited')
+
+
+def test_a_name_a_wrapped_report_breaks_over_two_lines_is_still_the_reports(tram):
+    # Wrapped at 30 columns, "Ilse Varga", "Kessler Street" and "Old Market Square" break over lines.
+    wrapped = [Article(id=a.id, text="\n\n".join(textwrap.fill(p, 30) for p in a.text.split("\n"))) for a in tram]
+    assert any("Ilse\nVarga" in a.text or "Kessler\nStreet" in a.text for a in wrapped)
+    cluster, _ = fuse(wrapped, first_wording)
+    assert {s.origin for s in cluster.brief.sentences} == {"fused"}
