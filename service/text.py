@@ -46,9 +46,9 @@ def stem(word: str) -> str:
 
 
 # What a page holds but never shows: a soft hyphen, zero-width spaces and joiners, a word
-# joiner, a byte-order mark. They sit inside words ("the\u200bir"), so they go rather than
-# turn into spaces.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# joiner, a byte-order mark, the marks that set a direction of writing. They sit inside words
+# ("the\u200bir"), so they go rather than turn into spaces.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def visible(text: str) -> str:

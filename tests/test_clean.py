@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from conftest import DEMO, read_cluster, run_until
-from service import Article, InputError, Options
+from service import Article, InputError, Options, summarize
 from service.cluster import Cluster, Document
 from service.stages.clean import Clean, readable_text
 
@@ -715,3 +715,68 @@ def test_a_page_header_run_into_the_lead_becomes_a_headline():
     # A date inside prose is not a header.
     prose = "The council met on Tuesday, March 3, 2020 and approved the Line 3 extension to the airport."
     assert [b.text for b in clean(f"{prose}\n")[0].blocks] == [prose]
+
+
+@pytest.mark.parametrize("marker", ["+", "1.", "2)", "a)", "§", "→", "✅", "🔴", "* *", "> >"])
+def test_other_list_and_quotation_markers_are_no_part_of_an_item(marker):
+    item = "Rescue teams reached the stranded passengers before noon."
+    text = f"{LEAD}\n{marker} {item}\n{marker} {SECOND}\n"
+    document = clean(text)[0]
+    assert [" ".join(b.text.split()) for b in document.blocks] == [LEAD, item, SECOND]
+    assert document.text[document.blocks[1].start :].startswith(item)
+
+
+@pytest.mark.parametrize("mark", ["[1]", "[^2]", " ¹", " †", " *", " #Velmora", " @VelmoraNews", " 🚋", " ✅"])
+def test_what_closes_a_line_after_its_last_stop_does_not_make_it_no_prose(mark):
+    # A footnote's mark, or what a post ends on, after every sentence of a lone report.
+    text = "\n".join(f"{line}{mark}" for line in (LEAD, SECOND, THIRD))
+    document = Clean()(Cluster(articles=[Article(id="a", text=text)], options=Options())).documents[0]
+    assert [b.text.strip() for b in document.blocks] == [LEAD, SECOND, THIRD]
+    assert len(document.text) == len(text)
+
+
+@pytest.mark.parametrize("line_break", ["\r", "\u2028", "\x85", "\x0c"])
+def test_any_line_break_ends_a_line(line_break):
+    text = f"Tram derails in Velmora, 14 hurt{line_break}VELMORA, Oct 3 (AFP) - {LEAD}{line_break}{SECOND}"
+    document = Clean()(Cluster(articles=[Article(id="a", text=text)], options=Options())).documents[0]
+    assert document.headlines == ["Tram derails in Velmora, 14 hurt"]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_a_no_break_space_or_a_tab_is_a_space_to_every_rule():
+    text = f"Tram\tderails\tin\tVelmora\nVELMORA,\u00a0Oct\u00a03 (AFP) - {LEAD}\n{SECOND}\n"
+    document = clean(text)[0]
+    assert document.headlines == ["Tram derails in Velmora"]
+    assert document.blocks[0].text == LEAD
+
+
+def test_inline_markup_in_text_keeps_its_words_and_code_is_no_prose():
+    code = '```\nprint("The tram was lifted back onto the rails by noon.")\n```'
+    second = SECOND.replace("lamp", "<b>lamp</b>").replace("Kessler", "`Kessler`").replace("rails", "_rails_").replace("tram", "~~bus~~ tram")
+    text = f"{LEAD}\n{code}\n{second}\n{THIRD.replace('traffic', 'traffic&nbsp;')}\n"
+    document = clean(text)[0]
+    assert [" ".join(b.text.split()) for b in document.blocks] == [LEAD, SECOND, THIRD]
+    assert len(document.text) == len(text)
+
+
+def test_an_html_fragment_of_nested_blocks_is_read():
+    # trafilatura reads nothing from nested blocks without a <body> around them.
+    html = f"<div><div><p>{LEAD}</p><p>{SECOND}</p></div></div>"
+    document = Clean()(Cluster(articles=[Article(id="a", html=html)], options=Options())).documents[0]
+    assert [b.text for b in document.blocks] == [LEAD, SECOND]
+
+
+def test_the_marks_that_set_a_direction_of_writing_are_not_shown():
+    text = LEAD.replace("Velmora", "Vel\u202emora\u202c")
+    brief = summarize([Article(id="a", text=text), Article(id="b", text=OTHER)], Options(sentences=2))
+    assert all("\u202e" not in s.text and "\u202c" not in s.text for s in brief.sentences)
+    assert any("Velmora" in s.text for s in brief.sentences)
+
+
+def test_html_entities_in_text_are_shown_as_sent_and_said():
+    text = LEAD.replace("city officials", "city&#8217;s officials &amp; police")
+    brief = summarize([Article(id="a", text=text), Article(id="b", text=OTHER)], Options(sentences=2))
+    assert brief.warnings == [
+        "article 'a' holds HTML entities (&#8217;) that are shown as written; send a page's markup as `html`"
+    ]
+    assert not summarize([Article(id="a", text=LEAD), Article(id="b", text=OTHER)], Options(sentences=2)).warnings

@@ -50,6 +50,19 @@ from service.trim import without_editors_label
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
 # offsets into the text the caller sent.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Line breaks other than "\n" (an old Mac file's lone "\r", "\u2028", "\x85", a form feed)
+# and spaces other than " " (a tab, a no-break or thin space) are made those two, one for
+# one, so that every rule reads one kind of each ("HALLORAN, March\xa012 - " is a dateline).
+_OTHER_LINE_BREAK = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_OTHER_SPACE = re.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?"
+# A footnote's mark ("fire.[1]", "said[^2]"), and after a line's last stop what a post or a
+# paper closes it with: hashtags, handles, emoji, a superscript or a dagger. Left, they keep
+# the line from ending like a sentence, and it reads as no prose.
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^?\d{1,3}\]")
+_TRAILING_MARKS = re.compile(
+    rf"(?m)(?<=[.!?\"”’')\]])(?:[ \t]*(?:[¹²³⁰⁴-⁹†‡*]+|[#@]\w+|{_EMOJI}))+[ \t]*$"
+)
 # A closing curly quote mangled by a wrong code page: ” loses its last byte and shows as
 # "�?" ("a “direct attack�? on"). Left alone, the quotation never closes and the prose after
 # it reads as quoted. Where a “ is open, such a pair before a space is restored as ” plus a
@@ -93,7 +106,11 @@ _FURNITURE = re.compile(
 # is a menu entry or a link unless it reads as a sentence ("• Rescue teams reached the valley
 # by noon.").
 _BULLETS = "•▪►■●"
-_LIST_MARKER = re.compile(rf"^(?:[{_BULLETS}]|[·*\-–—](?=\s))\s*")
+# Also, at a line's start: a plus, an arrow or a section sign, an item's number or letter
+# ("1. ", "2) ", "a) "), an emoji ("✅ "), and marks nested ("* * ").
+_LIST_MARKER = re.compile(
+    rf"^(?:(?:[{_BULLETS}]|(?:[·*+\-–—→§]|\d{{1,2}}[.)]|[a-z]\)|{_EMOJI})(?=\s))\s*)+"
+)
 _LIST_ITEM = re.compile(rf"[{_BULLETS}]?[^{_BULLETS}]+")
 # An item that opens on a verb's -ing form is a step of a list, no sentence: "Asking federal
 # regulators to investigate the fires." Before a verb the word is the subject: "Beijing said …",
@@ -457,6 +474,12 @@ class Clean:
             raise InputError(f"article {article_id!r} has both text and html; give one")
         if text is None:
             text = _html_to_text(html or "")
+        elif entity := _ENTITY.search(text):
+            # Decoded in place, "&amp;" would leave four blanks inside "AT&T": shown as sent, and said.
+            cluster.warn(
+                f"article {article_id!r} holds HTML entities ({entity.group()}) that are shown as written; "
+                "send a page's markup as `html`"
+            )
         if len(text) > self.max_article_chars:
             cluster.warn(
                 f"article {article_id!r} is {len(text):,} characters; only the first "
@@ -598,8 +621,21 @@ def _headline_first(document: Document) -> None:
 # "[city officials](https://…)"): its marks are blanked, its words kept. Only marks that pair
 # up around words count: "f***ing", "B****!!" and a "___" rule are no emphasis.
 _MARKDOWN_LINK = re.compile(r"(!?)\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
-_MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)(?=[\w\"“'‘(])([^*\n]{1,300}?)(?<=[\w.!?,;:'\"”’)])\1(?![\w*])")
-_MARKDOWN_LINE_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|>)[ \t]+")
+_MARKDOWN_EMPHASIS = re.compile(
+    r"(?<![\w*])(\*\*?|__?)(?=[\w\"“'‘(])((?:(?!\1)[^\n]){1,300}?)(?<=[\w.!?,;:'\"”’)])\1(?![\w*])"
+)
+_MARKDOWN_LINE_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|>(?:[ \t]*>)*)[ \t]+")
+# Code is no prose: a fenced block goes whole; inline `code` keeps its words (not DUC's ``…'').
+_MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?^[ \t]{0,3}\1[^\n]*$")
+_MARKDOWN_CODE = re.compile(r"(?<!`)`([^`\n]{1,200})`(?!`)")
+_MARKDOWN_STRUCK = re.compile(r"~~[^~\n]{1,300}~~")  # struck-through words are withdrawn
+# Inline HTML tags in text keep their words ("the <b>warehouse</b> burned"); a page's block
+# structure sent as text is left for the hint to send it as `html`.
+_INLINE_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u)\b[^<>\n]{0,300}>", re.IGNORECASE
+)
+_NO_BREAK_ENTITY = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?!nbsp;|#160;|#xa0;)(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,8}\d?);")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -618,17 +654,29 @@ def _emphasised(emphasis: re.Match[str]) -> str:
     return mark + emphasis.group(2) + mark
 
 
+def _code_words(code: re.Match[str]) -> str:
+    return " " + code.group(1) + " "
+
+
 def readable_text(text: str) -> str:
     """`text` with control characters, stock quotes and Markdown's marks blanked and lost
     closing quotes restored, every character where it was: offsets into the result are offsets
     into `text`."""
+    text = _OTHER_SPACE.sub(" ", _OTHER_LINE_BREAK.sub("\n", text))
     text = _STOCK_QUOTE.sub(_blank, _CONTROL.sub(" ", text))
+    if "<" in text or "&" in text:
+        text = _NO_BREAK_ENTITY.sub(_blank, _INLINE_TAG.sub(_blank, text))
+    if "```" in text or "~~" in text:
+        text = _MARKDOWN_STRUCK.sub(_blank, _MARKDOWN_FENCE.sub(_blank, text))
+    if "`" in text:
+        text = _MARKDOWN_CODE.sub(_code_words, text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(_link_text, text)
-    if "*" in text:
+    if "*" in text or "_" in text:
         text = _MARKDOWN_EMPHASIS.sub(_emphasised, text)
     if "#" in text or ">" in text:
         text = _MARKDOWN_LINE_MARK.sub(_blank, text)
+    text = _TRAILING_MARKS.sub(_blank, _FOOTNOTE_MARK.sub(_blank, text))
     if "\ufffd?" not in text:
         return text
     inside = False
@@ -682,7 +730,11 @@ def _breaks_inside_sentences(text: str) -> set[int]:
 def _html_to_text(html: str) -> str:
     import trafilatura  # only HTML input pays for the import
 
-    extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    def extract(markup: str) -> str | None:
+        return trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
+
+    # trafilatura reads nothing from a fragment of nested blocks with no <body> around it.
+    extracted = extract(html) or (None if "<body" in html.lower() else extract(f"<html><body>{html}</body></html>"))
     return extracted or ""
 
 
