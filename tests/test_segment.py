@@ -296,3 +296,16 @@ def test_characters_that_show_nothing_leave_the_brief_and_the_words_whole():
     assert sentence.brief_text == "The Flight Crew won their pay fight with the Jets after a three-year legal battle."
     assert {"their", "legal"} <= set(sentence.tokens)
     assert sentence.text == text  # offsets still point at the report's own text
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Пожар уничтожил склад в порту.", "Два рабочих пострадали.", "Причина пожара расследуется."],
+        ["Η φωτιά κατέστρεψε την αποθήκη.", "Δύο εργάτες τραυματίστηκαν."],
+        ["اندلع حريق في المستودع.", "أصيب عاملان بجروح؟", "التحقيق جار."],  # Arabic has no capitals
+    ],
+)
+def test_sentences_of_greek_cyrillic_and_arabic_script_are_told_apart(sentences):
+    text = " ".join(sentences)
+    assert [text[start:end] for start, end in split_sentences(text)] == sentences

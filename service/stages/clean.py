@@ -349,7 +349,7 @@ _AUTHOR_NOTE = re.compile(
 )
 
 # A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
-_TERMINAL = re.compile(r"[.!?。！？][\"”’')\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?。！？؟][\"”’')\]]*\s*$")
 
 # A stop inside a line before the next sentence's capital (is_prose), and for a caption also
 # one before a bracket ("… 2016. (L-R) Saudi …"); is_prose keeps the narrower test, as with

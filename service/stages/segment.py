@@ -36,7 +36,8 @@ _RUN_IN_OPENER = r"(?=[A-Z][a-z]{2,}\b|[A-Z][a-z] |[A-Z][a-z]?['’][a-z])"
 _CANDIDATE = re.compile(
     # A stop, then what starts a sentence: a capital, a digit, or the addressee an embedded
     # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
-    r"[.!?。！？]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-Ý]|@\w))|[。！？]+"
+    # Capitals of the Latin, Greek and Cyrillic alphabets; Hebrew and Arabic have no case.
+    r"[.!?。！？؟]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-ÝΑ-ΩЀ-Я\u0590-\u06ff]|@\w))|[。！？]+"
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was", "…she
     # was 33.The rapper", "…for comment.On Sunday", "…was cooperative.We're told"): a word or
     # number, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
