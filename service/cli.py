@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn, get_args
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn, TextIO, get_args
 
 import msgspec
 
-from service.errors import InputError
+from service.errors import InputError, InputWarning
 from service.models import Format, Method, Options
 
 
@@ -100,6 +103,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _input_warnings_on_stderr() -> Iterator[None]:
+    """Each InputWarning (input read other than as given) as one line on stderr, like an error."""
+    with warnings.catch_warnings():
+        # "always": the same file in two runs of one process is said twice.
+        warnings.simplefilter("always", InputWarning)
+        show = warnings.showwarning
+
+        def show_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: TextIO | None = None, line: str | None = None) -> None:
+            if issubclass(category, InputWarning):
+                print(f"chorus: warning: {message}", file=sys.stderr)
+            else:
+                show(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show_line
+        yield
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["eval"]:
@@ -111,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "group", False):
         args.run = _stories
     try:
-        return args.run(args)
+        with _input_warnings_on_stderr():
+            return args.run(args)
     except (InputError, msgspec.ValidationError) as exc:
         print(f"chorus: error: {exc}", file=sys.stderr)
         return 2

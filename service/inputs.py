@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 
-from service.errors import InputError
+from service.errors import InputError, InputWarning
 from service.models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -49,9 +49,24 @@ def _read_text(path: Path) -> str:
     data = path.read_bytes()
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: looks like a binary file, not text or HTML")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     text = data.decode("utf-8", errors="replace")
+    # Where no byte above ASCII was UTF-8, the file is likely one saved as Windows-1252, which
+    # decodes strictly unless it is binary or another encoding. A UTF-8 file with a few damaged
+    # bytes would decode too, into mojibake ("cafÃ©"): its UTF-8 characters tell it apart.
+    if all(c.isascii() or c == "\ufffd" for c in text):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warnings.warn(f"{path}: not UTF-8; read as Windows-1252", InputWarning)
+            return text
     if text.count("\ufffd") > max(8, len(text) // 100):
-        raise InputError(f"{path}: not UTF-8 text (binary or another encoding)")
+        raise InputError(f"{path}: not UTF-8 or Windows-1252 text (binary or another encoding)")
     return text
 
 
@@ -71,15 +86,20 @@ def read_jsonl(path: Path) -> list[ClusterInput]:
             continue
         try:
             clusters.append(_cluster_line(line))
-        except (json.JSONDecodeError, msgspec.ValidationError) as exc:
+        except msgspec.MsgspecError as exc:
             raise InputError(f"{path}:{number}: not a cluster line ({exc})") from None
+        except RecursionError:
+            # msgspec has no depth limit of its own: it gives up at Python's recursion limit.
+            raise InputError(f"{path}:{number}: not a cluster line (JSON is nested too deeply)") from None
     if not clusters:
         raise InputError(f"{path}: no clusters")
     return clusters
 
 
 def _cluster_line(line: str) -> ClusterInput:
-    row = json.loads(line)
+    # msgspec, not json: each of its errors is a MsgspecError, where json raises a bare ValueError
+    # for a number over 4300 digits.
+    row = msgspec.json.decode(line)
     if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("docs"), list):
         raise msgspec.ValidationError('expected an object with "id" and a list "docs"')
     if not all(isinstance(d, dict) for d in row["docs"]):

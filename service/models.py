@@ -45,9 +45,12 @@ class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             return None
         try:
             published = datetime.fromisoformat(self.published_at)
+            return published.replace(tzinfo=published.tzinfo or timezone.utc).astimezone(timezone.utc)
         except ValueError:
             raise ValueError(f"published_at: expected an ISO 8601 date or time, got {self.published_at!r}") from None
-        return published.replace(tzinfo=published.tzinfo or timezone.utc).astimezone(timezone.utc)
+        except OverflowError:
+            # A time at the calendar's ends whose zone moves it past year 1 or 9999 has no UTC time.
+            raise ValueError(f"published_at: {self.published_at!r} is out of range once converted to UTC") from None
 
 
 def check_unique_ids(articles: Sequence[Article]) -> None:
@@ -72,6 +75,15 @@ class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
     ratio: Annotated[float, msgspec.Meta(gt=0, le=1)] | None = None
     format: Format = "json"
     extractor: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, so that every caller (HTTP, CLI, stories jobs, Python) is refused at once:
+        # the stories path would otherwise take the extract stage's refusal for "not a story".
+        if self.extractor is not None:
+            from service.extractors import EXTRACTORS  # imports service.cluster, which imports this module
+
+            if self.extractor not in EXTRACTORS:
+                raise ValueError(f"unknown extractor {self.extractor!r}; choose one of {', '.join(EXTRACTORS)}")
 
 
 # What the Python API takes: the Structs, or dicts with their fields. msgspec checks a Struct's

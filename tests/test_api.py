@@ -251,6 +251,11 @@ def test_malformed_json_is_400(client: TestClient[Any]) -> None:
     assert_problem(post_raw(client, nested), 400, "Malformed JSON", "nested too deeply")
 
 
+def test_a_body_that_is_not_utf8_is_400(client: TestClient[Any]) -> None:
+    latin1 = b'{"articles": [{"id": "a", "text": "caf\xe9 fire"}]}'
+    assert_problem(post_raw(client, latin1), 400, "Malformed JSON", "not valid UTF-8")
+
+
 def test_empty_body_is_400(client: TestClient[Any]) -> None:
     assert_problem(post_raw(client, b""), 400, "Empty body", "articles")
 
@@ -266,9 +271,22 @@ def test_empty_body_is_400(client: TestClient[Any]) -> None:
         ({"articles": [{"id": "", "text": "x"}]}, ["articles[0].id", "length >= 1"]),
         ({"articles": [{"id": "a", "text": "x", "body": "y"}]}, ["articles[0]", "unknown field `body`"]),
         ({"articles": [{"id": "a", "text": "x", "published_at": "4 March"}]}, ["articles[0]", "ISO 8601", "'4 March'"]),
+        (
+            {"articles": [{"id": "a", "text": "x", "published_at": "9999-12-31T23:59:59-01:00"}]},
+            ["articles[0]", "'9999-12-31T23:59:59-01:00' is out of range once converted to UTC"],
+        ),
+        (
+            {"articles": [{"id": "a", "text": "x", "published_at": "0001-01-01T00:00:00+01:00"}]},
+            ["articles[0]", "'0001-01-01T00:00:00+01:00' is out of range once converted to UTC"],
+        ),
         ({"articles": ARTICLES, "options": {"colour": "red"}}, ["options", "unknown field `colour`"]),
         ({"articles": ARTICLES, "options": {"sentences": 0}}, ["options.sentences", ">= 1"]),
         ({"articles": ARTICLES, "options": {"format": "pdf"}}, ["options.format", "Invalid enum value 'pdf'"]),
+        ({"articles": ARTICLES, "options": {"extractor": "foo"}}, ["options", "unknown extractor 'foo'"]),
+        (
+            {"articles": ARTICLES, "options": {"extractor": "foo"}, "group": True},
+            ["options", "unknown extractor 'foo'"],
+        ),
         ({"articles": ARTICLES, "stories": True}, ["body", "unknown field `stories`"]),
         ({}, ["body", "missing required field `articles`"]),
     ],
@@ -281,9 +299,13 @@ def test_empty_body_is_400(client: TestClient[Any]) -> None:
         "empty-id",
         "unknown-article-field",
         "publication-time-no-iso-date",
+        "publication-time-past-9999-in-utc",
+        "publication-time-before-year-1-in-utc",
         "unknown-option",
         "option-out-of-range",
         "unknown-format",
+        "unknown-extractor",
+        "unknown-extractor-with-group",
         "unknown-top-level-field",
         "missing-articles",
     ],

@@ -67,6 +67,14 @@ def test_duplicate_article_ids_are_an_input_error(pipeline):
         (["a report"], None, "articles: Expected `object`, got `str` - at `$[0]`"),
         ([{"id": "a", "text": FIRE, "body": "x"}], None, "articles: Object contains unknown field `body` - at `$[0]`"),
         ([Article(id="a", text=FIRE)], {"words": 5}, "options: Expected `int` >= 10 - at `$.words`"),
+        # Valid ISO 8601 whose zone moves it past the calendar's ends, where no UTC time exists.
+        ([{"id": "a", "text": FIRE, "published_at": "9999-12-31T23:59:59-01:00"}], None,
+         "articles: published_at: '9999-12-31T23:59:59-01:00' is out of range once converted to UTC - at `$[0]`"),
+        ([{"id": "a", "text": FIRE, "published_at": "0001-01-01T00:00:00+01:00"}], None,
+         "articles: published_at: '0001-01-01T00:00:00+01:00' is out of range once converted to UTC - at `$[0]`"),
+        # Refused before grouping: a story's brief must not fail and leave its reports singletons.
+        ([Article(id="a", text=FIRE)], {"extractor": "foo"},
+         "options: unknown extractor 'foo'; choose one of coverage, lexrank, textrank, lsa"),
     ],
 )
 def test_what_a_python_caller_builds_is_checked_like_a_request(pipeline, articles, options, message):

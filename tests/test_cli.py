@@ -19,6 +19,8 @@ import pytest
 from conftest import CORE, DEMO, REPO, assert_citations_slice, read_cluster
 from service import Brief
 from service.cli import main
+from service.errors import InputWarning
+from service.inputs import read_article
 from service.text import word_count
 
 TRAM = CORE / "tram"
@@ -62,8 +64,13 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("cli")
     (base / "empty").mkdir()
     (base / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    (base / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 Z\xfcrich, \xa3 \xb0 \xb1\n".encode("latin-1") * 40)
+    # Neither UTF-8 nor Windows-1252: Shift JIS has bytes (0x81, 0x8d, 0x90) that Windows-1252 leaves undefined.
+    (base / "shift-jis.txt").write_bytes("東京の倉庫で火災が発生した。\n".encode("shift_jis") * 40)
     (base / "bad.jsonl").write_text('{"id": "ok", "docs": [{"id": "a", "text": "x"}]}\n{"id": "broken", "docs": \n')
+    (base / "deep.jsonl").write_text('{"id": "c", "docs": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    (base / "long-number.jsonl").write_text('{"id": ' + "9" * 5000 + ', "docs": [{"id": "a", "text": "A report."}]}\n')
+    far_date = {"id": "a", "text": "A fire destroyed a warehouse.", "published_at": "9999-12-31T23:59:59-01:00"}
+    (base / "far-date.jsonl").write_text(json.dumps({"id": "c1", "docs": [far_date]}) + "\n")
     (base / "nodocs.jsonl").write_text('{"id": "c1", "documents": []}\n')
     (base / "docs-not-objects.jsonl").write_text('{"id": "c1", "docs": ["a report"]}\n')
     (base / "doc-without-id.jsonl").write_text('{"id": "c1", "docs": [{"text": "A report.", "refs": []}]}\n')
@@ -195,8 +202,11 @@ def test_a_bad_cluster_in_a_batch_is_reported_on_its_line_and_the_rest_still_run
     [
         ("empty", "directory holds no article files (.txt, .text, .md, .html, .htm)"),
         ("binary.txt", "looks like a binary file"),
-        ("latin1.txt", "not UTF-8 text"),
-        ("bad.jsonl", ":2: not a cluster line (Expecting"),
+        ("shift-jis.txt", "not UTF-8 or Windows-1252 text"),
+        ("bad.jsonl", ":2: not a cluster line (Input data was truncated)"),
+        ("deep.jsonl", ":1: not a cluster line (JSON is nested too deeply)"),
+        ("long-number.jsonl", ":1: not a cluster line (Integer value out of range"),
+        ("far-date.jsonl", ":1: not a cluster line (published_at: '9999-12-31T23:59:59-01:00' is out of range"),
         ("nodocs.jsonl", ':1: not a cluster line (expected an object with "id" and a list "docs")'),
         ("docs-not-objects.jsonl", ':1: not a cluster line (expected each of "docs" to be an object'),
         ("doc-without-id.jsonl", ":1: not a cluster line (Object missing required field `id` - at `$.docs[0]`)"),
@@ -207,6 +217,33 @@ def test_bad_input_exits_2_with_one_line(capsys, inputs, name, message):
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert err.startswith(f"chorus: error: {inputs[name]}") and message in err
+
+
+@pytest.mark.parametrize("command", [["summarize", "--group"], ["stories"]])
+def test_bad_jsonl_exits_2_naming_the_line_when_grouping_too(capsys, inputs, command):
+    code = main([*command, str(inputs["far-date.jsonl"]), "--method", "extractive"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"chorus: error: {inputs['far-date.jsonl']}:1: not a cluster line (published_at")
+
+
+def test_a_windows_1252_file_is_read_as_such_and_the_cli_says_so(capsys, tmp_path):
+    prose = "Fïre café — naïve readers “quoted” it. " + (TRAM / "wire.txt").read_text(encoding="utf-8")
+    path = tmp_path / "wire.txt"
+    path.write_bytes(prose.encode("cp1252"))
+    with pytest.warns(InputWarning, match="not UTF-8; read as Windows-1252"):
+        assert read_article(path).text == prose
+    code, out, err = cli(capsys, str(path), "--method", "extractive")
+    assert code == 0 and brief_of(out).sentences
+    assert err == f"chorus: warning: {path}: not UTF-8; read as Windows-1252\n"
+
+
+def test_a_utf8_file_with_a_damaged_byte_stays_utf8(tmp_path, recwarn):
+    # Its "é" as Windows-1252 would be mojibake ("cafÃ©"): one bad byte does not make it another encoding.
+    path = tmp_path / "report.txt"
+    path.write_bytes("The café burned down overnight.\n".encode() + b"\xff A second line.\n")
+    assert read_article(path).text == "The café burned down overnight.\n\ufffd A second line.\n"
+    assert not recwarn.list
 
 
 def test_jsonl_and_article_files_cannot_be_mixed(capsys, inputs):
@@ -224,6 +261,10 @@ def test_out_of_range_lengths_exit_2(capsys, command, option):
     assert len(err.splitlines()) == 1
 
 
-def test_an_unknown_extractor_exits_2(capsys):
-    code, _, err = cli(capsys, str(TRAM), "--extractor", "nope", "--method", "extractive")
-    assert code == 2 and err.startswith("chorus: error: unknown extractor 'nope'")
+@pytest.mark.parametrize("command", [["summarize"], ["summarize", "--group"], ["stories"]])
+def test_an_unknown_extractor_exits_2(capsys, command):
+    # DEMO: a feed with a story, which grouping would otherwise leave as singletons when its brief failed.
+    code = main([*command, str(DEMO), "--extractor", "nope", "--method", "extractive"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith("chorus: error: unknown extractor 'nope'")

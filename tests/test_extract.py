@@ -693,3 +693,16 @@ def test_of_reports_that_share_no_story_the_fullest_ones_lead_opens_the_brief(or
         "Officials warned that more rain was expected over the weekend."))
     cluster = extract([notice, report][::order], sentences=3)
     assert cluster.selected[0].representative.text.startswith("Floodwaters forced 300 families")
+
+
+def test_a_brief_left_empty_by_the_word_budget_says_why(pipeline):
+    # The budget never cuts a sentence: where none fits, the brief is empty and the warning says how long to ask for.
+    lead = ("The city council voted on Wednesday to close the old harbour bridge to traffic after engineers "
+            "found deep cracks in its main supports.")
+    articles = [Article(id="a", text=lead), Article(id="b", text=lead.replace("Wednesday", "Tuesday"))]
+    brief = pipeline.summarize(articles, Options(method="extractive", words=10))
+    assert (brief.headline, brief.sentences) == ("", [])
+    assert brief.warnings == ["no sentence of these reports fits in 10 words (the shortest has 23); "
+                              "ask for 23 words or more"]
+    enough = pipeline.summarize(articles, Options(method="extractive", words=23))
+    assert len(enough.sentences) == 1 and enough.warnings == []

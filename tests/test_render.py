@@ -115,6 +115,85 @@ def test_markdown_refuses_javascript_urls():
     assert "1. Wire `wire`" in out.splitlines()
 
 
+INJECTED = "X\n\n# Injected\n<img src=x onerror=alert(1)>"
+SHOWN = "X # Injected &lt;img src=x onerror=alert(1)&gt;"  # one line, its HTML as entities
+
+
+def test_markdown_shows_report_text_as_text_never_as_markup():
+    brief = hand_brief(
+        headline=INJECTED,
+        sentences=[BriefSentence(text="- 1. *Bold* _it_ [link](https://x.example) `code` \\ & ~~~ ---",
+                                 speaker=INJECTED, citations=[cite("wire")]),
+                   BriefSentence(text="2. Rescuers > 40", citations=[cite("wire")])],
+        sources=[Source(id="wire", outlet=INJECTED, title="+ Tram #", url="https://wire.example/a) <b>x</b>(y z"),
+                 Source(id="courier", title="3) # Two"), Source(id="copy", reprint_of="wire\n# H")],
+        quote=Quote(text=INJECTED, speaker="<b>Varga</b>", article_ids=["wire"]),
+        conflicts=[Conflict(about="# injured", values=[ConflictValue(value=INJECTED, article_ids=["wire"])])],
+        warnings=[INJECTED],
+    )
+    assert render(brief, "md").splitlines() == [
+        f"## {SHOWN}",
+        "",
+        r"- \- 1. \*Bold\* \_it\_ \[link\](https://x.example) \`code\` \\ &amp; \~\~\~ --- — " + f"{SHOWN} [1]",
+        r"- 2\. Rescuers &gt; 40 [1]",
+        "",
+        "> “X # Injected &lt;img src=x onerror=alert(1)&gt;” — &lt;b&gt;Varga&lt;/b&gt; [1]",
+        "",
+        "**Sources differ:**",
+        rf"- \# injured: {SHOWN} ([1])",
+        "",
+        "**Sources**",
+        "",
+        rf"1. [{SHOWN} — + Tram \#](https://wire.example/a\)%20<b>x</b>\(y%20z) `wire`",
+        r"2. 3\) # Two `courier`",
+        "3. `copy` (reprint of wire # H)",
+        "",
+        f"> Note: {SHOWN}",
+    ]
+
+
+def test_a_commonmark_reader_shows_markdown_report_text_as_text():
+    # markdown-it-py comes with litestar (through rich): a CommonMark reader, to check what a reader shows.
+    markdown_it = pytest.importorskip("markdown_it")
+    text = "Crews <script>alert(1)</script> saw *this* [here](javascript:alert(2)) `x` & more"
+    brief = hand_brief(
+        headline=f"{INJECTED} #",
+        sentences=[BriefSentence(text=f"# {text}", speaker=INJECTED, citations=[cite("wire")])],
+        sources=[Source(id="a`b", outlet=INJECTED, url="https://wire.example/a) <img src=x>"),
+                 Source(id="`", title=f"1. {text}"), Source(id="id\n# H")],
+        quote=Quote(text=text, speaker=INJECTED, article_ids=["a`b"]),
+        conflicts=[Conflict(about=f"- {text}", values=[ConflictValue(value=INJECTED, article_ids=["a`b"])])],
+        warnings=[INJECTED],
+    )
+    shown = markdown_it.MarkdownIt("commonmark").render(render(brief, "md"))
+    tags = re.findall(r"</?([a-z0-9]+)", shown)
+    assert set(tags) == {"h2", "ul", "li", "blockquote", "p", "strong", "ol", "a", "code"}
+    assert tags.count("h2") == 2 and tags.count("a") == 2 and tags.count("li") == 2 * 5
+    assert "Crews &lt;script&gt;alert(1)&lt;/script&gt; saw *this* [here](javascript:alert(2)) `x` &amp; more" in shown
+    assert "<h2>X # Injected &lt;img src=x onerror=alert(1)&gt; #</h2>" in shown
+    assert '<a href="https://wire.example/a)%20%3Cimg%20src=x%3E">' in shown
+    assert "<code>a`b</code>" in shown and "<code>`</code>" in shown and "<code>id # H</code>" in shown
+
+
+@pytest.mark.parametrize(("article_id", "written"), [
+    ("wire", "`wire`"),
+    ("a`b", "``a`b``"),
+    ("a``b`", "``` a``b` ```"),
+    ("`", "`` ` ``"),
+    (" pad ", "`  pad  `"),
+    ("two\nlines", "`two lines`"),
+])
+def test_markdown_writes_an_id_in_a_code_span_that_its_backticks_cannot_close(article_id, written):
+    brief = hand_brief(sources=[Source(id=article_id, outlet="Wire")],
+                       sentences=[BriefSentence(text="A tram derailed.", citations=[cite(article_id)])])
+    assert render(brief, "md").splitlines()[-1] == f"1. Wire {written}"
+
+
+def test_markdown_leaves_out_an_empty_headline():
+    out = render(hand_brief(headline="", sentences=[]), "md")
+    assert out.startswith("**Sources**\n\n1. ") and "##" not in out
+    assert render(hand_brief(headline=""), "md").startswith("- A tram derailed in central Velmora. [1][2]\n")
+
 def test_text_format_has_headline_marked_sentences_and_sources():
     out = render(hand_brief(), "text")
     assert out.splitlines() == [

@@ -17,6 +17,8 @@ from litestar.testing import TestClient
 
 from conftest import EXTRACTIVE
 from server_process import EXTRACTIVE_ENV, _Process, free_port
+from service.api.app import create_app
+from service.api.settings import ApiSettings
 from service.stories import summarize_feed
 from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore, LeaseLost
 from service.stories.routes import StoriesPlugin
@@ -129,6 +131,30 @@ def test_the_routes_accept_a_feed_and_report_progress_then_the_result(tmp_path, 
         assert client.get("/stories/jobs/unknown").status_code == 404
         twice = {"articles": [{"id": "a", "text": "One."}, {"id": "a", "text": "Two."}]}
         assert client.post("/stories/jobs", json=twice).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("content", "status", "mention"),
+    [
+        (msgspec.json.encode({"articles": FEED, "options": {"extractor": "foo"}}), 422, "unknown extractor 'foo'"),
+        (msgspec.json.encode({"articles": [{"id": "a", "text": "One.", "published_at": "9999-12-31T23:59:59-01:00"}]}),
+         422, "out of range once converted to UTC"),
+        (b'{"articles": [{"id": "a", "text": "caf\xe9 fire"}]}', 400, "not valid UTF-8"),
+    ],
+    ids=["unknown-extractor", "publication-time-past-9999-in-utc", "body-not-utf8"],
+)
+def test_the_service_refuses_a_feed_it_cannot_run_before_queueing_it(
+    tmp_path, pipeline, monkeypatch, content, status, mention
+):
+    db = tmp_path / "jobs.sqlite3"
+    monkeypatch.setenv("CHORUS_STORIES_DB", str(db))
+    with TestClient(create_app(pipeline=pipeline, api=ApiSettings())) as client:
+        response = client.post("/stories/jobs", content=content, headers={"content-type": "application/json"})
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert mention in response.json()["detail"]
+    with sqlite3.connect(db) as jobs:
+        assert jobs.execute("SELECT count(*) FROM jobs").fetchone() == (0,)
 
 
 # A server whose render stage takes a second per story, so that a kill lands mid-job.

@@ -86,6 +86,9 @@ def _internal_problem(exc: Exception) -> ProblemDetailsException:
         # msgspec gives up on a body nested past Python's recursion limit ("[[[[…]]]]"):
         # the body is at fault, and Litestar does not wrap this error as it does a syntax error.
         return _problem(400, "Malformed JSON", "JSON is nested too deeply")
+    if isinstance(exc, UnicodeDecodeError) and _raised_decoding_json(exc):
+        # Nor does it wrap bytes that are not UTF-8 (msgspec raises UnicodeDecodeError, not DecodeError).
+        return _problem(400, "Malformed JSON", "the body is not valid UTF-8; send JSON encoded as UTF-8")
     log.exception("unhandled error", exc_info=exc)
     return _problem(500, "Internal error", _INTERNAL_DETAIL)
 

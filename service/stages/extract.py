@@ -300,6 +300,12 @@ class Extract:
             rest = [f for f in pool if f is not anchor and not repeats.blocked[place[id(f)]]]
             chosen = [anchor, *extractor(cluster, rest, budget.without(len(anchor.representative.tokens)))]
         chosen = _fill(chosen, fill_order, budget, repeats)
+        if not chosen and candidates and budget.words is not None:
+            # The budget leaves a sentence longer than it out rather than cut it: where every one is
+            # longer, the brief is empty, and the reader is told why and what to ask for.
+            shortest = min(len(f.representative.tokens) for f in candidates)
+            cluster.warn(f"no sentence of these reports fits in {budget.words} words (the shortest has {shortest}); "
+                         f"ask for {shortest} words or more")
         cluster.selected = sorted(chosen, key=_reading_order)
         cluster.headline = choose_headline(cluster)
         return cluster

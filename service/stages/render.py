@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html as html_lib
+import re
 from collections.abc import Callable
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import msgspec
 
@@ -84,37 +85,72 @@ def _source_label(source: Source) -> str:
     return " — ".join(p for p in (source.outlet, source.title) if p)
 
 
-def _copy_note(source: Source) -> str:
+def _verbatim(text: str) -> str:
+    return text
+
+
+def _copy_note(source: Source, escape: Callable[[str], str] = _verbatim) -> str:
     if source.reprint_of:
-        return f" (reprint of {source.reprint_of})"
-    return f" (rewrite of {source.rewrite_of})" if source.rewrite_of else ""
+        return f" (reprint of {escape(source.reprint_of)})"
+    return f" (rewrite of {escape(source.rewrite_of)})" if source.rewrite_of else ""
+
+
+# Report text in Markdown stays text. Anywhere in a line these would start markup (an emphasis, a
+# link, a code span, a fence) or escape what follows; "<", ">" and "&" become entities, so they
+# open no HTML and no quotation…
+_MD_INLINE = re.compile(r"[\\`*_\[\]~]")
+# …and where a field starts its line these would open a heading or a list item, and a "#" that
+# ends a heading would be dropped as its closing mark.
+_MD_BLOCK_MARK = re.compile(r"^(?=[#+-])|^[0-9]{1,9}(?=[.)](?: |$))|(?=#$)")
+
+
+def _md(text: str) -> str:
+    """`text` as one line of Markdown that shows it as written: no markup, raw HTML or block of its own."""
+    text = _MD_INLINE.sub(r"\\\g<0>", html_lib.escape(" ".join(text.split()), quote=False))
+    return _MD_BLOCK_MARK.sub(r"\g<0>\\", text)
+
+
+def _md_code(text: str) -> str:
+    """`text` (an id) verbatim in a code span: its fence is longer than any run of backticks in it, and a
+    space pads an edge that is a backtick, or both edges where they are spaces (Markdown strips one)."""
+    text = re.sub(r"\r\n?|\n", " ", text)  # a line ending would end the list item
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    padded = "`" in (text[:1], text[-1:]) or (text[:1] == text[-1:] == " " and text.strip(" ") != "")
+    pad = " " if padded else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_url(url: str) -> str:
+    """`url` as a link destination that ends where it should: whitespace and control characters
+    percent-encoded, parentheses and backslashes escaped."""
+    return re.sub(r"[\s\x00-\x1f\x7f]", lambda m: quote(m.group()), re.sub(r"[\\()]", r"\\\g<0>", url))
 
 
 def to_markdown(brief: Brief) -> str:
+    """Every piece of report text goes through `_md`, ids through `_md_code`, links through `_md_url`."""
     numbers = _source_numbers(brief)
 
     def listed_marks(article_ids: list[str]) -> str:
         return f"({', '.join(f'[{n}]' for n in _numbered(article_ids, numbers))})"
 
-    lines = [f"## {brief.headline}", ""]
-    for sentence in brief.sentences:
-        lines.append(f"- {sentence.text}{_credit(sentence)} {_md_marks(_cited(sentence, numbers))}".rstrip())
+    headline = _md(brief.headline)
+    blocks = [
+        [f"## {headline}"] if headline else [],
+        [f"- {_md(s.text)}{_credit(s, _md)} {_md_marks(_cited(s, numbers))}".rstrip() for s in brief.sentences],
+    ]
     if brief.quote:
-        lines += ["", f"> {_quoted(brief.quote)} {_md_marks(_numbered(brief.quote.article_ids, numbers))}".rstrip()]
+        blocks.append([f"> {_quoted(brief.quote, _md)} {_md_marks(_numbered(brief.quote.article_ids, numbers))}"
+                       .rstrip()])
     if brief.conflicts:
-        lines += ["", "**Sources differ:**"]
-        lines += [
-            "- " + _disagreement(c, listed_marks) for c in brief.conflicts
-        ]
-    lines += ["", "**Sources**", ""]
+        blocks.append(["**Sources differ:**", *("- " + _disagreement(c, listed_marks, _md) for c in brief.conflicts)])
+    sources = ["**Sources**", ""]
     for source in brief.sources:
-        label = _source_label(source)
+        label = _md(_source_label(source))
         url = _safe_url(source.url)
-        link = f"[{label or source.id}]({url}) " if url else f"{label} " if label else ""
-        lines.append(f"{numbers[source.id]}. {link}`{source.id}`{_copy_note(source)}")
-    if brief.warnings:
-        lines += ["", *[f"> Note: {w}" for w in brief.warnings]]
-    return "\n".join(lines) + "\n"
+        link = f"[{label or _md(source.id)}]({_md_url(url)}) " if url else f"{label} " if label else ""
+        sources.append(f"{numbers[source.id]}. {link}{_md_code(source.id)}{_copy_note(source, _md)}")
+    blocks += [sources, [f"> Note: {_md(w)}" for w in brief.warnings]]
+    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
 def to_text(brief: Brief) -> str:
@@ -152,20 +188,20 @@ def _text_marks(source_numbers: list[int]) -> str:
     return f"[{','.join(str(n) for n in source_numbers)}]" if source_numbers else ""
 
 
-def _quoted(quote: Quote) -> str:
-    return f"“{quote.text}” — {quote.speaker or 'unattributed'}"
+def _quoted(quote: Quote, escape: Callable[[str], str] = _verbatim) -> str:
+    return f"“{escape(quote.text)}” — {escape(quote.speaker) if quote.speaker else 'unattributed'}"
 
 
 def _disagreement(
-    conflict: Conflict, marks: Callable[[list[str]], str], escape: Callable[[str], str] = lambda text: text
+    conflict: Conflict, marks: Callable[[list[str]], str], escape: Callable[[str], str] = _verbatim
 ) -> str:
     """"people killed: 60 ([1]); 65 ([2], [3])": each value with the sources that give it."""
     values = "; ".join(f"{escape(v.value)} {marks(v.article_ids)}" for v in conflict.values)
     return f"{escape(conflict.about)}: {values}"
 
 
-def _credit(sentence: BriefSentence) -> str:
-    return f" — {sentence.speaker}" if sentence.speaker else ""
+def _credit(sentence: BriefSentence, escape: Callable[[str], str] = _verbatim) -> str:
+    return f" — {escape(sentence.speaker)}" if sentence.speaker else ""
 
 
 def _safe_url(url: str | None) -> str | None:
