@@ -81,7 +81,8 @@ def read_article(path: Path) -> Article:
 def read_jsonl(path: Path) -> list[ClusterInput]:
     """Clusters in the evaluation format: {"id", "docs": [{"id", "text"}], "refs": [...]}."""
     clusters = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+    # Lines end at "\n" alone: splitlines() would also cut at a U+2028 or "\x85" inside a JSON string.
+    for number, line in enumerate(_read_text(path).split("\n"), start=1):
         if not line.strip():
             continue
         try:

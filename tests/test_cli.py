@@ -20,7 +20,7 @@ from conftest import CORE, DEMO, REPO, assert_citations_slice, read_cluster
 from service import Brief
 from service.cli import main
 from service.errors import InputWarning
-from service.inputs import read_article
+from service.inputs import read_article, read_jsonl
 from service.text import word_count
 
 TRAM = CORE / "tram"
@@ -268,3 +268,12 @@ def test_an_unknown_extractor_exits_2(capsys, command):
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err.startswith("chorus: error: unknown extractor 'nope'")
+
+
+def test_a_line_separator_inside_a_jsonl_string_does_not_end_the_line(tmp_path):
+    # JSON allows U+2028 and U+0085 raw inside a string; only "\n" ends a JSONL line.
+    docs = [{"id": "a", "text": "The tram derailed in Velmora.\u2028Fourteen people were hurt.\x85The line reopened."}]
+    path = tmp_path / "clusters.jsonl"
+    path.write_text(json.dumps({"id": "c", "docs": docs}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [cluster] = read_jsonl(path)
+    assert cluster.articles[0].text == docs[0]["text"]
