@@ -169,9 +169,13 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(map(_token, _WORD.findall(text)))
 
 
+_CJK_CHARACTER = re.compile(f"[{_CJK}]")
+
+
 def is_content(token: str) -> bool:
-    """Whether the token carries meaning: no stopword, no single letter."""
-    return len(token) > 1 and token not in STOPWORDS
+    """Whether the token carries meaning: no stopword, no single letter (a CJK character,
+    which is a word here, is no letter)."""
+    return (len(token) > 1 or _CJK_CHARACTER.match(token) is not None) and token not in STOPWORDS
 
 
 def content(tokens: Iterable[str]) -> list[str]:

@@ -123,3 +123,12 @@ def test_a_swapped_in_abstract_stage_is_taken_to_need_the_model():
     slot = GeneratorSlot(None, "none")
     pipeline = Pipeline.from_settings(Settings(), generator=slot, overrides={"abstract": Rewrite()})
     assert pipeline.uses_model(Options(method="extractive"))
+
+
+def test_reports_in_chinese_that_tell_one_story_are_briefed_as_one():
+    # A CJK character is a word here: two copies of one report share every fact, told once.
+    report = "港口仓库发生大火，两名工人受伤。消防员花了六个小时才控制住火势。官员说，港口部分区域已经关闭。"
+    brief = summarize([{"id": "a", "text": report}, {"id": "b", "text": report}], Options(sentences=3))
+    assert not brief.warnings
+    assert len({s.text for s in brief.sentences}) == len(brief.sentences) >= 2
+    assert all({c.article_id for c in s.citations} == {"a", "b"} for s in brief.sentences)
