@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 from eval.aggregate import Aggregator
 from eval.datasets import read_jsonl
@@ -16,8 +20,45 @@ from eval.runner import run
 from eval.systems import SYSTEMS
 
 
+T = TypeVar("T", int, float)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments get a one-line reason and exit code 2, like bad input, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _number(convert: Callable[[str], T], valid: Callable[[T], bool], rule: str) -> Callable[[str], T]:
+    """An argparse `type` that refuses, while parsing, numbers that would fail or mislead only later."""
+
+    def parse(text: str) -> T:
+        try:
+            value = convert(text)
+        except ValueError:
+            value = None
+        if value is None or not valid(value):  # NaN fails every comparison, so it is refused too
+            raise argparse.ArgumentTypeError(f"{rule}, not {text!r}")
+        return value
+
+    return parse
+
+
+_POSITIVE = _number(int, lambda n: n >= 1, "must be a whole number of at least 1")
+_SEED = _number(int, lambda n: n >= 0, "must be a whole number of at least 0")
+_LEVEL = _number(float, lambda x: 0 < x < 1, "must be strictly between 0 and 1")
+
+
+def _names(text: str) -> list[str]:
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one system")
+    return names
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="chorus eval",
         description="Batch ROUGE evaluation of Chorus and extractive baselines on multi-document datasets.",
     )
@@ -28,15 +69,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--systems",
         default="lead,lexrank,textrank,lsa,chorus-extractive",
+        type=_names,
         help=f"comma-separated, from: {', '.join(SYSTEMS)}",
     )
     p.add_argument("--out", required=True, type=Path, help="output folder; rerunning into it resumes")
-    p.add_argument("--limit", type=int, help="only the first N clusters")
-    p.add_argument("--workers", type=int, default=1, help="local processes running clusters in parallel")
+    p.add_argument("--limit", type=_POSITIVE, help="only the first N clusters")
+    p.add_argument("--workers", type=_POSITIVE, default=1, help="local processes running clusters in parallel")
     p.add_argument("--baseline", default="lexrank", help="system the others are compared with")
-    p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap and permutation draws")
-    p.add_argument("--samples", type=int, default=1000, help="bootstrap resamples and permutations")
-    p.add_argument("--confidence", type=float, default=0.95)
+    p.add_argument("--seed", type=_SEED, default=0, help="seed of the bootstrap and permutation draws")
+    p.add_argument("--samples", type=_POSITIVE, default=1000, help="bootstrap resamples and permutations")
+    p.add_argument("--confidence", type=_LEVEL, default=0.95, help="level of the intervals, between 0 and 1")
     p.add_argument("--executor", choices=("local", "ray"), default="local")
     p.add_argument(
         "--ray-address", help="Ray cluster to join (auto, or ray://head:10001); default: start a local one"
@@ -44,12 +86,26 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse, before any summarizing, what argparse cannot check alone (exits 2)."""
+    try:  # the folder, and a file in it, as the run will write them
+        (args.out / "summaries").mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=args.out / "summaries"):
+            pass
+    except OSError as error:
+        p.error(f"--out {args.out}: cannot create or write this folder ({error.strerror or error})")
+    if args.executor == "ray":
+        try:
+            importlib.import_module("ray.data")
+        except ImportError:
+            p.error("--executor ray needs Ray: install the extra, pip install -e '.[ray]'")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    if not systems or args.workers < 1 or (args.limit is not None and args.limit < 1) or args.samples < 1:
-        print("give at least one system; --workers, --limit and --samples are at least 1", file=sys.stderr)
-        return 2
+    p = parser()
+    args = p.parse_args(argv)
+    _check(p, args)
+    systems: list[str] = args.systems
     try:
         clusters = read_jsonl(args.dataset, args.limit)
     except (OSError, ValueError) as error:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 import msgspec
+
+from eval.scoring import Tokenizer
 
 
 class Doc(msgspec.Struct, frozen=True):
@@ -26,26 +29,45 @@ class Cluster(msgspec.Struct, frozen=True):
 
 
 _decoder = msgspec.json.Decoder(Cluster)
+_words = Tokenizer(stem=False)  # what ROUGE counts as words
 
 
 def read_jsonl(path: str | Path, limit: int | None = None) -> list[Cluster]:
-    """The first `limit` clusters (all when None); a cluster without refs, or none at all, is an error."""
+    """The first `limit` clusters (all when None). A cluster the suite cannot score fairly is
+    an error naming the file, line and cluster id, as is a file with no clusters."""
     clusters = []
+    lines_of: dict[str, int] = {}  # cluster id -> line, to name both lines of a repeated id
     with open(path, "rb") as lines:
-        for number, line in enumerate(islice((l for l in lines if l.strip()), limit), 1):
+        numbered = ((number, line) for number, line in enumerate(lines, 1) if line.strip())
+        for number, line in islice(numbered, limit):
             try:
                 cluster = _decoder.decode(line)
             except msgspec.DecodeError as error:  # malformed JSON, or a cluster of the wrong shape
-                raise ValueError(f"{path}: cluster {number}: {error}") from None
-            if not cluster.refs or not cluster.docs:
-                raise ValueError(f"{path}: cluster {cluster.id} needs docs and refs")
+                raise ValueError(f"{path}: line {number}: {error}") from None
+            problem = _problem(cluster, lines_of)
+            if problem:
+                raise ValueError(f"{path}: line {number}: cluster {cluster.id}: {problem}")
+            lines_of[cluster.id] = number
             clusters.append(cluster)
     if not clusters:
         raise ValueError(f"{path}: no clusters")
-    ids = [c.id for c in clusters]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"{path}: cluster ids repeat")
     return clusters
+
+
+def _problem(cluster: Cluster, lines_of: dict[str, int]) -> str | None:
+    """Why the suite cannot score `cluster` fairly, or None; `lines_of` holds the clusters read before it."""
+    if cluster.id in lines_of:
+        return f"the id repeats the cluster on line {lines_of[cluster.id]}"
+    if not cluster.refs or not cluster.docs:
+        return "needs docs and refs"
+    if not any(_words.tokenize(r) for r in cluster.refs):
+        return "no reference has any words, so every system would score 0 on it"
+    counts = Counter(d.id for d in cluster.docs)
+    repeated = sorted(i for i, n in counts.items() if n > 1)
+    if repeated:
+        # Chorus refuses such a cluster and would score 0 on it while the baselines score normally.
+        return f"doc ids repeat: {', '.join(repeated)}"
+    return None
 
 
 def write_jsonl(clusters: list[Cluster], path: str | Path) -> None:

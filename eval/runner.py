@@ -6,7 +6,10 @@ they finish, so an interrupted run picks up where it stopped.
 
 from __future__ import annotations
 
+import hashlib
+import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import lru_cache
@@ -19,7 +22,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from eval.datasets import Cluster
-from eval.protocols import PROTOCOLS
+from eval.protocols import PROTOCOLS, Protocol
 from eval.scoring import RougeScorer, Score
 from eval.systems import SYSTEMS
 
@@ -27,12 +30,22 @@ Executor = Literal["local", "ray"]
 
 
 class Record(msgspec.Struct, frozen=True):
-    """One line of `summaries/<system>.jsonl`: sentences separated by newlines, and the
-    seconds the system took, kept so a resumed run still reports timing."""
+    """One line of `summaries/<system>.jsonl`: sentences separated by newlines, the seconds
+    the system took (kept so a resumed run still reports timing), and what the summary was
+    made from, so a resumed run reuses it only for the same protocol, budget and docs.
+    Lines written before those fields existed read them as None: stale, made again."""
 
     id: str
     summary: str
     seconds: float
+    protocol: str | None = None
+    budget: int | None = None  # words asked for: the protocol's budget when the summary was made
+    docs: str | None = None  # sha256 of the cluster's docs (ids and texts)
+
+
+def _made_from(protocol: Protocol, cluster: Cluster) -> tuple[str, int, str]:
+    """What a system's summary depends on besides the system: the protocol's budget, and the docs."""
+    return protocol.name, protocol.budget, hashlib.sha256(msgspec.json.encode(cluster.docs)).hexdigest()
 
 
 class Task(msgspec.Struct, frozen=True):
@@ -76,7 +89,7 @@ def evaluate(task: Task) -> Outcome:
             message = f"{type(error).__name__}: {error}"
             return Outcome(task.system, task.cluster.id, None, {}, new=False, error=message)
         summary = "\n".join(" ".join(s.split()) for s in sentences if s.strip())
-        record = Record(task.cluster.id, summary, time.perf_counter() - started)
+        record = Record(task.cluster.id, summary, time.perf_counter() - started, *_made_from(protocol, task.cluster))
     references = [protocol.prepare_reference(r) for r in task.cluster.refs]
     scores = _scorer().score(references, protocol.prepare_summary(record.summary))
     return Outcome(task.system, task.cluster.id, record, scores, new=task.done is None)
@@ -87,7 +100,8 @@ def summaries_path(out: Path, system: str) -> Path:
 
 
 def load_records(path: Path) -> dict[str, Record]:
-    """Records already written; a line cut short by an interrupted run is ignored."""
+    """Records already written, the last one of an id winning (a stale summary made again is
+    appended after it); a line cut short by an interrupted run is ignored."""
     records: dict[str, Record] = {}
     if path.exists():
         for line in path.read_bytes().splitlines():
@@ -114,10 +128,24 @@ def run(
     if unknown:
         raise ValueError(f"unknown system(s): {', '.join(unknown)}; known: {', '.join(SYSTEMS)}")
     (out / "summaries").mkdir(parents=True, exist_ok=True)
+    sources = {c.id: _made_from(PROTOCOLS[protocol], c) for c in clusters}
     tasks = []
+    stale: Counter[str] = Counter()
     for system in systems:
         done = load_records(summaries_path(out, system))
-        tasks += [Task(system, protocol, c, done.get(c.id)) for c in clusters]
+        for cluster in clusters:
+            record = done.get(cluster.id)
+            if record is not None and (record.protocol, record.budget, record.docs) != sources[cluster.id]:
+                stale[system] += 1
+                record = None
+            tasks.append(Task(system, protocol, cluster, record))
+    if stale:
+        counts = ", ".join(f"{s}: {n}" for s, n in stale.items())
+        print(
+            f"making stale stored summaries again ({counts}): made under another protocol, from other docs, "
+            "or before the suite recorded which",
+            file=sys.stderr,
+        )
     if executor == "ray":
         outcomes = _ray_map(tasks, ray_address)
     elif workers > 1:

@@ -222,11 +222,105 @@ def test_cli_rejects_unknown_systems_and_bad_datasets(tmp_path, capsys):
     broken.write_text('{"id": "c1", "docs": [\n')
     capsys.readouterr()
     assert cli.main(["--dataset", str(broken), "--protocol", "duc", "--out", str(tmp_path)]) == 2
-    assert f"{broken}: cluster 1: " in capsys.readouterr().err  # where, not only what
+    assert f"{broken}: line 1: " in capsys.readouterr().err  # where, not only what
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n")
     assert cli.main(["--dataset", str(empty), "--protocol", "duc", "--out", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"cannot read the dataset: {empty}: no clusters\n"
+
+
+def _storm(cluster_id: str, refs: tuple[str, ...] = ("A storm hit the coast.",), doc_ids=("d1", "d2")) -> Cluster:
+    docs = tuple(Doc(i, f"A storm hit the coast on Monday, report {i} said. Roads were closed.") for i in doc_ids)
+    return Cluster(cluster_id, docs, refs)
+
+
+@pytest.mark.parametrize(
+    "bad, problem",
+    [
+        (_storm("c2", refs=("",)), "no reference has any words"),
+        (_storm("c2", refs=("   ", "!!!")), "no reference has any words"),
+        (_storm("c2", doc_ids=("d1", "d2", "d1")), "doc ids repeat: d1"),
+    ],
+)
+def test_clusters_that_would_score_wrongly_are_refused_naming_file_line_and_id(tmp_path, capsys, bad, problem):
+    dataset = tmp_path / "clusters.jsonl"
+    write_jsonl([_storm("c1"), bad], dataset)
+    dataset.write_text(dataset.read_text().replace("\n", "\n\n", 1))  # a blank line: lines, not clusters, count
+    where = f"{dataset}: line 3: cluster c2: {problem}"
+    with pytest.raises(ValueError) as refused:
+        read_jsonl(dataset)
+    assert str(refused.value).startswith(where)
+    argv = ["--dataset", str(dataset), "--protocol", "duc", "--systems", "lead", "--out", str(tmp_path / "o")]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"cannot read the dataset: {where}") and err.count("\n") == 1
+
+
+def test_a_stored_summary_is_reused_only_for_the_same_protocol_and_docs(tmp_path, monkeypatch, capsys):
+    asked: list[tuple[str, int]] = []
+
+    def fake(cluster: Cluster, words: int) -> list[str]:
+        asked.append((cluster.id, words))
+        return [f"{cluster.id} in {words} words."]
+
+    monkeypatch.setitem(SYSTEMS, "fake", fake)
+    clusters = [_storm("a"), _storm("b")]
+    run(clusters, ["fake"], "duc", tmp_path)
+    assert asked == [("a", 100), ("b", 100)]
+
+    asked.clear()  # the duc summaries are not Multi-News ones
+    switched = run(clusters, ["fake"], "multinews", tmp_path)
+    assert asked == [("a", 250), ("b", 250)]
+    assert [o.record.summary for o in switched["fake"] if o.record] == ["a in 250 words.", "b in 250 words."]
+    assert "making stale stored summaries again (fake: 2)" in capsys.readouterr().err
+    assert {r.budget for r in load_records(summaries_path(tmp_path, "fake")).values()} == {250}
+
+    asked.clear()
+    run(clusters, ["fake"], "multinews", tmp_path)
+    assert asked == [] and "stale" not in capsys.readouterr().err
+
+    asked.clear()  # the same id over other docs
+    run([clusters[0], _storm("b", doc_ids=("d1", "d3"))], ["fake"], "multinews", tmp_path)
+    assert asked == [("b", 250)]
+
+    asked.clear()  # a line written before records said what they were made from
+    summaries_path(tmp_path, "fake").write_text('{"id": "a", "summary": "a in 100 words.", "seconds": 0.1}\n')
+    run(clusters, ["fake"], "multinews", tmp_path)
+    assert asked == [("a", 250), ("b", 250)]
+    assert "making stale stored summaries again (fake: 1)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        (["--confidence", "1.5"], "--confidence: must be strictly between 0 and 1"),
+        (["--confidence", "-1"], "--confidence: must be strictly between 0 and 1"),
+        (["--confidence", "0"], "--confidence: must be strictly between 0 and 1"),
+        (["--seed", "-1"], "--seed: must be a whole number of at least 0"),
+        (["--out", "{file}"], "cannot create or write this folder"),
+        (["--out", "{file}/sub"], "cannot create or write this folder"),
+        (["--executor", "ray"], "install the extra, pip install -e '.[ray]'"),
+    ],
+)
+def test_bad_arguments_are_refused_before_summarizing_in_one_line(tmp_path, monkeypatch, capsys, bad, reason):
+    calls: list[str] = []
+
+    def fake(cluster: Cluster, words: int) -> list[str]:
+        calls.append(cluster.id)
+        return ["Words."]
+
+    monkeypatch.setitem(SYSTEMS, "fake", fake)
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if the extra were not installed, even where it is
+    dataset = tmp_path / "clusters.jsonl"
+    write_jsonl([_storm("c1")], dataset)
+    (tmp_path / "file").write_text("")
+    bad = [arg.format(file=tmp_path / "file") for arg in bad]
+    argv = ["--dataset", str(dataset), "--protocol", "duc", "--systems", "fake", "--out", str(tmp_path / "o"), *bad]
+    with pytest.raises(SystemExit) as exited:
+        cli.main(argv)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and calls == []
+    assert err.startswith("chorus eval: error: ") and reason in err and err.count("\n") == 1
 
 
 def test_python_dash_m_eval_with_a_worker_pool_matches_one_process(tmp_path, clusters):
