@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import NoReturn, TextIO, get_args
 
@@ -13,6 +13,7 @@ import msgspec
 
 from service.errors import InputError, InputWarning
 from service.models import Format, Method, Options
+from service.settings import SettingsError
 
 
 def options_from(args: argparse.Namespace) -> Options:
@@ -66,6 +67,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: an integer from `low` to `high`, else a one-line reason (exit 2)."""
+    limits = f"from {low} to {high}" if high is not None else f"{low} or more"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {limits}, got {value}")
+        return value
+
+    return parse
+
+
 def _length_options(parser: argparse.ArgumentParser) -> None:
     length = parser.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=int, help="brief length in sentences")
@@ -89,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1)
+    # Checked here: uvicorn takes a port past 65535 modulo 65536, and fewer than 1 worker as 1.
+    serve.add_argument("--port", type=_whole_number(1, 65535), default=8000)
+    serve.add_argument("--workers", type=_whole_number(1), default=1)
     serve.set_defaults(run=_serve)
 
     stories = commands.add_parser("stories", help="group a day's feed into stories, one brief each")
@@ -135,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _input_warnings_on_stderr():
             return args.run(args)
-    except (InputError, msgspec.ValidationError) as exc:
+    except (InputError, SettingsError, msgspec.ValidationError) as exc:
         print(f"chorus: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -10,7 +10,7 @@ from service.cluster import Cluster
 from service.errors import InputError
 from service.generators import GeneratorSlot
 from service.models import ArticleLike, Brief, Options, OptionsLike, checked_articles, checked_options
-from service.settings import Settings
+from service.settings import Settings, checked
 from service.stages import Stage
 from service.stages.abstract import Abstract
 from service.stages.attribute import Attribute
@@ -36,8 +36,9 @@ class Pipeline:
         generator: GeneratorSlot | None = None,
         overrides: dict[str, Stage] | None = None,
     ) -> Pipeline:
-        """The default stages; `overrides` swaps any stage by name (e.g. a custom cleaner)."""
-        settings = settings or Settings.from_env()
+        """The default stages; `overrides` swaps any stage by name (e.g. a custom cleaner).
+        Bad settings, or an override that is no stage, are refused here rather than on a run."""
+        settings = checked(settings) if settings else Settings.from_env()
         generator = generator or GeneratorSlot.from_settings(settings)
         defaults: dict[str, Callable[[], Stage]] = {
             "clean": lambda: Clean(max_article_chars=settings.max_article_chars),
@@ -52,13 +53,20 @@ class Pipeline:
         unknown = set(overrides) - set(STAGE_ORDER)
         if unknown:
             raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+        for name, stage in overrides.items():
+            # A class is callable too, but calling it with a Cluster makes a stage, not a Cluster.
+            if isinstance(stage, type) or not (callable(stage) and isinstance(getattr(stage, "name", None), str)):
+                raise TypeError(f"overrides[{name!r}] is no stage: a stage is a callable taking and returning a "
+                                f"Cluster, with a `name` (an instance, not a class); got {stage!r:.80}")
         stages = [overrides[name] if name in overrides else defaults[name]() for name in STAGE_ORDER]
         return cls(stages, generator)
 
     def run(self, articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Cluster:
-        if not articles:
+        # Checked first: any iterable is read once, and an empty generator is truthy.
+        valid = checked_articles(articles)
+        if not valid:
             raise InputError("the cluster has no articles")
-        cluster = Cluster(articles=checked_articles(articles), options=checked_options(options))
+        cluster = Cluster(articles=valid, options=checked_options(options))
         for stage in self.stages:
             started = time.perf_counter()
             cluster = stage(cluster)

@@ -27,6 +27,7 @@ from service.api.schemas import MAX_ARTICLE_CHARS, MAX_ARTICLES, SummarizeReques
 from service.api.settings import ApiSettings
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
+from service.settings import SettingsError
 from service.stories.routes import MAX_FEED_BYTES
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "api_rockfall.json").read_text())
@@ -489,3 +490,33 @@ def test_not_ready_until_the_model_has_loaded_though_briefs_that_need_none_are_m
         wait_ready(client)
         assert client.get("/ready").json()["model_available"] is False
         assert client.post("/summarize", json=summarize_body(method="abstractive")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "reason"),
+    [
+        # Each was accepted and then failed every request: 422 blaming the caller, 503, or 500.
+        ("CHORUS_EXTRACTOR", "foo", "unknown extractor 'foo'"),
+        ("CHORUS_REQUEST_TIMEOUT", "-1", "Expected `float` > 0.0"),
+        ("CHORUS_REQUEST_TIMEOUT", "nan", "Expected `float` > 0.0"),
+        ("CHORUS_PIPELINE_THREADS", "0", "Expected `int` >= 1"),
+        ("CHORUS_QUEUE_SIZE", "-1", "Expected `int` >= 0"),
+        ("CHORUS_CACHE_SIZE", "-1", "Expected `int` >= 0"),
+        ("CHORUS_MAX_BODY_BYTES", "0", "Expected `int` >= 1"),
+        ("CHORUS_CACHE_TTL_SECONDS", "0", "Expected `int` >= 1"),
+        ("CHORUS_REDIS_URL", "localhost:6379", "Expected `str` matching regex"),
+        ("CHORUS_STORIES_POLL_SECONDS", "abc", "Expected `float`, got `str`"),
+    ],
+)
+def test_the_app_factory_refuses_bad_settings_naming_the_variable(monkeypatch, tmp_path, variable, value, reason):
+    monkeypatch.setenv("CHORUS_MODEL", "none")
+    monkeypatch.setenv("CHORUS_STORIES_DB", str(tmp_path / "jobs.sqlite3"))
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as refused:
+        create_app()
+    assert str(refused.value).startswith(f"{variable}={value!r}: {reason}")
+
+
+def test_api_settings_built_in_python_are_checked_too(pipeline: Pipeline) -> None:
+    with pytest.raises(SettingsError, match=r"^request_timeout=-1: Expected `float` > 0.0$"):
+        create_app(pipeline=pipeline, api=ApiSettings(request_timeout=-1))

@@ -270,6 +270,25 @@ def test_an_unknown_extractor_exits_2(capsys, command):
     assert err.startswith("chorus: error: unknown extractor 'nope'")
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        # uvicorn took 99999 modulo 65536 and listened on 34463 while logging 99999.
+        (["--port", "99999"], "argument --port: expected from 1 to 65535, got 99999"),
+        (["--port", "0"], "argument --port: expected from 1 to 65535, got 0"),
+        (["--port", "http"], "argument --port: expected a whole number, got 'http'"),
+        (["--workers", "0"], "argument --workers: expected 1 or more, got 0"),
+    ],
+)
+def test_chorus_serve_refuses_a_port_or_worker_count_that_cannot_be(capsys, monkeypatch, option, message):
+    monkeypatch.setattr("service.api.server.serve", lambda **kwargs: pytest.fail(f"served with {kwargs}"))
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", *option])
+    out, err = capsys.readouterr()
+    assert (exited.value.code, out) == (2, "")
+    assert err == f"chorus serve: error: {message} (see chorus serve --help)\n"
+
+
 def test_a_line_separator_inside_a_jsonl_string_does_not_end_the_line(tmp_path):
     # JSON allows U+2028 and U+0085 raw inside a string; only "\n" ends a JSONL line.
     docs = [{"id": "a", "text": "The tram derailed in Velmora.\u2028Fourteen people were hurt.\x85The line reopened."}]

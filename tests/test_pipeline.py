@@ -7,10 +7,11 @@ import re
 import pytest
 
 from conftest import DEMO, assert_citations_slice, assert_no_repeats, read_cluster
-from service import Options, Pipeline, Settings, summarize
+from service import InputError, Options, Pipeline, Settings, summarize
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
 from service.pipeline import STAGE_ORDER
+from service.settings import SettingsError
 from service.stages.abstract import Abstract
 from service.stages.clean import Clean
 
@@ -93,6 +94,57 @@ def test_a_stage_can_be_swapped_by_name(tram):
     assert brief.sentences and all(s.text == s.text.upper() for s in brief.sentences)
     with pytest.raises(ValueError, match="unknown stage"):
         Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"), overrides={"polish": Shouting()})
+
+
+@pytest.mark.parametrize("stage", [3, None, "clean", Clean], ids=["int", "none", "str", "class"])
+def test_an_override_that_is_no_stage_is_refused_when_the_pipeline_is_built(stage):
+    # Not on the first run, as "'int' object is not callable"; a class is callable but no stage.
+    with pytest.raises(TypeError, match=r"^overrides\['clean'\] is no stage: a stage is a callable"):
+        Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"), overrides={"clean": stage})
+
+
+@pytest.mark.parametrize("articles", [[], (a for a in [])], ids=["list", "generator"])
+def test_an_empty_cluster_is_refused_alike_however_it_comes(pipeline, articles):
+    with pytest.raises(InputError, match="^the cluster has no articles$"):
+        pipeline.summarize(articles)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "reason"),
+    [
+        ("CHORUS_EXTRACTOR", "foo", "unknown extractor 'foo'; choose one of coverage, lexrank"),
+        ("CHORUS_MAX_ARTICLE_CHARS", "-1", "Expected `int` >= 1"),
+        ("CHORUS_MAX_ARTICLE_CHARS", "0", "Expected `int` >= 1"),
+        ("CHORUS_AUTO_METHOD", "foo", "Invalid enum value 'foo'"),
+        ("CHORUS_AUTO_METHOD", "auto", "Invalid enum value 'auto'"),
+        ("CHORUS_NUM_BEAMS", "0", "Expected `int` >= 1"),
+        ("CHORUS_MAX_NEW_TOKENS", "-5", "Expected `int` >= 1"),
+        ("CHORUS_MAX_INPUT_TOKENS", "abc", "Expected `int`, got `str`"),
+        ("CHORUS_DEVICE", "gpu", "Expected `str` matching regex"),
+        ("CHORUS_MODEL", "", "Expected `str` of length >= 1"),
+    ],
+)
+def test_bad_settings_are_refused_when_read_naming_the_variable(variable, value, reason):
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_env({variable: value})
+    assert str(refused.value).startswith(f"{variable}={value!r}: {reason}")
+    assert "\n" not in str(refused.value)
+
+
+def test_good_settings_are_read_as_given():
+    given = {"CHORUS_EXTRACTOR": "lexrank", "CHORUS_AUTO_METHOD": "abstractive", "CHORUS_DEVICE": "cuda:1",
+             "CHORUS_MAX_ARTICLE_CHARS": "5000"}
+    settings = Settings.from_env(given)
+    assert (settings.extractor, settings.auto_method, settings.device, settings.max_article_chars) == (
+        "lexrank", "abstractive", "cuda:1", 5000)
+
+
+def test_settings_built_in_python_are_checked_when_a_pipeline_is_built_from_them():
+    # msgspec checks limits when it converts, not when code builds a Struct.
+    with pytest.raises(SettingsError, match=r"^max_article_chars=-1: Expected `int` >= 1$"):
+        Pipeline.from_settings(Settings(max_article_chars=-1), generator=GeneratorSlot(None, "none"))
+    with pytest.raises(ValueError, match="unknown extractor 'foo'"):
+        Settings(extractor="foo")
 
 
 def test_an_extractive_pipeline_never_reads_the_prompt_files(tram):

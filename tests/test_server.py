@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from conftest import is_cut_from
-from server_process import ChorusServer, RedisServer
+from server_process import EXTRACTIVE_ENV, ROOT, ChorusServer, RedisServer, free_port
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "api_rockfall.json").read_text())
 REQUEST = {"articles": FIXTURE["articles"], "options": {"method": "extractive", "sentences": 4}}
@@ -62,3 +68,44 @@ def test_two_servers_share_briefs_through_redis() -> None:
         fresh = {**REQUEST, "options": {"method": "extractive", "sentences": 3}}
         response = httpx.post(f"{first.url}/summarize", json=fresh, timeout=60)
         assert response.status_code == 200 and response.headers["x-cache"] == "miss"
+
+
+# Each of these once started a server that failed every request (or a traceback at startup).
+BAD_SETTINGS = {
+    "CHORUS_EXTRACTOR": ("foo", "unknown extractor 'foo'"),
+    "CHORUS_MAX_ARTICLE_CHARS": ("-1", "Expected `int` >= 1"),
+    "CHORUS_REQUEST_TIMEOUT": ("-1", "Expected `float` > 0.0"),
+    "CHORUS_AUTO_METHOD": ("foo", "Invalid enum value 'foo'"),
+    "CHORUS_STORIES_POLL_SECONDS": ("abc", "Expected `float`, got `str`"),
+    "CHORUS_STORIES_DB": ("/proc/nope/x.sqlite3", "cannot open the story jobs database"),
+}
+
+
+@pytest.fixture(scope="module")
+def refused_servers(tmp_path_factory) -> Iterator[dict[str, subprocess.Popen[str]]]:
+    """`chorus serve` with each bad setting, started at once (each pays the imports)."""
+    jobs = str(tmp_path_factory.mktemp("jobs") / "jobs.sqlite3")
+    servers = {}
+    for variable, (value, _) in BAD_SETTINGS.items():
+        env = {**os.environ, **EXTRACTIVE_ENV, "CHORUS_STORIES_DB": jobs, variable: value}
+        # Two workers: the settings are checked before uvicorn starts any.
+        command = [sys.executable, "-m", "service.cli", "serve", "--port", str(free_port()), "--workers", "2"]
+        # A session of its own: one that did start is stopped with its workers, which hold its pipes.
+        servers[variable] = subprocess.Popen(command, cwd=ROOT, env=env, text=True, start_new_session=True,
+                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    yield servers
+    for server in servers.values():
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.communicate()
+
+
+@pytest.mark.parametrize("variable", BAD_SETTINGS)
+def test_chorus_serve_refuses_bad_settings_in_one_line(refused_servers, variable) -> None:
+    value, reason = BAD_SETTINGS[variable]
+    try:
+        out, err = refused_servers[variable].communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"chorus serve started with {variable}={value!r}")
+    assert (refused_servers[variable].returncode, out) == (2, "")
+    assert err.startswith(f"chorus: error: {variable}={value!r}: {reason}") and err.count("\n") == 1, err

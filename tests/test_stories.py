@@ -512,7 +512,32 @@ def test_summarize_group_writes_markdown_per_story(tmp_path, capsys):
     assert main(["summarize", "--group", str(tmp_path), "--format", "md", "--method", "extractive"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n## ") + out.startswith("## ") == 2
-    assert "Single reports, in no story: bakery" in out
+    assert "Single reports, in no story: `bakery`" in out
+
+
+HOSTILE_ID = "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        # Ids are code spans, as in a brief's sources, where markup is shown, not run.
+        (["stories", "--format", "md"], f"\nSingle reports, in no story: `{HOSTILE_ID}`\n"),
+        (["summarize", "--group", "--format", "html"],
+         '\n<p class="chorus-singletons">Single reports, in no story: &lt;img src=x onerror=alert(1)&gt;</p>\n'),
+        (["summarize", "--group", "--format", "text"], f"\nSingle reports, in no story: {HOSTILE_ID}\n"),
+    ],
+    ids=["md", "html", "text"],
+)
+def test_a_lone_report_id_is_escaped_for_the_format_written(tmp_path, capsys, command, shown):
+    for article in json.loads(FEED.read_text(encoding="utf-8"))["articles"]:
+        name = HOSTILE_ID if article["id"] == "bakery" else article["id"]
+        (tmp_path / f"{name}.txt").write_text(article["text"], encoding="utf-8")
+    assert main([*command, str(tmp_path), "--method", "extractive"]) == 0
+    out = capsys.readouterr().out
+    assert out.endswith(shown)
+    if "text" not in command:
+        assert out.count(HOSTILE_ID) == out.count(f"`{HOSTILE_ID}`")  # never as raw markup
 
 
 SEEDS = SHARED / "seeds"

@@ -19,6 +19,8 @@ from conftest import EXTRACTIVE
 from server_process import EXTRACTIVE_ENV, _Process, free_port
 from service.api.app import create_app
 from service.api.settings import ApiSettings
+from service.settings import SettingsError
+from service.stages.render import render
 from service.stories import summarize_feed
 from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore, LeaseLost
 from service.stories.routes import StoriesPlugin
@@ -155,6 +157,50 @@ def test_the_service_refuses_a_feed_it_cannot_run_before_queueing_it(
     assert mention in response.json()["detail"]
     with sqlite3.connect(db) as jobs:
         assert jobs.execute("SELECT count(*) FROM jobs").fetchone() == (0,)
+
+
+def test_a_job_renders_each_story_in_the_format_asked_as_summarize_does(tmp_path, pipeline):
+    store = JobStore(str(tmp_path / "jobs.sqlite3"))
+    markdown = store.submit(JobRequest(articles=FEED, options=msgspec.structs.replace(EXTRACTIVE, format="markdown")))
+    plain = store.submit(request())
+    runner = JobRunner(store, pipeline)
+    for _ in range(2):
+        runner.run_job(*store.claim(lease_seconds=30))
+    result = store.get(markdown).result
+    assert result.rendered == [render(story.brief, "markdown") for story in result.stories]
+    assert result.rendered[0].startswith("## ")
+    # JSON asks for nothing more: the result is as before, with no `rendered` key.
+    assert "rendered" not in msgspec.to_builtins(store.get(plain).result)
+
+
+@pytest.mark.parametrize("db", ["/proc/nope/x.sqlite3", "{tmp}"], ids=["parent-cannot-be-made", "a-directory"])
+def test_an_unusable_jobs_database_stops_the_app_factory_in_one_line(tmp_path, pipeline, monkeypatch, db):
+    # Not the lifespan, whose failure is a traceback after the server has started.
+    monkeypatch.setenv("CHORUS_STORIES_DB", db.format(tmp=tmp_path))
+    with pytest.raises(SettingsError, match=r"^CHORUS_STORIES_DB='.+': cannot open the story jobs database: .+$"):
+        create_app(pipeline=pipeline, api=ApiSettings())
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "reason"),
+    [
+        ("CHORUS_STORIES_POLL_SECONDS", "abc", "Expected `float`, got `str`"),
+        ("CHORUS_STORIES_POLL_SECONDS", "0", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_POLL_SECONDS", "inf", "Expected `float` <= 3600.0"),
+        ("CHORUS_STORIES_LEASE_SECONDS", "-1", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_RESULT_TTL_SECONDS", "0", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_DB", "", "Expected `str` of length >= 1"),
+    ],
+)
+def test_bad_job_settings_are_refused_naming_the_variable(variable, value, reason):
+    with pytest.raises(SettingsError) as refused:
+        JobSettings.from_env({variable: value})
+    assert str(refused.value) == f"{variable}={value!r}: {reason}"
+
+
+def test_the_plugin_checks_job_settings_built_in_python(tmp_path, pipeline):
+    with pytest.raises(SettingsError, match=r"^poll_seconds=0: Expected `float` > 0.0$"):
+        StoriesPlugin(pipeline, JobSettings(db=str(tmp_path / "jobs.sqlite3"), poll_seconds=0))
 
 
 # A server whose render stage takes a second per story, so that a kill lands mid-job.

@@ -19,6 +19,8 @@ from service.api.errors import problem_details_plugin
 from service.api.logs import RequestLogMiddleware
 from service.api.routes import STATIC_DIR, health, index, provide_briefs, ready, summarize
 from service.api.settings import ApiSettings
+from service.settings import checked
+from service.stories.jobs import JobSettings
 from service.stories.routes import MAX_FEED_BYTES, StoriesPlugin
 
 
@@ -32,11 +34,13 @@ def create_app(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     api: ApiSettings | None = None,
+    jobs: JobSettings | None = None,
 ) -> Litestar:
-    """An app around one pipeline; the model loads once, in the lifespan, off the event loop."""
-    settings = settings or Settings.from_env()
-    api = api or ApiSettings.from_env()
+    """An app around one pipeline; the model loads once, in the lifespan, off the event loop.
+    Every setting is read and checked here (SettingsError), none in a lifespan."""
+    api = checked(api) if api else ApiSettings.from_env()
     pipeline = pipeline or Pipeline.from_settings(settings)
+    stories = StoriesPlugin(pipeline, jobs)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -63,7 +67,7 @@ def create_app(
         # The stories jobs API (POST /stories/jobs) and its persisted job runner.
         plugins=[
             problem_details_plugin({"/summarize": api.max_body_bytes, "/stories/jobs": MAX_FEED_BYTES}),
-            StoriesPlugin(pipeline),
+            stories,
         ],
         middleware=[RequestLogMiddleware()],
         request_max_body_size=api.max_body_bytes,

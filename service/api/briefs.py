@@ -60,8 +60,8 @@ class BriefService:
     def __init__(self, pipeline: Pipeline, cache: ResponseCache, settings: ApiSettings):
         self.pipeline = pipeline
         self.cache = cache
-        self.threads = max(1, settings.pipeline_threads)
-        self.capacity = self.threads + max(0, settings.queue_size)
+        self.threads = settings.pipeline_threads
+        self.capacity = self.threads + settings.queue_size
         self.timeout = settings.request_timeout
         self.preload_model = settings.preload_model
         self.executor = ThreadPoolExecutor(self.threads, thread_name_prefix="chorus-pipeline")

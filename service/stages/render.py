@@ -110,7 +110,7 @@ def _md(text: str) -> str:
     return _MD_BLOCK_MARK.sub(r"\g<0>\\", text)
 
 
-def _md_code(text: str) -> str:
+def md_code(text: str) -> str:
     """`text` (an id) verbatim in a code span: its fence is longer than any run of backticks in it, and a
     space pads an edge that is a backtick, or both edges where they are spaces (Markdown strips one)."""
     text = re.sub(r"\r\n?|\n", " ", text)  # a line ending would end the list item
@@ -127,7 +127,7 @@ def _md_url(url: str) -> str:
 
 
 def to_markdown(brief: Brief) -> str:
-    """Every piece of report text goes through `_md`, ids through `_md_code`, links through `_md_url`."""
+    """Every piece of report text goes through `_md`, ids through `md_code`, links through `_md_url`."""
     numbers = _source_numbers(brief)
 
     def listed_marks(article_ids: list[str]) -> str:
@@ -148,7 +148,7 @@ def to_markdown(brief: Brief) -> str:
         label = _md(_source_label(source))
         url = _safe_url(source.url)
         link = f"[{label or _md(source.id)}]({_md_url(url)}) " if url else f"{label} " if label else ""
-        sources.append(f"{numbers[source.id]}. {link}{_md_code(source.id)}{_copy_note(source, _md)}")
+        sources.append(f"{numbers[source.id]}. {link}{md_code(source.id)}{_copy_note(source, _md)}")
     blocks += [sources, [f"> Note: {_md(w)}" for w in brief.warnings]]
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 

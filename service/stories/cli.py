@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 
 import msgspec
@@ -10,7 +11,7 @@ import msgspec
 from service.cli import options_from
 from service.inputs import read_inputs
 from service.models import Article
-from service.stages.render import render
+from service.stages.render import md_code, render
 from service.stories.models import StoriesResult
 from service.stories.summarize import summarize_feed
 
@@ -30,14 +31,24 @@ def pooled_articles(paths: list[str]) -> list[Article]:
     ]
 
 
+def _singletons(ids: list[str], format: str) -> str:
+    """The line naming the lone reports; ids are report data, so escaped as the briefs' own are."""
+    if format == "html":
+        listed = html.escape(", ".join(ids))
+        return f'<p class="chorus-singletons">Single reports, in no story: {listed}</p>\n'
+    listed = ", ".join(map(md_code, ids)) if format in ("md", "markdown") else ", ".join(ids)
+    return f"Single reports, in no story: {listed}\n"
+
+
 def to_markdown(result: StoriesResult, format: str = "markdown") -> str:
+    """Each story's brief in `format` (markdown, md, text or html), then the lone reports."""
     parts = []
     for story in result.stories:
         meta = (f"*{story.id} · {len(story.article_ids)} articles · {story.reports} independent reports"
                 + (f" · {story.outlets} outlets" if story.outlets else "") + "*")
         parts.append(render(story.brief, format) + ("\n" + meta + "\n" if format in ("md", "markdown") else ""))
     if result.singletons:
-        parts.append("Single reports, in no story: " + ", ".join(result.singletons) + "\n")
+        parts.append(_singletons(result.singletons, format))
     return "\n".join(parts)
 
 

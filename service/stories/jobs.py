@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import msgspec
 
 from service.models import Article, Options
-from service.settings import from_environment
+from service.settings import NonEmpty, SettingsError, from_environment
+from service.stages.render import render
 from service.stories.models import StoriesResult, Story
 from service.stories.summarize import summarize_feed
 
@@ -71,14 +72,22 @@ CREATE TABLE IF NOT EXISTS job_stories (
 class JobSettings(msgspec.Struct, frozen=True, kw_only=True):
     """CHORUS_STORIES_DB, CHORUS_STORIES_RESULT_TTL_SECONDS, ... from the environment."""
 
-    db: str = os.path.join(os.path.expanduser("~"), ".cache", "chorus", "stories.sqlite3")
-    result_ttl_seconds: float = RESULT_TTL_SECONDS
-    lease_seconds: float = LEASE_SECONDS
-    poll_seconds: float = POLL_SECONDS
+    db: NonEmpty = os.path.join(os.path.expanduser("~"), ".cache", "chorus", "stories.sqlite3")
+    result_ttl_seconds: Annotated[float, msgspec.Meta(gt=0)] = RESULT_TTL_SECONDS
+    # Bounded: threads wait these out, and a wait of days overflows the platform's timer.
+    lease_seconds: Annotated[float, msgspec.Meta(gt=0, le=24 * 3600)] = LEASE_SECONDS
+    poll_seconds: Annotated[float, msgspec.Meta(gt=0, le=3600)] = POLL_SECONDS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> JobSettings:
         return from_environment(cls, "CHORUS_STORIES_", environ)
+
+    def open_store(self) -> JobStore:
+        """The store these settings name, created where it is missing; SettingsError where it cannot be."""
+        try:
+            return JobStore(self.db, self.result_ttl_seconds)
+        except (OSError, sqlite3.Error) as exc:
+            raise SettingsError(f"CHORUS_STORIES_DB={self.db!r}: cannot open the story jobs database: {exc}") from None
 
 
 class JobRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -362,6 +371,9 @@ class JobRunner:
         try:
             result = summarize_feed(request.articles, request.options, self.pipeline,
                                     finished=self.store.checkpoints(lease.job_id), on_progress=on_progress)
+            fmt = request.options.format if request.options else "json"
+            if fmt != "json":
+                result.rendered = [render(story.brief, fmt) for story in result.stories]
             self.store.finish(lease, result)
         except _Stopping:
             self.store.release(lease)

@@ -26,6 +26,8 @@ class Story(msgspec.Struct, kw_only=True):
     brief: Brief
 
 
-class StoriesResult(msgspec.Struct, kw_only=True):
+class StoriesResult(msgspec.Struct, kw_only=True, omit_defaults=True):
     stories: list[Story]
     singletons: list[str]
+    # The jobs API, as /summarize does: each story's brief rendered when `options.format` is not "json".
+    rendered: list[str] | None = None

@@ -25,7 +25,8 @@ from litestar.plugins import InitPluginProtocol
 from service.api.errors import problem_spec
 from service.errors import InputError
 from service.models import check_unique_ids
-from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings, JobStore
+from service.settings import checked
+from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings
 
 if TYPE_CHECKING:
     from service.pipeline import Pipeline
@@ -86,7 +87,10 @@ class StoriesPlugin(InitPluginProtocol):
 
     def __init__(self, pipeline: Pipeline | None = None, settings: JobSettings | None = None):
         self.pipeline = pipeline
-        self.settings = settings
+        # Read and opened here, with the app, so that bad settings or an unusable database stop
+        # the app factory with a SettingsError rather than the lifespan with a traceback.
+        self.settings = checked(settings) if settings else JobSettings.from_env()
+        self.store = self.settings.open_store()
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         app_config.route_handlers.append(stories_router)
@@ -95,10 +99,8 @@ class StoriesPlugin(InitPluginProtocol):
 
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
-        settings = self.settings or JobSettings.from_env()
-        store = JobStore(settings.db, settings.result_ttl_seconds)
-        runner = JobRunner(store, self.pipeline, lease_seconds=settings.lease_seconds,
-                           poll_seconds=settings.poll_seconds)
+        runner = JobRunner(self.store, self.pipeline, lease_seconds=self.settings.lease_seconds,
+                           poll_seconds=self.settings.poll_seconds)
         app.state.story_jobs = runner
         runner.start()
         try:
