@@ -506,6 +506,20 @@ def test_not_ready_until_the_model_has_loaded_though_briefs_that_need_none_are_m
         ("CHORUS_CACHE_TTL_SECONDS", "0", "Expected `int` >= 1"),
         ("CHORUS_REDIS_URL", "localhost:6379", "Expected `str` matching regex"),
         ("CHORUS_STORIES_POLL_SECONDS", "abc", "Expected `float`, got `str`"),
+        ("CHORUS_MAX_ARTICLE_CHARS", "-1", "Expected `int` >= 1"),
+        ("CHORUS_MAX_ARTICLE_CHARS", "0", "Expected `int` >= 1"),
+        ("CHORUS_AUTO_METHOD", "foo", "Invalid enum value 'foo'"),
+        ("CHORUS_AUTO_METHOD", "auto", "Invalid enum value 'auto'"),
+        ("CHORUS_NUM_BEAMS", "0", "Expected `int` >= 1"),
+        ("CHORUS_MAX_NEW_TOKENS", "-5", "Expected `int` >= 1"),
+        ("CHORUS_MAX_INPUT_TOKENS", "abc", "Expected `int`, got `str`"),
+        ("CHORUS_DEVICE", "gpu", "Expected `str` matching regex"),
+        ("CHORUS_MODEL", "", "Expected `str` of length >= 1"),
+        ("CHORUS_STORIES_POLL_SECONDS", "0", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_POLL_SECONDS", "inf", "Expected `float` <= 3600.0"),
+        ("CHORUS_STORIES_LEASE_SECONDS", "-1", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_RESULT_TTL_SECONDS", "0", "Expected `float` > 0.0"),
+        ("CHORUS_STORIES_DB", "", "Expected `str` of length >= 1"),
     ],
 )
 def test_the_app_factory_refuses_bad_settings_naming_the_variable(monkeypatch, tmp_path, variable, value, reason):
@@ -515,6 +529,7 @@ def test_the_app_factory_refuses_bad_settings_naming_the_variable(monkeypatch, t
     with pytest.raises(SettingsError) as refused:
         create_app()
     assert str(refused.value).startswith(f"{variable}={value!r}: {reason}")
+    assert "\n" not in str(refused.value)
 
 
 def test_api_settings_built_in_python_are_checked_too(pipeline: Pipeline) -> None:

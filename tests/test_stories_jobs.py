@@ -181,23 +181,6 @@ def test_an_unusable_jobs_database_stops_the_app_factory_in_one_line(tmp_path, p
         create_app(pipeline=pipeline, api=ApiSettings())
 
 
-@pytest.mark.parametrize(
-    ("variable", "value", "reason"),
-    [
-        ("CHORUS_STORIES_POLL_SECONDS", "abc", "Expected `float`, got `str`"),
-        ("CHORUS_STORIES_POLL_SECONDS", "0", "Expected `float` > 0.0"),
-        ("CHORUS_STORIES_POLL_SECONDS", "inf", "Expected `float` <= 3600.0"),
-        ("CHORUS_STORIES_LEASE_SECONDS", "-1", "Expected `float` > 0.0"),
-        ("CHORUS_STORIES_RESULT_TTL_SECONDS", "0", "Expected `float` > 0.0"),
-        ("CHORUS_STORIES_DB", "", "Expected `str` of length >= 1"),
-    ],
-)
-def test_bad_job_settings_are_refused_naming_the_variable(variable, value, reason):
-    with pytest.raises(SettingsError) as refused:
-        JobSettings.from_env({variable: value})
-    assert str(refused.value) == f"{variable}={value!r}: {reason}"
-
-
 def test_the_plugin_checks_job_settings_built_in_python(tmp_path, pipeline):
     with pytest.raises(SettingsError, match=r"^poll_seconds=0: Expected `float` > 0.0$"):
         StoriesPlugin(pipeline, JobSettings(db=str(tmp_path / "jobs.sqlite3"), poll_seconds=0))
