@@ -80,10 +80,9 @@ class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
         # Checked here, so that every caller (HTTP, CLI, stories jobs, Python) is refused at once:
         # the stories path would otherwise take the extract stage's refusal for "not a story".
         if self.extractor is not None:
-            from service.extractors import EXTRACTORS  # imports service.cluster, which imports this module
+            from service.extractors import check_extractor  # imports service.cluster, which imports this module
 
-            if self.extractor not in EXTRACTORS:
-                raise ValueError(f"unknown extractor {self.extractor!r}; choose one of {', '.join(EXTRACTORS)}")
+            check_extractor(self.extractor)
 
 
 # What the Python API takes: the Structs, or dicts with their fields. msgspec checks a Struct's

@@ -84,9 +84,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         # The default extractor gets the check a request's own gets (Options): a bad default
         # would otherwise fail every request that names none, as the request's fault.
-        from service.models import Options
+        from service.extractors import check_extractor  # imports service.cluster, which imports models
 
-        Options(extractor=self.extractor)
+        check_extractor(self.extractor)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

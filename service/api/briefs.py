@@ -17,11 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import msgspec
 
-from service import Article, InputError, Pipeline, render
+from service import Article, InputError, Pipeline
 from service.api.cache import ResponseCache, cache_key
 from service.api.errors import JobFailed, ServiceBusy
 from service.api.schemas import SummarizeRequest, SummarizeResponse
 from service.api.settings import ApiSettings
+from service.stages.render import rendered
 from service.stories import group_stories
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,8 @@ def summarize_request(pipeline: Pipeline, request: SummarizeRequest) -> tuple[by
     stories, singletons = split_into_stories(request.articles, request.group)
     clusters = [pipeline.run(story, request.options) for story in stories]
     briefs = [cluster.brief for cluster in clusters if cluster.brief is not None]
-    fmt = request.options.format
-    rendered = None if fmt == "json" else [render(brief, fmt) for brief in briefs]
-    body = msgspec.json.encode(SummarizeResponse(briefs=briefs, rendered=rendered, singletons=singletons))
+    each = rendered(briefs, request.options.format)
+    body = msgspec.json.encode(SummarizeResponse(briefs=briefs, rendered=each, singletons=singletons))
     return body, [cluster.timings for cluster in clusters]
 
 

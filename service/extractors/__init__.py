@@ -18,11 +18,16 @@ EXTRACTORS: dict[str, str] = {
 }
 
 
-def get_extractor(name: str) -> Extractor:
+def check_extractor(name: str) -> None:
+    """A ValueError naming the choices where `name` is no extractor."""
     if name not in EXTRACTORS:
         raise ValueError(f"unknown extractor {name!r}; choose one of {', '.join(EXTRACTORS)}")
+
+
+def get_extractor(name: str) -> Extractor:
+    check_extractor(name)
     module, factory = EXTRACTORS[name].split(":")
     return getattr(import_module(module), factory)()
 
 
-__all__ = ["EXTRACTORS", "Budget", "Extractor", "get_extractor"]
+__all__ = ["EXTRACTORS", "Budget", "Extractor", "check_extractor", "get_extractor"]

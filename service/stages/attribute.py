@@ -54,15 +54,18 @@ class Attribute:
     name = "attribute"
 
     def __call__(self, cluster: Cluster) -> Cluster:
-        # Single-spaced, so that a name a wrapped report breaks over two lines is still found.
-        corpus = " ".join(" ".join(d.text for d in cluster.documents).split())
-        numbers = {_plain_number(n) for n in _NUMBER.findall(corpus)}
         replaced = 0
+        fused = [draft for draft in cluster.drafts if draft.origin == "fused"]
+        if fused:  # an extractive brief has nothing to guard: the reports' text is not gathered
+            # Single-spaced, so that a name a wrapped report breaks over two lines is still found.
+            corpus = " ".join(" ".join(d.text for d in cluster.documents).split())
+            numbers = {_plain_number(n) for n in _NUMBER.findall(corpus)}
+            for draft in fused:
+                if not self._supported(draft, numbers, corpus):
+                    draft.text, draft.origin = draft.fact.representative.brief_text, "replaced"
+                    replaced += 1
         sentences = cluster.sentences
         for draft in cluster.drafts:
-            if draft.origin == "fused" and not self._supported(draft, numbers, corpus):
-                draft.text, draft.origin = draft.fact.representative.brief_text, "replaced"
-                replaced += 1
             draft.support = self._align(draft, sentences)
         if replaced:
             # Once no rewritten sentence is left, the brief is the reports' own wording.

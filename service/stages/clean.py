@@ -474,19 +474,20 @@ class Clean:
             raise InputError(f"article {article_id!r} has both text and html; give one")
         if text is None:
             text = _html_to_text(html or "")
-        elif entity := _ENTITY.search(text):
-            # Decoded in place, "&amp;" would leave four blanks inside "AT&T": shown as sent, and said.
-            cluster.warn(
-                f"article {article_id!r} holds HTML entities ({entity.group()}) that are shown as written; "
-                "send a page's markup as `html`"
-            )
         if len(text) > self.max_article_chars:
             cluster.warn(
                 f"article {article_id!r} is {len(text):,} characters; only the first "
                 f"{self.max_article_chars:,} were read"
             )
             text = text[: self.max_article_chars]
-        return readable_text(text)
+        readable = readable_text(text)
+        if html is None and (entity := _ENTITY.search(readable)):
+            # Decoded in place, "&amp;" would leave four blanks inside "AT&T": shown as sent, and said.
+            cluster.warn(
+                f"article {article_id!r} holds HTML entities ({entity.group()}) that are shown as written; "
+                "send a page's markup as `html`"
+            )
+        return readable
 
     @staticmethod
     def _split_blocks(document: Document) -> None:
@@ -635,7 +636,7 @@ _INLINE_TAG = re.compile(
     r"</?(?:a|abbr|b|big|cite|em|font|i|mark|q|s|small|span|strike|strong|sub|sup|u)\b[^<>\n]{0,300}>", re.IGNORECASE
 )
 _NO_BREAK_ENTITY = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?!nbsp;|#160;|#xa0;)(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,8}\d?);")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,8}\d?);")  # left once no-break spaces are blanked
 
 
 def _blank(match: re.Match[str]) -> str:

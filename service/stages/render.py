@@ -68,6 +68,11 @@ def render(brief: Brief, format: str = "json") -> str:
     return renderers[format](brief)
 
 
+def rendered(briefs: list[Brief], format: str) -> list[str] | None:
+    """Each brief in `format`, as the APIs answer beside the briefs; None for `json`, which they are."""
+    return None if format == "json" else [render(brief, format) for brief in briefs]
+
+
 def to_json(brief: Brief) -> str:
     return msgspec.json.encode(brief).decode()
 

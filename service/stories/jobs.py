@@ -27,7 +27,7 @@ import msgspec
 
 from service.models import Article, Options
 from service.settings import NonEmpty, SettingsError, from_environment
-from service.stages.render import render
+from service.stages.render import rendered
 from service.stories.models import StoriesResult, Story
 from service.stories.summarize import summarize_feed
 
@@ -371,9 +371,8 @@ class JobRunner:
         try:
             result = summarize_feed(request.articles, request.options, self.pipeline,
                                     finished=self.store.checkpoints(lease.job_id), on_progress=on_progress)
-            fmt = request.options.format if request.options else "json"
-            if fmt != "json":
-                result.rendered = [render(story.brief, fmt) for story in result.stories]
+            if request.options:
+                result.rendered = rendered([story.brief for story in result.stories], request.options.format)
             self.store.finish(lease, result)
         except _Stopping:
             self.store.release(lease)
