@@ -468,6 +468,39 @@ def test_reports_that_share_no_story_are_kept_and_the_brief_says_so():
     documents = Clean()(cluster).documents
     assert [d.article.id for d in documents if d.blocks] == ["report", "notice"]
     assert cluster.warnings == ["no two of these reports share a story; the brief draws on each of them"]
+
+
+CONSENT_WALL = ("We value your privacy\n\nWe and our partners store and access information on a device, such as "
+                "cookies, and process personal data for personalised advertising and content measurement.\n\n"
+                "ACCEPT ALL\nREJECT ALL")
+SCRIPT_NOTICE = ("You need to enable JavaScript to run this app.\n"
+                 "Please enable JavaScript in your browser settings and reload the page.")
+ERROR_PAGE = ("404 - Page Not Found\nSorry, the page you are looking for does not exist or has been moved.\n"
+              "It may have been removed, had its name changed, or is temporarily unavailable.")
+
+
+@pytest.mark.parametrize("page", [CONSENT_WALL, SCRIPT_NOTICE, ERROR_PAGE])
+def test_a_page_that_speaks_to_its_reader_and_shares_no_story_is_left_out_even_beside_one_report(page):
+    brief = summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="page", text=page)],
+                      Options(method="extractive"))
+    assert {c.article_id for s in brief.sentences for c in s.citations} == {"report"}
+    assert brief.warnings == ["article 'page' reads as a notice to the reader (a consent, sign-in or error page), "
+                              "not a report, and was left out"]
+
+
+def test_a_cluster_of_notices_is_refused_naming_them():
+    with pytest.raises(InputError, match="'js', 'error' read as notices to the reader"):
+        summarize([Article(id="js", text=SCRIPT_NOTICE), Article(id="error", text=ERROR_PAGE)])
+
+
+def test_a_first_person_report_of_the_story_is_kept():
+    column = ("We were on the Line 3 tram when it derailed near Old Market Square in Velmora on Thursday.\n"
+              "Our carriage struck a lamp post at the Kessler Street junction, and we helped two injured passengers "
+              "out before the emergency crews arrived.\n")
+    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="column", text=column)],
+                      options=Options())
+    assert all(d.blocks for d in Clean()(cluster).documents)
+    assert not cluster.warnings
     # Two reports of one story raise no such note.
     related = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="b", text=OTHER)],
                       options=Options())
@@ -780,3 +813,28 @@ def test_html_entities_in_text_are_shown_as_sent_and_said():
         "article 'a' holds HTML entities (&#8217;) that are shown as written; send a page's markup as `html`"
     ]
     assert not summarize([Article(id="a", text=LEAD), Article(id="b", text=OTHER)], Options(sentences=2)).warnings
+
+
+@pytest.mark.parametrize("advert", ["Advertisement", "\nStory continues below advertisement\n"])
+def test_an_advert_line_inside_a_sentence_is_blanked_and_the_sentence_reads_whole(advert):
+    text = (f"{LEAD}\nMost of the injured were standing near the doors when the tram\n{advert}\n"
+            "left the rails, the operator said.\n")
+    documents = clean(text)
+    assert [" ".join(b.text.split()) for b in documents[0].blocks] == [
+        LEAD, "Most of the injured were standing near the doors when the tram left the rails, the operator said."
+    ]
+
+
+def test_a_line_of_the_sentence_itself_between_two_broken_lines_is_not_blanked():
+    text = f"{LEAD}\nMost of the injured were standing near the doors of the\nLine 3 tram\nwhen it left the rails.\n"
+    assert readable_text(text) == text
+
+
+def test_the_headline_above_the_lead_comes_before_the_papers_name_that_shares_its_place():
+    document = clean(f"Velmora Courier\nTram derails on Old Market Square bend\n{LEAD}\n{SECOND}\n")[0]
+    assert document.headlines[0] == "Tram derails on Old Market Square bend"
+
+
+@pytest.mark.parametrize("stamp", ["10:42 GMT", "Updated 10:42 GMT", "7:55 a.m. ET"])
+def test_a_live_blogs_clock_time_is_no_headline(stamp):
+    assert clean(f"{stamp}\n{LEAD}\n{SECOND}\n")[0].headlines == []

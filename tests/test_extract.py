@@ -387,6 +387,9 @@ def test_a_caption_behind_its_catalogue_number_is_not_a_brief_sentence():
         ("Enlarged by the council last year, Old Market Square held the Line 3 tram stop where the derailment began.",
          True),
         ("Police traced the threats about the Line 3 tram in Velmora to the address tramfan@mail.example.", True),
+        # The rest of a sentence a page broke, and a name that carries its capital inside.
+        ("slept, and the Line 3 tram crews were still working in Old Market Square in Velmora at dawn.", False),
+        ("eBay sellers in Velmora offered pieces of the derailed Line 3 tram within a day of the crash.", True),
     ],
 )
 def test_a_prompt_a_link_a_credit_or_a_damaged_line_is_not_a_brief_sentence(sentence, eligible):

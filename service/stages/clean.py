@@ -45,6 +45,7 @@ from service.text import (
     words,
 )
 from service.trim import without_editors_label
+from service.voice import addresses_reader, speaks_for_a_group
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -138,9 +139,10 @@ LINK_LABEL = (
 _LINK = re.compile(LINK_LABEL)
 # A sentence or a headline opens with a capital, a digit or a quotation; a first word all in
 # lower case is page text left before it: a tag list, a user name or the end of a menu
-# ("brandy Posted by Oklahoma-born …", "falls A lot of luck: How teen survived …"). "eBay" and
-# "iPhone" carry their capital inside.
-LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*\s")
+# ("brandy Posted by Oklahoma-born …", "falls A lot of luck: How teen survived …"), or the rest
+# of a sentence a page broke ("slept, and rescuers …"). "eBay" and "iPhone" carry their capital
+# inside.
+LOWER_CASE_OPENING = re.compile(r"^[a-z][a-z'’-]*(?:\s|[,;:](?=\s))")
 
 # News agencies whose credit stands in a dateline: "(AP) — ", "Seoul (CNN) ".
 _WIRE_AGENCIES = ("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "Xinhua")
@@ -382,6 +384,15 @@ COPY_SIMILARITY = 0.9
 # in two parts, a widget embedded on two pages); one told at length is a mixture the brief
 # draws on, as it says.
 SMALLER_STORY_SHARE = 0.5
+# A page that speaks to its reader or as the site ("You need to enable JavaScript", "We and
+# our partners store cookies", "the page you are looking for") in at least READER_NOTICE_SHARE
+# of its sentences, outside quotations, and shares no story with any other report (less than
+# STORY_SIMILARITY: two notices share page words, "access", "device", "page"), is a
+# notice (a consent wall, an error or sign-in page, a widget's help), not a report. Reports
+# speak of others: of the 1,257 evaluation pages 37 speak so, the 23 that share no story all
+# notices, the 14 that do first-person columns, letters and abstracts of their cluster's story.
+READER_NOTICE_SHARE = 0.5
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 # English prose is 30-55 % function words. A report under FOREIGN_FUNCTION_WORDS among
 # reports whose median is ENGLISH_FUNCTION_WORDS or more is in another language (the one such
 # report in the three evaluation sets, in Dutch: 5 % against 51 %; the lowest English page, a
@@ -427,24 +438,34 @@ class Clean:
 
     def __call__(self, cluster: Cluster) -> Cluster:
         for article in cluster.articles:
-            text = self._plain_text(cluster, article.id, article.text, article.html)
+            text, page_title = self._plain_text(cluster, article.id, article.text, article.html, article.outlet)
             document = Document(article=article, text=text)
             self._split_blocks(document)
             _headline_first(document)
             if article.title:
                 document.headlines.insert(0, article.title.strip())
+            elif page_title:
+                # The page's own headline, also where its <h1> stands outside the text trafilatura reads.
+                document.headlines.insert(0, _as_headline(page_title))
             cluster.documents.append(document)
         # Unstemmed words suffice to tell on-story from off-story, at a fraction of the cost.
         vocabulary = {id(b): [w.lower() for w in words(b.text)] for d in cluster.documents for b in d.blocks}
         foreign = {id(d) for d in _other_language_documents(cluster.documents, vocabulary)}
         reporting = [d for d in cluster.documents if d.blocks and id(d) not in foreign]
         similarity = _document_similarity(reporting, vocabulary)
-        off_story = {id(d) for d in _off_story_documents(reporting, similarity)}
+        notices = {id(d) for d in _reader_notice_documents(reporting, similarity)}
+        off_story = {id(d) for d in _off_story_documents(reporting, similarity)} - notices
         smaller_story = {id(d) for d in _smaller_story_documents(reporting, similarity)}
         for document in cluster.documents:
             if id(document) in foreign:
                 document.blocks = []
                 cluster.warn(f"article {document.article.id!r} is not in the language of the other reports and was left out")
+            elif id(document) in notices:
+                document.blocks = []
+                cluster.warn(
+                    f"article {document.article.id!r} reads as a notice to the reader (a consent, sign-in or error "
+                    "page), not a report, and was left out"
+                )
             elif id(document) in off_story:
                 document.blocks = []
                 cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
@@ -457,23 +478,38 @@ class Clean:
             elif not document.blocks:
                 hint = "; its text looks like HTML: send it as `html`" if _looks_like_html(document) else ""
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped{hint}")
-        if len(reporting) >= 2 and similarity.max() < OFF_STORY_DOCUMENT:
+        kept = [k for k, document in enumerate(reporting) if id(document) not in notices]
+        if len(kept) >= 2 and similarity[np.ix_(kept, kept)].max() < OFF_STORY_DOCUMENT:
             # No consensus tells which is the story: say so rather than pass a mixture off as one.
             cluster.warn("no two of these reports share a story; the brief draws on each of them")
         _drop_off_story_blocks(cluster.documents, vocabulary)
         if not any(d.blocks for d in cluster.documents):
             markup = ", ".join(repr(d.article.id) for d in cluster.documents if _looks_like_html(d))
             hint = f"; the text of {markup} looks like HTML: send it as `html`" if markup else ""
+            if notices:
+                named = ", ".join(repr(d.article.id) for d in reporting if id(d) in notices)
+                hint += f"; {named} read as notices to the reader (consent, sign-in or error pages)"
             raise InputError(f"no article has any readable prose to summarize{hint}")
         return cluster
 
-    def _plain_text(self, cluster: Cluster, article_id: str, text: str | None, html: str | None) -> str:
+    def _plain_text(
+        self, cluster: Cluster, article_id: str, text: str | None, html: str | None, outlet: str | None
+    ) -> tuple[str, str | None]:
+        """The text the stages read, and for a page its own title (None for text)."""
+        from service.html import looks_binary, read_page  # service.html imports this module
+
         if text is None and html is None:
             raise InputError(f"article {article_id!r} has neither text nor html")
         if text is not None and html is not None:
             raise InputError(f"article {article_id!r} has both text and html; give one")
+        if looks_binary(text if text is not None else html or ""):
+            raise InputError(f"article {article_id!r} looks like binary data (a PDF?), not text")
+        title = None
         if text is None:
-            text = _html_to_text(html or "")
+            page = read_page(html or "", article_id, [outlet] if outlet else [])
+            text, title = page.text, page.title
+            if page.warning:
+                cluster.warn(page.warning)
         if len(text) > self.max_article_chars:
             cluster.warn(
                 f"article {article_id!r} is {len(text):,} characters; only the first "
@@ -487,7 +523,7 @@ class Clean:
                 f"article {article_id!r} holds HTML entities ({entity.group()}) that are shown as written; "
                 "send a page's markup as `html`"
             )
-        return readable
+        return readable, title
 
     @staticmethod
     def _split_blocks(document: Document) -> None:
@@ -552,10 +588,14 @@ def _looks_like_html(document: Document) -> bool:
     return text is not None and len(_MARKUP.findall(text[:20_000])) >= MIN_MARKUP_TAGS
 
 
+# A line that is only a clock time: a live blog's entry ("10:42 GMT", "Updated 7:55 a.m. ET").
+_CLOCK_LINE = re.compile(rf"(?:(?:Published|Posted|Updated|Last updated)(?: at)?:? )?{_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?")
+
+
 def _is_stamp(line: str) -> bool:
-    """Whether the line is only a dateline or a publication stamp ("1 year ago")."""
+    """Whether the line is only a dateline or a publication stamp ("1 year ago", "10:42 GMT")."""
     stamp = _DATELINE.match(line + " ")
-    return stamp is not None and stamp.end() >= len(line)
+    return (stamp is not None and stamp.end() >= len(line)) or _CLOCK_LINE.fullmatch(line) is not None
 
 
 def _without_datelines(line: str, start: int) -> tuple[str, int]:
@@ -605,15 +645,17 @@ def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _headline_first(document: Document) -> None:
-    """Order headline candidates by how much of their vocabulary the lead paragraph uses:
-    above a story stand the site's name and menus as well as its headline."""
+    """Order headline candidates by how many of their content words the lead paragraph uses,
+    then by how much of their vocabulary: above a story stand the site's name and menus as
+    well as its headline, and a paper's name shares the place it is named after with the lead
+    ("Cedar Falls Gazette" over "Fire guts Lincoln Elementary gym" over "A fire … in Cedar Falls")."""
     if len(document.headlines) < 2 or not document.blocks:
         return
     lead = {w.lower() for w in words(document.blocks[0].text)}
 
-    def shared(line: str) -> float:
+    def shared(line: str) -> tuple[int, float]:
         vocabulary = {w.lower() for w in words(line)}
-        return len(vocabulary & lead) / len(vocabulary)
+        return len(vocabulary & lead - STOPWORDS), len(vocabulary & lead) / len(vocabulary)
 
     document.headlines.sort(key=shared, reverse=True)
 
@@ -637,6 +679,17 @@ _INLINE_TAG = re.compile(
 )
 _NO_BREAK_ENTITY = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,8}\d?);")  # left once no-break spaces are blanked
+
+
+# A line a page put inside a sentence, between a line that stops mid-sentence and one that
+# goes on in lower case: "… as families\nAdvertisement\nslept, and …".
+_INTERRUPTION = re.compile(r"(?<=[,a-z])[ \t]*\n\s*(?P<line>[^\n]+?)[ \t]*\n\s*(?=[a-z])")
+
+
+def _without_interruption(match: re.Match[str]) -> str:
+    """The interruption blanked with its line breaks, so the sentence reads whole, when it is
+    furniture (a wrapped line of the sentence itself stays)."""
+    return _blank(match) if is_furniture(match.group("line")) else match.group()
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -678,6 +731,7 @@ def readable_text(text: str) -> str:
     if "#" in text or ">" in text:
         text = _MARKDOWN_LINE_MARK.sub(_blank, text)
     text = _TRAILING_MARKS.sub(_blank, _FOOTNOTE_MARK.sub(_blank, text))
+    text = _INTERRUPTION.sub(_without_interruption, text)
     if "\ufffd?" not in text:
         return text
     inside = False
@@ -728,17 +782,6 @@ def _breaks_inside_sentences(text: str) -> set[int]:
     return set(soft + wrapped) if at_a_width else set(soft)
 
 
-def _html_to_text(html: str) -> str:
-    import trafilatura  # only HTML input pays for the import
-
-    def extract(markup: str) -> str | None:
-        return trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
-
-    # trafilatura reads nothing from a fragment of nested blocks with no <body> around it.
-    extracted = extract(html) or (None if "<body" in html.lower() else extract(f"<html><body>{html}</body></html>"))
-    return extracted or ""
-
-
 def _document_similarity(reporting: list[Document], vocabulary: dict[int, list[str]]) -> np.ndarray:
     """TF-IDF cosine between the reports, zero on the diagonal (all zeros for a lone report)."""
     if len(reporting) < 2:
@@ -766,6 +809,30 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
         if others and np.median(others) >= ENGLISH_FUNCTION_WORDS:
             foreign.append(document)
     return foreign
+
+
+def _speaks_to_reader(document: Document) -> bool:
+    sentences = [
+        sentence
+        for block in document.blocks
+        for sentence in _SENTENCE_BREAK.split(block.text)
+        if sentence.strip()
+    ]
+    addressed = sum(addresses_reader(sentence) or speaks_for_a_group(sentence) for sentence in sentences)
+    return bool(sentences) and addressed >= READER_NOTICE_SHARE * len(sentences)
+
+
+def _reader_notice_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
+    """Rule 3 for a page that is a notice to its reader: see READER_NOTICE_SHARE. Copies of
+    one notice (a widget on two pages) share only each other."""
+    if len(reporting) < 2:
+        return []
+    independent = np.where(similarity < COPY_SIMILARITY, similarity, 0.0)
+    return [
+        document
+        for k, document in enumerate(reporting)
+        if independent[k].max() < STORY_SIMILARITY and _speaks_to_reader(document)
+    ]
 
 
 def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:

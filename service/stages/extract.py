@@ -21,6 +21,7 @@ from service.stages.clean import (
     is_furniture,
 )
 from service.text import MONTH, MONTH_DATE, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows, words
+from service.voice import addresses_reader, speaks_first_person
 
 DEFAULT_SENTENCES = 6
 # A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
@@ -39,43 +40,6 @@ _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Thos
 # So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
 # said."): whose words they are is in a sentence the brief does not show.
 _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z]+\b")
-# So does a sentence that speaks in the first person outside quotation marks: an essay's
-# "I", a company statement's "we" ("We are taking immediate steps to invalidate the
-# passwords"), a site's "our" ("caught our eye this week"). Who speaks is not in the brief.
-# Capitalised, "Our" and "My" are that only where a sentence or an aside starts ("Our Lady of
-# Lourdes" and "My Lai" are names), and "Me" and "Mine" never are ("Portland, Me.").
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my|We)\b|(?:^|(?<=\()|(?<=: ))(?:Our|My)\b")
-# "I" before a lower-case word is the pronoun, unless a name stands before it: then it is a
-# numeral ("World War I veterans", "a Schedule I drug", "Elizabeth I was").
-_LOWER_CASE_AFTER_I = re.compile(r"(?:^|(\S+) )I(?=['’][a-z]| [a-z])")
-_BEFORE_THE_PRONOUN = frozenset(
-    "Then So And But When If Now As Before After Because Since While Although Though Yes No Today Here There "
-    "What How Why Where Maybe Perhaps Sometimes Still Yet Once Until Unless Well Oh".split()
-)
-# Page text speaks to the reader ("You can add location...", "Your browser...", "Bob Dunn can
-# be reached at bdunn@…", "please review the brochure") or sends them to a link
-# (`_PAGE_RESIDUE`); news prose does so only inside quotes, which are removed before looking.
-_READER_ADDRESS = Hinted(
-    r"\b(?:you|your|yours)\b"
-    r"|\bcan be reached at\b"
-    # A request ("For more information, please review the brochure"); "please" as a verb
-    # follows a modal or "to" ("would please residents").
-    r"|(?<!\bto )(?<!\bwould )(?<!\bwill )(?<!\bcould )(?<!\bcan )(?<!\bmight )\bplease\b",
-    ("you", "reached at", "please"),
-    re.IGNORECASE,
-    fold=True,
-)
-# …or it opens on an imperative ("Watch the video below", "Follow AHA news on Twitter"), also
-# as a link in brackets or a picture's button ("(See 10 more examples.)", "Read next …",
-# "Enlarge Family photo …"), on a greeting ("Welcome to …"), or on a tweet's addressee
-# ("@amandacarpenter We are sorry to hear that.").
-_READER_OPENING = re.compile(
-    r"\(?(?:Watch|Listen|Click|Tap|Follow|Subscribe|Download|Join|Visit|Scroll|Reach|Contact|See|Read|View|Enlarge)"
-    r"\b(?!['’])"
-    r"|(?:Sign up|Check out|Stay tuned|Support our|Become a (?:member|subscriber)|Welcome to)\b"
-    r"|@\w",
-    re.IGNORECASE,
-)
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
@@ -235,15 +199,10 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
         and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
-        and not _addresses_reader(sentence.text)
+        and not addresses_reader(sentence.text)
         and not _shouted(sentence.text)
         and not _title_cased(sentence.text)
     )
-
-
-def _addresses_reader(text: str) -> bool:
-    unquoted = QUOTED_SPAN.sub("", text)
-    return bool(_READER_OPENING.match(unquoted) or _READER_ADDRESS.search(unquoted))
 
 
 def _title_cased(text: str) -> bool:
@@ -376,17 +335,7 @@ def has_run_in_header(text: str) -> bool:
 
 
 def _reads_alone(text: str) -> bool:
-    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or _speaks_first_person(text))
-
-
-def _speaks_first_person(text: str) -> bool:
-    unquoted = QUOTED_SPAN.sub("", text)
-    if _FIRST_PERSON.search(unquoted):
-        return True
-    return any(
-        word is None or not word[:1].isupper() or not word[-1].isalpha() or word in _BEFORE_THE_PRONOUN
-        for word in (match.group(1) for match in _LOWER_CASE_AFTER_I.finditer(unquoted))
-    )
+    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or speaks_first_person(text))
 
 
 def _reading_order(fact: Fact) -> tuple[float, int]:
