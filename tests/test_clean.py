@@ -129,6 +129,8 @@ def test_a_list_flattened_into_a_line_is_told_apart_item_by_item():
         "Ines Calder is The Courier's transport correspondent, based in Velmora.",
         "Lucia Peters is VelmoraToday’s associate editor. Follow her on X.",
         "About the author: Ines Calder writes about cities and transport.",
+        "Ines Calder covers transport and city hall for the Velmora Courier and is based in Velmora.",
+        "Jan reports on Ostland from Velmora, covering transport and politics. He previously worked for Metro Wire.",
     ],
 )
 def test_a_note_on_the_writer_at_the_reports_end_is_cut_even_run_into_its_last_paragraph(note):

@@ -341,13 +341,15 @@ _CREDIT_AT = re.compile(_PICTURE_CREDIT)
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
 
 # A note on the writer after the story ("Jan Horak is a senior reporter at the Courier covering
-# transport.", "Lucia Peters is BettyConfidential's associate editor.", "About the author: …").
-# Only at the report's end: inside a story, "Ashoka Mukpo is a freelance journalist who …"
-# tells about the one the story is about.
+# transport.", "Lucia Peters is BettyConfidential's associate editor.", "About the author: …",
+# "Sam Ortiz covers transport for …", "Duncan reports on East Africa from Nairobi"). Only at the
+# report's end: inside a story, "Ashoka Mukpo is a freelance journalist who …" tells about the
+# one the story is about.
 _AUTHOR_NOTE = re.compile(
     r"^(?:[Aa]bout the [Aa]uthor\b|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is (?:an?|the|[A-Z][\w.'’ -]*?['’]s) "
     r"(?:[\w'’-]+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|blogger"
-    r"|anchor|critic|author)\b)"
+    r"|anchor|critic|author)\b"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:covers|reports on|reports from|writes about|writes on|has covered) )"
 )
 
 # A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
