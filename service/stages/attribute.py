@@ -1,7 +1,7 @@
 """Attribute: tie every brief sentence to the source sentences that support it, and guard.
 
-An extracted sentence is supported by every wording of its fact, and by any sentence of
-another report that holds most of its content words. A fused sentence is aligned by
+An extracted sentence is supported by its fact's wording in each report (the closest, once
+per report), and by any sentence of another report that holds most of its content words. A fused sentence is aligned by
 content-word coverage; it must be covered by its sources, state no pair of content words
 twice, keep a quotation's marks, and every number and name in it must occur in some report
 as written. One that fails is replaced by the fact's best
@@ -88,6 +88,8 @@ class Attribute:
         own = [(s, 1.0 if s.brief_text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
         if draft.origin == "fused":
             own = [p for p in own if p[1] >= MIN_CITATION]
+        # A report that states the fact twice (a subhead over its paragraph) is cited once, where closest.
+        own = list({s.article_id: (s, score) for s, score in sorted(own, key=lambda pair: pair[1])}.values())
         cited = {s.article_id for s, _ in own}
         best: dict[str, tuple[Sentence, float]] = {}
         for sentence in others:
