@@ -144,6 +144,9 @@ class Source(msgspec.Struct, kw_only=True, frozen=True):
     title: str | None = None
     reprint_of: str | None = None  # near-verbatim copy of that source
     rewrite_of: str | None = None  # that source's copy retold sentence by sentence
+    # For an article sent as `html`, the text read from the page, which its citations' offsets
+    # point into; None for one sent as `text`, whose offsets point into what was sent.
+    text: str | None = None
 
 
 class ConflictValue(msgspec.Struct, kw_only=True, frozen=True):

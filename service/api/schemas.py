@@ -16,18 +16,22 @@ from service.models import Article, Brief, Options
 
 MAX_ARTICLES = 50
 MAX_ARTICLE_CHARS = 100_000
+# A page weighs far more than its story (a real one is 150 KB to 2 MB, mostly scripts); the text
+# read from it is capped by the pipeline (Settings.max_article_chars), with a warning.
+MAX_HTML_CHARS = 4_000_000
 
 LimitedText = Annotated[str, msgspec.Meta(max_length=MAX_ARTICLE_CHARS)]
+LimitedHtml = Annotated[str, msgspec.Meta(max_length=MAX_HTML_CHARS)]
 
 
 class ArticleInput(Article, kw_only=True, forbid_unknown_fields=True):
-    """An `Article` whose `text` and `html` are capped at MAX_ARTICLE_CHARS characters.
+    """An `Article` whose `text` is capped at MAX_ARTICLE_CHARS characters and `html` at MAX_HTML_CHARS.
 
     A subclass, so decoded inputs go to the pipeline as they are.
     """
 
     text: LimitedText | None = None
-    html: LimitedText | None = None
+    html: LimitedHtml | None = None
 
 
 class SummarizeRequest(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

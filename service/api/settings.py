@@ -19,7 +19,8 @@ class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
     # Seconds a request may wait for its brief before it gets 503 + Retry-After. The work
     # goes on and its brief lands in the cache, so the retry is answered at once.
     request_timeout: Annotated[float, msgspec.Meta(gt=0)] = 60.0
-    max_body_bytes: Positive = 4 * 1024 * 1024
+    # Room for a page at MAX_HTML_CHARS (service.api.schemas) with JSON's escapes, and more reports.
+    max_body_bytes: Positive = 8 * 1024 * 1024
     # In-memory LRU size (responses); 0 caches nothing. Ignored when a Redis URL is set.
     cache_size: Annotated[int, msgspec.Meta(ge=0)] = 512
     cache_ttl_seconds: Positive = 7 * 24 * 3600

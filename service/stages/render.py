@@ -39,6 +39,7 @@ class Render:
                 title=d.article.title or (d.headlines[0] if d.headlines else None),
                 reprint_of=d.reprint_of,
                 rewrite_of=d.rewrite_of,
+                text=d.text if d.article.html is not None else None,
             )
             for d in cluster.documents
         ]
