@@ -41,6 +41,8 @@ _PREDICATES = frozenset(
     "aboard ago apiece overall total abroad inside outside nationwide worldwide across behind beyond "
     "near toward towards onboard besides despite amid among alone".split()
 )
+# Between a part and its whole: "five of the nine", "two of its three".
+_PARTITION_DETERMINERS = frozenset("the its their his her our these those".split())
 _PERCENT = frozenset({"%", "percent", "pc"})
 # The words a number can start with; any other token is skipped without parsing.
 _NUMBER_STARTS = frozenset(WORD_VALUES) | {"a"}
@@ -83,6 +85,8 @@ class Figure:
     phrase: str  # the words after the number, as written: "North Korean soldiers"
     start: int  # offsets of the number (qualifier included) in the sentence
     end: int  # end of the unit phrase
+    # The whole a part is counted out of: "nine" in "five of the nine members", "3" in "2 of 3 yachts".
+    whole: bool = False
 
 
 def _lemma(word: str) -> str:
@@ -177,6 +181,14 @@ class _Reader:
         following = self.word(i + 1)
         return (self.attached(i + 1) and following in _ORDINAL) or (following in (":", ".") and self.word(i + 2)[:1].isdigit())
 
+    def is_whole(self, i: int) -> bool:
+        """The number at token i follows "<number> of (the)" or "<number> out of (the)"."""
+        k = i - 1 - (self.word(i - 1) in _PARTITION_DETERMINERS)
+        if self.word(k) != "of":
+            return False
+        k -= 1 + (self.word(k - 1) == "out")
+        return self.word(k)[:1].isdigit() or self.word(k) in WORD_VALUES
+
     def unit_phrase(self, j: int) -> tuple[str, str, int, int]:
         """(normalised head, words as written, end of the figure as written, end of the
         phrase) for the noun phrase from token j."""
@@ -234,6 +246,6 @@ def figures(sentence: str) -> list[Figure]:
             low = value * low_factor if low_factor is not None else float("-inf")
             high = value * high_factor if high_factor is not None else float("inf")
         text = sentence[start:figure_end]
-        found.append(Figure(value, low, high, text, unit, phrase, start, end))
+        found.append(Figure(value, low, high, text, unit, phrase, start, end, reader.is_whole(i)))
         i = j
     return found

@@ -6,7 +6,7 @@ days and reorders their sentences. So a brief sentence loses
   ("However, ", "Meanwhile, "), or an editor's label that dates the page ("Update: ",
   "UPDATE 2: ", "ORIGINAL POST: ") or files it ("Breaking News: ", "EXCLUSIVE: "),
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
-  unless a word before it needs it ("as soon as Monday", "on a Sunday morning"),
+  unless a word before it needs it ("as soon as Monday", "on a Sunday morning", "starting Monday"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
   acronym the reports go on to use ("World Food Program (WFP)").
 - the lone bracket a parenthesis over several sentences leaves ("(The White House …").
@@ -58,16 +58,28 @@ _WEEKDAY = re.compile(
     rf"(?! (?:{_DAY_PARTS})\b)"
 )
 # A weekday is part of what the sentence says after a word it completes: in a range or a
-# list ("from Monday to Friday"), after a preposition or "be" ("as soon as Monday", "his
-# trial would be on Monday"). So is one that names a date ("Tuesday, June 19").
+# list ("from Monday to Friday"), after a preposition, a participle that works as one, or "be"
+# ("as soon as Monday", "classes resume starting Monday", "his trial would be on Monday"). So
+# is one that names a date ("Tuesday, June 19").
 _KEEPING_WORDS_BEFORE = frozenset(
-    "from to until till through between and or but by since before after of every next"
-    " as for into onto in at on than be is was were been being are".split()
+    "from to until till through between and or but by since before after of every next last this"
+    " as for into onto in at on than be is was were been being are"
+    " about against amid among around beyond despite during except including excluding like near over past"
+    " per toward towards under upon via with within without"
+    " starting beginning effective ending pending barring".split()
+)
+# Words that need the weekday after them too: a hedge or focus on it ("until at least Tuesday,
+# maybe Wednesday", "even Friday night"), and "spend" ("spent Friday in Brazil").
+_WEEKDAY_NEEDED_BY = frozenset(
+    "least most maybe perhaps possibly probably even only spend spends spent spending".split()
 )
 # A determiner keeps a weekday it stands right before ("on a Sunday morning, while", "that
-# Monday"); before "on Friday" it belongs to something else ("said that on Friday he").
+# Monday", "began his Friday on Twitter"); before "on Friday" it belongs to something else
+# ("said that on Friday he").
 _WEEKDAYS = frozenset(WEEKDAY.split("|"))
-_DETERMINERS = frozenset("a an the that this each one following previous coming same past".split())
+_DETERMINERS = frozenset(
+    "a an the that this each one following previous coming same past his her its their our my your whose".split()
+)
 # After the weekday only a range or list goes on ("Monday to Friday", "Tuesday or Wednesday",
 # "Wednesday night into Friday"): "stunned the House Saturday morning by saying" dates the event.
 _RANGE_WORDS_AFTER = frozenset("to until till through into and or but of".split())
@@ -183,6 +195,7 @@ def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     bare = weekday.group().split()[0] in _WEEKDAYS  # no "on", "late", … before it
     return (
         before not in _KEEPING_WORDS_BEFORE
+        and before not in _WEEKDAY_NEEDED_BY
         and not (bare and (before in _DETERMINERS or _DAY_NAMED_BY.search(text, 0, weekday.start() + 1)))
         and not any(word in _RANGE_WORDS_AFTER for word in after)
         and not _DATE_AFTER.match(text, weekday.end())

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import EXTRACTIVE, SHARED
 from service.cli import main
+from service.errors import InputError
 from service.inputs import read_inputs
 from service.models import Article
 from service.stages.render import render
@@ -57,9 +58,9 @@ def test_pages_that_share_only_page_text_are_handed_back_as_singletons(feed, pip
     result = summarize_feed([*feed, *pages], EXTRACTIVE, pipeline)
     assert {"embed-0", "embed-1"} <= set(result.singletons)
     assert [sorted(s.article_ids) for s in result.stories] == [sorted(FERRY), sorted(TRAM)]
-    # Summarized on their own, they still get a brief, which says what it is made of.
-    brief = pipeline.summarize(pages, EXTRACTIVE)
-    assert brief.sentences and any("no sentence of these reports reads as one of a news brief" in w for w in brief.warnings)
+    # Summarized on their own, they are refused as what they are.
+    with pytest.raises(InputError, match="'embed-0', 'embed-1' read as notices to the reader"):
+        pipeline.summarize(pages, EXTRACTIVE)
 
 
 def test_grouping_does_not_depend_on_feed_order(feed):
@@ -179,6 +180,18 @@ def test_days_are_read_as_written_and_counts_after_a_month_are_not_days():
     assert is_reporting_date(sentence, days(sentence)[0])
 
 
+def test_the_whole_a_part_is_counted_out_of_is_no_count_to_compare(pipeline):
+    reports = {
+        "coast": "The Velmora harbour board voted on Thursday to close the old pier after a narrow vote. Four "
+                 "members of the harbour board, including its chairwoman Ines Calder, voted to keep the old pier open.",
+        "herald": "The Velmora harbour board voted on Thursday to close the old pier. Five of the nine members of the "
+                  "harbour board voted to close it, while four, including chairwoman Ines Calder, wanted to keep the "
+                  "old pier open.",
+    }
+    assert [(f.text, f.whole) for f in figures(reports["herald"].split(". ")[1])] == [("nine", True)]
+    assert pipeline.summarize([Article(id=k, text=v) for k, v in reports.items()], EXTRACTIVE).conflicts == []
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
@@ -236,6 +249,26 @@ def test_who_was_told_is_not_the_speaker(pipeline):
                 (("a", "Storm waves broke the harbour wall at Velmora."), ("b", "The harbour wall at Velmora failed."))]
     quote = pipeline.summarize(articles, EXTRACTIVE).quote
     assert quote.text.startswith("We will rebuild") and quote.speaker is None
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    # A surname shaped like a nationality stands alone before its verb; a nationality does not.
+    ('"We will rebuild the harbour wall before the winter storms arrive," Kowalski said.', "Kowalski"),
+    ('"We will rebuild the harbour wall before the winter storms arrive," Velmoran officials said.', None),
+    # A participle of speech speaks for the subject that opens the sentence, not for its object.
+    ('Harbour master Ines Calder welcomed the grant, saying the town would "rebuild the harbour wall before the '
+     'winter storms arrive."', "Ines Calder"),
+    ('Police arrested Horak after the storm, saying he would "rebuild the harbour wall before the winter storms '
+     'arrive."', None),
+    # A title runs to its last title word.
+    ('"We will rebuild the harbour wall before the winter storms arrive," Chief District Officer Ines Calder told '
+     'the Gazette.', "Ines Calder"),
+])
+def test_the_speaker_is_the_name_that_governs_the_quote(pipeline, said, speaker):
+    articles = [Article(id=k, text=f"{lead} {said}") for k, lead in
+                (("a", "Storm waves broke the harbour wall at Velmora."), ("b", "The harbour wall at Velmora failed."))]
+    quote = pipeline.summarize(articles, EXTRACTIVE).quote
+    assert quote.text.endswith("before the winter storms arrive") and quote.speaker == speaker
 
 
 WALL = [

@@ -42,6 +42,7 @@ from service.trim import drop_weekdays, trim
         ("On the other hand, the crew was trained.", "The crew was trained."),
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
+        ("The ferry operator said Tuesday it would appeal.", "The ferry operator said it would appeal."),
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
         # A named day is no date: "Black Friday" keeps its Friday; a place before one does not.
         ("Shoppers queued for Black Friday at the mall.", "Shoppers queued for Black Friday at the mall."),
@@ -111,6 +112,14 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         "Snow is expected Wednesday night into Friday morning.",
         "The deal was first reported by The Sunday Times.",
         "The plan for Endeavour's mission: On Saturday, Ross and Newman will connect cables.",
+        # …or that another word takes as its object: a participle working as a preposition, a
+        # possessive, a hedge, "spend".
+        "Students will attend classes at Peet Junior High starting Monday, the district said.",
+        "The pool was closed to visitors indefinitely, starting on Thursday night.",
+        "The minister began his Friday on Twitter.",
+        "The boards will not meet until at least Tuesday, maybe Wednesday.",
+        "The envoy spent Friday in Brasilia.",
+        "Last Thursday, the envoy bought a car.",
         # A parenthesis that a preposition needs.
         "She left one page apologizing to (her fiancé).",
         # The source of a claim stays: a brief must not make a claim its own.

@@ -9,7 +9,8 @@ when everything says they count the same thing:
   cosine is high) and whose words around the figure overlap; killed and wounded are two
   counts, and so are a count with an outcome word and one without,
 - from different articles, each of which gives one value only (a report that itself says
-  "rose from 30 to 50" is describing a change, not disagreeing).
+  "rose from 30 to 50" is describing a change, not disagreeing),
+- neither being the whole a part is counted out of ("nine" in "five of the nine members").
 
 Two figures differ only when the ranges their wordings allow do not meet (see
 `service.numbers`): "10,000" = "ten thousand", "600" is within "around 600".
@@ -104,8 +105,12 @@ def mentions(cluster: Cluster) -> list[Mention]:
         ]
         units = [f.unit for f in figures_here]
         # A sentence listing several figures of one unit ("2.6% in 1999, 2.8% in 2000")
-        # pairs them with things we cannot see; none of them is compared.
-        found.extend(_mention(sentence, f, lower_case) for f in figures_here if units.count(f.unit) == 1)
+        # pairs them with things we cannot see; none of them is compared. Nor is the whole
+        # of a partition: "five of the nine members" counts a committee, while another
+        # report's "four members" counts those who voted one way.
+        found.extend(
+            _mention(sentence, f, lower_case) for f in figures_here if units.count(f.unit) == 1 and not f.whole
+        )
     return found
 
 

@@ -5,10 +5,10 @@ Quotes are read from the cleaned text between quotation marks (“…”, "…",
 quotes are one when most of the shorter one's words are in the longer one; a title in the
 marks ("Star Wars: The Force Awakens", every content word capitalised) is none. The speaker is
 the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
-"according to TASS"), voted across the reports that carry it: "Kim told Lavrov that
-'…', KCNA said" credits Kim, and the news agency that relayed it only when nothing else
-names a speaker. The same reading credits a brief sentence that is only someone's words
-(`speaker_of_quote`).
+"according to TASS", the subject of "…, saying …"), voted across the reports that carry it:
+"Kim told Lavrov that '…', KCNA said" credits Kim, and the news agency that relayed it only
+when nothing else names a speaker. The same reading credits a brief sentence that is only
+someone's words (`speaker_of_quote`).
 """
 
 from __future__ import annotations
@@ -56,20 +56,43 @@ _WHO_MORE = r"(?:,\s\d{1,3},)?(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?
 _AFTER = re.compile(
     r"^[\s,.!?]*(?:" + _TITLE + _NAME + _WHO_MORE + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")"
 )
+# "Finance minister Rachel Reeves welcomed the cut, saying it would "…"": a participle of
+# speech after the main clause speaks for that clause's subject, the name opening the sentence
+# (two words at least, or one after a title: a lone capitalised first word may be any noun,
+# "Officials welcomed …"), before its verb and with no other clause between them. The title
+# is a role, not any word ("Police arrested John Smith after …, saying" is no Smith's), and a
+# possessive is no subject ("Netanyahu's office promised …, saying").
+_ROLE = (
+    "minister|secretary|chief|spokesman|spokeswoman|spokesperson|president|director|leader|chairman|chairwoman"
+    "|governor|mayor|master|officer|commissioner|chancellor|ambassador|senator|manager|coach|captain|executive"
+)
+_SUBJECT_SAYING = re.compile(
+    rf"^\s*(?P<title>(?:[A-Z][\w'’.-]*\s+){{0,2}}(?:{_ROLE})\s+)?" + _NAME
+    + rf"(?<!['’]s)\s+(?!(?:{_PRONOUN}|the|a|an|of|and|or|to|in|on|at)\s)[a-z]+\b[^,;:.!?“”\"]*,\s+"
+    r"(?:saying|adding|noting|warning|writing|arguing|insisting|stressing|explaining)\b[^.!?]*$"
+)
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
 TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Prime Minister Foreign Secretary General Senator "
     "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
     "King Queen Pope Prince Premier Commissioner Deputy Republican Democratic Russian North South The "
-    "A An He She It They This In On But And".split()
+    "A An He She It They This In On But And Officer Speaker Executive Attorney Justice Sheriff Inspector "
+    "Superintendent Commander Captain Colonel Lieutenant Sergeant".split()
 )
+# Title words that qualify another ("Foreign Ministry", "Prime Minister") or open a sentence.
+_QUALIFIERS = frozenset(
+    "Prime Foreign Deputy Republican Democratic Russian North South The A An He She It They This In On But And".split()
+)
+# What may follow a surname before its verb: "Kowalski also said", "Erdogan later told".
+_NAME_THEN = re.compile(rf"\s+(?:{_SPEECH_VERBS}|also|then|later|earlier|again|once|had|has|was|would|will|\w+ly)\b")
 
 
 # Not a speaker: words a flattened page ran together ("Lindsey Olin GrahamSunday"), or a
 # nationality standing alone ("Israeli officials said" -> "Israeli").
 _GLUED = re.compile(r"[a-z]{3}[A-Z]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,24 +103,40 @@ class _Occurrence:
     article_id: str
 
 
-def _speaker(name: str | None) -> str | None:
-    """"Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov"; a pronoun or title alone -> None."""
-    if not name:
+def _speaker(match: re.Match[str] | None, group: int = 1) -> str | None:
+    """The speaker that `match.group(group)` names: "Russian Foreign Minister Sergei Lavrov" ->
+    "Sergei Lavrov"; a pronoun or title alone -> None."""
+    if match is None or not match.group(group):
         return None
-    words = name.replace("’", "'").split()
+    words = match.group(group).replace("’", "'").split()
     # A full stop that closes no abbreviation ends the sentence, and the name: "Blair. In".
     end = next((k for k, w in enumerate(words) if w.endswith(".") and not is_abbreviation(w)), None)
     if end is not None:
         words = [*words[:end], words[end].rstrip(".")]
-    # "Israeli Prime Minister Benjamin Netanyahu": titles go, and a nationality before a title.
-    while words and (
-        words[0].rstrip(".") in TITLES
-        or (len(words) > 1 and _DEMONYM.match(words[0]) and words[1].rstrip(".") in TITLES)
+    # "Israeli Prime Minister Benjamin Netanyahu": titles go, and a nationality before a title;
+    # so does a title's qualifier ("Chief District Officer Suresh Sunar"): the title runs to its
+    # last title word before the name, a suffix being no name ("Martin Luther King Jr.").
+    titled = 0
+    while titled < len(words) and (
+        words[titled].rstrip(".") in TITLES
+        or (titled + 1 < len(words) and _DEMONYM.match(words[titled]) and words[titled + 1].rstrip(".") in TITLES)
     ):
-        words.pop(0)
+        titled += 1
+    for k, word in enumerate(words[:-1]):
+        if word.rstrip(".") in TITLES - _QUALIFIERS and not all(map(_SUFFIX.match, words[k + 1 :])):
+            titled = max(titled, k + 1)
+    lead = " ".join([match.string[: match.start(group)], *words[:titled]]).rstrip()
+    words = words[titled:]
     while words and words[-1].endswith(("'s", "'")):
         words.pop()
-    if any(_GLUED.search(w) for w in words) or (len(words) == 1 and _DEMONYM.match(words[0])):
+    if any(_GLUED.search(w) for w in words):
+        return None
+    # A nationality alone is nobody ("Israeli officials said", "said an Israeli official", "the
+    # Chinese said"), but a surname of that shape stands alone before its verb ("Kowalski said").
+    rest = match.string[match.end(group) :]
+    modifies = re.match(r"\s+[a-z]", rest) is not None and _NAME_THEN.match(rest) is None
+    after_article = re.search(r"\b(?:the|an?)$", lead, re.IGNORECASE) is not None
+    if len(words) == 1 and _DEMONYM.match(words[0]) and (modifies or after_article):
         return None
     return " ".join(words) or None
 
@@ -109,16 +148,18 @@ def _find_speaker(text: str, start: int, end: int) -> str | None:
     before = re.split(r"[“”\"]", before)[-1] if re.search(r"[“”\"]", before) else before
     match = _BEFORE.search(before)
     if match:
-        return _speaker(match.group(1))
+        return _speaker(match)
+    match = _SUBJECT_SAYING.match(before)
+    if match and (len(match.group(2).split()) > 1 or match.group("title")):  # group 2: the name
+        return _speaker(match, 2)
     # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
     # after it start the next one ("…conditions.'' Gray said about 56 sailors …").
     match = None if _ENDS_A_SENTENCE.search(text, start, end) else _AFTER.match(text[end : end + 80])
     if match:
-        return _speaker(match.group(1) or match.group(2))
+        return _speaker(match, 1 if match.group(1) else 2)
     # "According to …" outside the quote: inside it, it names the speaker's own source.
     after = text[end : text.find(".", end) if "." in text[end:] else len(text)]
-    match = _ACCORDING.search(before) or _ACCORDING.search(after)
-    return _speaker(match.group(1)) if match else None
+    return _speaker(_ACCORDING.search(before) or _ACCORDING.search(after))
 
 
 def quotes(cluster: Cluster) -> list[_Occurrence]:
