@@ -817,6 +817,19 @@ def test_html_entities_in_text_are_shown_as_sent_and_said():
     assert not summarize([Article(id="a", text=LEAD), Article(id="b", text=OTHER)], Options(sentences=2)).warnings
 
 
+@pytest.mark.parametrize(("mangled", "shown"), [
+    ("city\u00e2\u20ac\u2122s officials", "â€™"),  # UTF-8's bytes read as Windows-1252
+    ("Caf\u00c3\u00a9 owners", "Ã©"),
+    ("city\ufffds officials", "\ufffd"),  # a character lost to the replacement mark
+])
+def test_text_decoded_with_the_wrong_character_set_is_shown_as_sent_and_said(mangled, shown):
+    brief = summarize([Article(id="a", text=LEAD.replace("city officials", mangled)), Article(id="b", text=OTHER)],
+                      Options(sentences=2))
+    # "Ã©" holds a copyright sign: its sentence may read as a picture's credit, and the warning says why.
+    assert (f"article 'a' looks decoded with the wrong character set ({shown!r} is shown as written); "
+            "send its text as UTF-8") in brief.warnings
+
+
 @pytest.mark.parametrize("advert", ["Advertisement", "\nStory continues below advertisement\n"])
 def test_an_advert_line_inside_a_sentence_is_blanked_and_the_sentence_reads_whole(advert):
     text = (f"{LEAD}\nMost of the injured were standing near the doors when the tram\n{advert}\n"

@@ -526,6 +526,11 @@ class Clean:
                 f"article {article_id!r} holds HTML entities ({entity.group()}) that are shown as written; "
                 "send a page's markup as `html`"
             )
+        if mangled := _MIS_DECODED.search(readable):
+            cluster.warn(
+                f"article {article_id!r} looks decoded with the wrong character set ({mangled.group()!r} is shown "
+                "as written); send its text as UTF-8"
+            )
         return readable, title
 
     @staticmethod
@@ -682,6 +687,10 @@ _INLINE_TAG = re.compile(
 )
 _NO_BREAK_ENTITY = re.compile(r"&nbsp;|&#160;|&#xa0;", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[\da-fA-F]{1,6}|[a-zA-Z]{2,8}\d?);")  # left once no-break spaces are blanked
+# Text decoded with the wrong character set: UTF-8's bytes read as Windows-1252 or Latin-1
+# ("â€™" for "’", "Ã©" for "é", "Â " for a no-break space), or characters lost to U+FFFD.
+# Repaired in place, every offset after the first would move: shown as sent, and said.
+_MIS_DECODED = re.compile(r"â€.|[ÃÂ][\u00a0-\u00bf]|\ufffd")
 
 
 # A line a page put inside a sentence, between a line that stops mid-sentence and one that
