@@ -29,6 +29,11 @@ def split(text: str) -> list[str]:
             ["The ruling in Horak v. Velmora Transit stands.", "Berg v. Holt was settled."],
         ),
         (
+            # A month a page dots like an abbreviation, before its day and year; "in May." ends one.
+            "The river rose on May. 6, 2025 in Velmora. It fell in May. 7 people died.",
+            ["The river rose on May. 6, 2025 in Velmora.", "It fell in May.", "7 people died."],
+        ),
+        (
             "Loads such as e.g. Timber burn fast. Crews knew that.",
             ["Loads such as e.g. Timber burn fast.", "Crews knew that."],
         ),
@@ -148,7 +153,7 @@ def split(text: str) -> list[str]:
             ["Crews towed the Ostland Star to The Velmora Ferry Company's yard near the Ostland Star's berth."],
         ),
     ],
-    ids=["acronym-title-month", "court-case", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
+    ids=["acronym-title-month", "court-case", "dotted-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
          "run-together-after-a-quote", "run-in-pronoun", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
          "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "headline-opening-name-repeated",

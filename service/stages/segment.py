@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
 from service.stages.clean import ends_like_sentence, is_furniture
-from service.text import AUXILIARIES, CALENDAR_DATE, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize, visible
+from service.text import AUXILIARIES, CALENDAR_DATE, MONTH, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize, visible
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
@@ -166,6 +166,10 @@ def _bare(word: str) -> str:
     return word.strip(_AROUND_A_WORD).removesuffix("'s").removesuffix("’s")
 
 
+_MONTH_STOP = re.compile(rf"\b{MONTH}$")
+_DAY_AND_YEAR = re.compile(r"\s+\d{1,2},?\s+\d{4}\b")
+
+
 def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -174,6 +178,8 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
             head = text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]
             if is_abbreviation(head) and not _acronym_ends_sentence(head, text, match.end()):
                 continue
+            if _MONTH_STOP.search(head) and _DAY_AND_YEAR.match(text, match.end()):
+                continue  # a month a page dots like an abbreviation: "May. 6, 2025"
         # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence;
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
