@@ -853,3 +853,20 @@ def test_the_headline_above_the_lead_comes_before_the_papers_name_that_shares_it
 @pytest.mark.parametrize("stamp", ["10:42 GMT", "Updated 10:42 GMT", "7:55 a.m. ET"])
 def test_a_live_blogs_clock_time_is_no_headline(stamp):
     assert clean(f"{stamp}\n{LEAD}\n{SECOND}\n")[0].headlines == []
+
+
+def test_a_numbered_list_run_into_a_line_is_split_at_its_numbers_and_its_links_dropped():
+    trending = ("Trending Now 1. Man arrested for stealing milk in Velmora 2. Ferry strike ends after ten days "
+                "3. Velmora Stars name squad for the cup")
+    document = clean(f"{LEAD} {SECOND} {trending}\n")[0]
+    assert [b.text for b in document.blocks] == [f"{LEAD} {SECOND} Trending Now 1. Man arrested for stealing milk in Velmora"]
+    # …which ends in no sentence: the brief shows the report's two.
+    brief = summarize([Article(id="a", text=f"{LEAD} {SECOND} {trending}\n"), Article(id="b", text=OTHER)],
+                      Options(method="extractive", words=250))
+    assert not any("arrested" in s.text or "strike" in s.text for s in brief.sentences)
+
+
+def test_figures_that_end_sentences_are_no_numbered_list():
+    prose = ("The Line 3 tram's speed fell to 1. Then it rose to 2. Near Old Market Square it rose to 3. The tram "
+             "then struck a lamp post.")
+    assert paragraphs_after_lead(prose) == [LEAD, prose]

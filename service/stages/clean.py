@@ -631,12 +631,32 @@ def _passages(text: str) -> Iterator[tuple[int, str, bool]]:
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the text's lines, run on over the breaks inside a sentence, each cut before a
-    bullet glyph."""
+    bullet glyph and before the numbers of a numbered list run into it."""
     runs_on = _breaks_inside_sentences(text)
     start = 0
     for end in [*(m.start() for m in _NEWLINE.finditer(text) if m.start() not in runs_on), len(text)]:
-        yield from (item.span() for item in _LIST_ITEM.finditer(text, start, end))
+        for item in _LIST_ITEM.finditer(text, start, end):
+            cuts = [item.start(), *_numbered_items(text, *item.span()), item.end()]
+            yield from zip(cuts, cuts[1:])
         start = end + 1
+
+
+# A numbered list a flattened page ran into one line ("Trending Now 1. Man arrested for … 2.
+# Gachagua allies storm out …"): numbers from 1 up, in order, each after a space and before a
+# capital, three or more. Past the first, each follows the last word of an item, a headline's
+# noun; a figure that ends a sentence follows a function word ("fell to 1. Then it rose to 2.").
+_ITEM_NUMBER = re.compile(r"(\S+)\s(\d{1,2})\. (?=[\"“‘']?[A-Z])")
+MIN_NUMBERED_ITEMS = 3
+
+
+def _numbered_items(text: str, start: int, end: int) -> list[int]:
+    """Where the items of a numbered list run into text[start:end] begin, if it holds one, past
+    the first: the first item ends the text before it, and ends it as no sentence does."""
+    cuts: list[int] = []
+    for number in _ITEM_NUMBER.finditer(text, start, end):
+        if int(number.group(2)) == len(cuts) + 1 and not (cuts and number.group(1).lower() in STOPWORDS):
+            cuts.append(number.start(2))
+    return cuts[1:] if len(cuts) >= MIN_NUMBERED_ITEMS else []
 
 
 def _widget_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
