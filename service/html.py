@@ -45,6 +45,8 @@ _CHANNEL = re.compile(r"<channel[\s>]", re.I)
 # took minutes), so a page nested deeper is refused rather than read.
 MAX_DEPTH = 256
 
+_CLOSING_ROOT = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
 # trafilatura writes a table row as "| cell | cell |" and a header's rule as "|---|---|".
 _TABLE_ROW = re.compile(r"^\|\s(.*)\s\|$")
 _TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
@@ -80,6 +82,9 @@ def read_page(markup: str, article_id: str, site_names: Iterable[str] = ()) -> P
         raise InputError(
             f"article {article_id!r} is a news feed (RSS or Atom), not a page: send each of its items as an article"
         )
+    # A page that closes its <body> or <html> before its end still shows what follows in a
+    # browser; read as the end, the closing tag would lose it.
+    markup = _CLOSING_ROOT.sub("", markup)
     tree, too_deep = _parsed(markup)
     articles = list(_json_ld_articles(tree)) if tree is not None else []
     text = _extract(markup, precise=True)

@@ -84,6 +84,11 @@ def test_the_body_limit_takes_one_page_at_the_html_cap() -> None:
 # 2. No prose from the precise extraction: tables, JSON-LD
 
 
+def test_a_page_closed_before_its_end_is_read_to_its_end() -> None:
+    document = read(f"<html><body><article><p>{LEAD}</html><p>{SECOND}</p></article></body></html>")
+    assert LEAD in kept(document) and SECOND in kept(document)
+
+
 def test_a_page_laid_out_in_a_table_is_read_cell_by_cell() -> None:
     document = read(page(f"<table><tr><td>Menu</td><td>{STORY}</td></tr></table>"))
     assert LEAD in kept(document) and SECOND in kept(document)
