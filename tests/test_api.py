@@ -22,7 +22,7 @@ from conftest import is_cut_from, no_model_pipeline
 from service import Options, Pipeline, Settings
 from service.api.app import create_app
 from service.api.cache import MemoryCache, cache_key
-from service.api.logs import JsonFormatter
+from service.api.logs import JsonFormatter, RequestLogMiddleware
 from service.api.schemas import MAX_ARTICLE_CHARS, MAX_ARTICLES, SummarizeRequest
 from service.api.settings import ApiSettings
 from service.cluster import Cluster
@@ -152,6 +152,8 @@ def test_html_rendering_escapes_everything_a_report_says(client: TestClient[Any]
 
 def test_health_ready_and_the_openapi_schema(client: TestClient[Any]) -> None:
     assert client.get("/health").json() == {"status": "ok"}
+    probe = client.head("/health")
+    assert probe.status_code == 200 and probe.content == b""
     ready = client.get("/ready")
     assert ready.status_code == 200
     assert ready.json() == {"status": "ready", "model": "none (none):unavailable", "model_available": False}
@@ -176,6 +178,37 @@ def test_editor_page_and_its_assets_are_served(client: TestClient[Any]) -> None:
     assert script.status_code == 200 and 'fetch("/summarize"' in script.text
     assert ".innerHTML" not in script.text
     assert client.get("/static/app.css").status_code == 200
+
+
+@pytest.mark.parametrize(("messages", "status"), [
+    ([{"type": "http.request", "body": b"{", "more_body": True}, {"type": "http.disconnect"}], 499),
+    ([{"type": "http.request", "body": b"{}", "more_body": False}], 500),
+])
+def test_a_request_that_ends_with_no_response_is_logged_as_the_clients_leaving_or_a_failure(
+    caplog: pytest.LogCaptureFixture, messages: list[dict[str, Any]], status: int
+) -> None:
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        message = await receive()
+        while message["type"] == "http.request" and message.get("more_body"):
+            message = await receive()
+        raise RuntimeError("no response")
+
+    async def run() -> None:
+        pending = iter(messages)
+
+        async def receive() -> dict[str, Any]:
+            return next(pending, {"type": "http.disconnect"})
+
+        async def send(message: Any) -> None:
+            raise AssertionError("nothing is sent")
+
+        scope = {"type": "http", "method": "POST", "path": "/summarize", "headers": []}
+        with pytest.raises(RuntimeError):
+            await RequestLogMiddleware().handle(scope, receive, send, app)
+
+    with caplog.at_level(logging.INFO, logger="service.api.access"):
+        asyncio.run(run())
+    assert [r.fields["status"] for r in caplog.records if r.name == "service.api.access"] == [status]
 
 
 def test_request_id_is_echoed_and_logged_with_stage_timings(client: TestClient[Any]) -> None:

@@ -17,7 +17,7 @@ from service.api.briefs import BriefService
 from service.api.cache import PACKAGE_VERSION, MemoryCache, RedisCache, ResponseCache
 from service.api.errors import problem_details_plugin
 from service.api.logs import RequestLogMiddleware
-from service.api.routes import STATIC_DIR, health, index, provide_briefs, ready, summarize
+from service.api.routes import STATIC_DIR, health, health_head, index, provide_briefs, ready, summarize
 from service.api.settings import ApiSettings
 from service.settings import checked
 from service.stories.jobs import JobSettings
@@ -58,6 +58,7 @@ def create_app(
         route_handlers=[
             index,
             health,
+            health_head,
             ready,
             summarize,
             create_static_files_router(path="/static", directories=[str(STATIC_DIR)], include_in_schema=False),

@@ -48,6 +48,9 @@ LOG_CONFIG: dict[str, Any] = {
 }
 
 
+CLIENT_CLOSED_REQUEST = 499
+
+
 class RequestLogMiddleware(ASGIMiddleware):
     """Gives each request an id (X-Request-ID, echoed back), reports its time (Server-Timing),
     and logs one line when it ends."""
@@ -62,7 +65,14 @@ class RequestLogMiddleware(ASGIMiddleware):
         request_id = given if _SAFE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         token = REQUEST_ID.set(request_id)
         started = time.perf_counter()
-        status = 500
+        status: int | None = None
+        disconnected = False
+
+        async def receive_watching() -> Message:
+            nonlocal disconnected
+            message = await receive()
+            disconnected = disconnected or message["type"] == "http.disconnect"
+            return message
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -75,8 +85,11 @@ class RequestLogMiddleware(ASGIMiddleware):
             await send(message)
 
         try:
-            await next_app(scope, receive, send_with_id)
+            await next_app(scope, receive_watching, send_with_id)
         finally:
+            if status is None:
+                # No response started: the client went away first (nginx's 499), else a failure.
+                status = CLIENT_CLOSED_REQUEST if disconnected else 500
             fields = {
                 "method": scope.get("method"),
                 "path": scope["path"],

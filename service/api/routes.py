@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Annotated
 
-from litestar import Response, get, post
+from litestar import Response, get, head, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.enums import MediaType
@@ -50,6 +50,12 @@ def index() -> str:
 @get("/health", summary="The process is up", tags=["operations"], sync_to_thread=False)
 def health() -> Health:
     return Health()
+
+
+# Uptime checks and load balancers often probe with HEAD.
+@head("/health", summary="The process is up (no body)", tags=["operations"], sync_to_thread=False)
+def health_head() -> None:
+    return None
 
 
 @get(
