@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Send
 
 REQUEST_ID: ContextVar[str | None] = ContextVar("chorus_request_id", default=None)
 # A caller's X-Request-ID is kept only if it is short and plain, so it cannot forge log lines.
@@ -68,7 +68,7 @@ class RequestLogMiddleware(ASGIMiddleware):
         status: int | None = None
         disconnected = False
 
-        async def receive_watching() -> Message:
+        async def receive_watching() -> ReceiveMessage:
             nonlocal disconnected
             message = await receive()
             disconnected = disconnected or message["type"] == "http.disconnect"
