@@ -159,6 +159,25 @@ def test_counts_for_different_places_are_no_conflict_though_a_place_opens_the_se
     ]
 
 
+@pytest.mark.parametrize("reports", [
+    # One Fact, two events: the disappearance and the rescue; the sinking and the search.
+    ("The hiker who went missing on Saturday near Velmora was found alive.",
+     "The hiker who went missing near Velmora was found alive on Monday."),
+    ("Rescuers searched for fishermen missing after their boat sank off Calloway Island on Thursday.",
+     "Rescuers searched on Friday for fishermen missing after their boat sank off Calloway Island."),
+    ("The suspect was charged on Wednesday with the murder of a man in Velmora.",
+     "The suspect was charged with the murder of a man who was killed in Velmora on Sunday."),
+])
+def test_days_that_date_different_events_of_one_fact_are_no_conflict(pipeline, reports):
+    brief = pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE)
+    assert brief.conflicts == []
+
+
+def test_counts_for_different_places_in_one_fact_are_no_conflict_whatever_name_both_share(pipeline):
+    reports = ("Floods killed 14 people in Vellan on Monday.", "Floods killed 26 people in Ostland on Monday.")
+    assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []
+
+
 def test_one_day_written_two_ways_or_said_on_different_days_is_no_conflict(pipeline):
     same_day = {
         "coast": FIRE_ON.format(day="Nov. 20"),
