@@ -43,6 +43,7 @@ _PREDICATES = frozenset(
 )
 # Between a part and its whole: "five of the nine", "two of its three".
 _PARTITION_DETERMINERS = frozenset("the its their his her our these those".split())
+_FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 _PERCENT = frozenset({"%", "percent", "pc"})
 # The words a number can start with; any other token is skipped without parsing.
 _NUMBER_STARTS = frozenset(WORD_VALUES) | {"a"}
@@ -181,6 +182,16 @@ class _Reader:
         following = self.word(i + 1)
         return (self.attached(i + 1) and following in _ORDINAL) or (following in (":", ".") and self.word(i + 2)[:1].isdigit())
 
+    def in_a_fraction(self, i: int) -> bool:
+        """The number at token i is part of a fraction: its base ("half a million", "a quarter of
+        a million", "two thirds of the 300"), read alone the whole, or its count ("two thirds")."""
+        k = i - 1 - (self.word(i - 1) in _PARTITION_DETERMINERS)
+        return (
+            self.word(i - 1) == "half"
+            or (self.word(k) == "of" and self.word(k - 1) in _FRACTIONS)
+            or self.word(i + 1) in _FRACTIONS
+        )
+
     def is_whole(self, i: int) -> bool:
         """The number at token i follows "<number> of (the)" or "<number> out of (the)"."""
         k = i - 1 - (self.word(i - 1) in _PARTITION_DETERMINERS)
@@ -223,7 +234,7 @@ def figures(sentence: str) -> list[Figure]:
             i += 1
             continue
         number = reader.number_at(i)
-        if number is None or reader.is_label(i):
+        if number is None or reader.is_label(i) or reader.in_a_fraction(i):
             i += 1
             continue
         value, j, rounded = number

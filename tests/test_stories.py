@@ -237,9 +237,12 @@ def test_figures_are_ranges_so_one_number_written_two_ways_matches(a, b, same):
         "The 11th-hour talks took place near M-13 prison during COVID-19.",
         "One of the men spoke.",
         "Thousands of troops and dozens of tanks crossed.",
+        # A fraction's parts: read alone, "a million" would be the whole.
+        "The flood displaced half a million people and a quarter of a million cattle.",
+        "Two thirds of the 300 workers and half a dozen managers left.",
     ],
 )
-def test_dates_ages_names_and_vague_plurals_are_not_figures(sentence):
+def test_dates_ages_names_and_vague_plurals_and_fractions_are_not_figures(sentence):
     assert figures(sentence) == []
 
 
