@@ -43,6 +43,7 @@ _PREDICATES = frozenset(
 )
 # Between a part and its whole: "five of the nine", "two of its three".
 _PARTITION_DETERMINERS = frozenset("the its their his her our these those".split())
+_RANGE_LINKS = frozenset(["and", "to", "or", "-", "–", "—"])
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 _PERCENT = frozenset({"%", "percent", "pc"})
 # The words a number can start with; any other token is skipped without parsing.
@@ -182,6 +183,16 @@ class _Reader:
         following = self.word(i + 1)
         return (self.attached(i + 1) and following in _ORDINAL) or (following in (":", ".") and self.word(i + 2)[:1].isdigit())
 
+    def range_opening(self, i: int) -> tuple[float, int] | None:
+        """(value, start) of the number that opens a range the number at token i closes:
+        "between 30 and 35", "30 to 35", "30–35", "two or three"."""
+        if self.word(i - 1) not in _RANGE_LINKS or i < 2:
+            return None
+        opening = self.number_at(i - 2)
+        if opening is None or opening[1] != i - 1:
+            return None
+        return opening[0], self.tokens[i - 2][1]
+
     def in_a_fraction(self, i: int) -> bool:
         """The number at token i is part of a fraction: its base ("half a million", "a quarter of
         a million", "two thirds of the 300"), read alone the whole, or its count ("two thirds")."""
@@ -256,6 +267,8 @@ def figures(sentence: str) -> list[Figure]:
             start = reader.tokens[q_start][1]
             low = value * low_factor if low_factor is not None else float("-inf")
             high = value * high_factor if high_factor is not None else float("inf")
+        if (opening := reader.range_opening(i)) is not None:
+            low, start = min(low, opening[0]), opening[1]
         text = sentence[start:figure_end]
         found.append(Figure(value, low, high, text, unit, phrase, start, end, reader.is_whole(i)))
         i = j

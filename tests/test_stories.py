@@ -221,6 +221,11 @@ def test_the_whole_a_part_is_counted_out_of_is_no_count_to_compare(pipeline):
         ("Twelve passengers were injured.", "Fifteen passengers were injured.", False),
         ("It deployed 10,000 troops.", "It deployed 12,000 troops.", False),
         ("Up to 30 people died.", "45 people died.", False),
+        # A range written out holds every value in it.
+        ("Gunmen killed between 30 and 35 people.", "Gunmen killed 31 people.", True),
+        ("Gunmen killed 30 to 35 people.", "Gunmen killed 31 people.", True),
+        ("Gunmen killed 30\u201335 people.", "Gunmen killed 31 people.", True),
+        ("Two or three yachts sank.", "Three yachts sank.", True),
     ],
 )
 def test_figures_are_ranges_so_one_number_written_two_ways_matches(a, b, same):
