@@ -493,6 +493,11 @@ def test_a_page_that_speaks_to_its_reader_and_shares_no_story_is_left_out_even_b
 def test_a_cluster_of_notices_is_refused_naming_them():
     with pytest.raises(InputError, match="'js', 'error' read as notices to the reader"):
         summarize([Article(id="js", text=SCRIPT_NOTICE), Article(id="error", text=ERROR_PAGE)])
+    # Two sites' error pages share their words, and no story.
+    other_site = ("Page not found\nSorry, the page you requested could not be found or has been moved.\n"
+                  "It may have been removed, or its address may have changed.")
+    with pytest.raises(InputError, match="'error', 'missing' read as notices to the reader"):
+        summarize([Article(id="error", text=ERROR_PAGE), Article(id="missing", text=other_site)])
 
 
 def test_a_first_person_report_of_the_story_is_kept():

@@ -389,11 +389,12 @@ COPY_SIMILARITY = 0.9
 SMALLER_STORY_SHARE = 0.5
 # A page that speaks to its reader or as the site ("You need to enable JavaScript", "We and
 # our partners store cookies", "the page you are looking for") in at least READER_NOTICE_SHARE
-# of its sentences, outside quotations, and shares no story with any other report (less than
-# STORY_SIMILARITY: two notices share page words, "access", "device", "page"), is a
-# notice (a consent wall, an error or sign-in page, a widget's help), not a report. Reports
-# speak of others: of the 1,257 evaluation pages 36 speak so, the 23 that share no story all
-# notices, the 13 that do first-person columns, letters and abstracts of their cluster's story.
+# of its sentences, outside quotations, and shares no story with any report that does not
+# speak so (less than STORY_SIMILARITY: a notice shares page words, "access", "device",
+# "page"), is a notice (a consent wall, an error or sign-in page, a widget's help), not a
+# report. Reports speak of others: of the 1,257 evaluation pages 36 speak so, the 25 that
+# share no story with a report all notices, the 11 that do first-person columns, letters and
+# abstracts of their cluster's story.
 READER_NOTICE_SHARE = 0.5
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 # English prose is 30-55 % function words. A report under FOREIGN_FUNCTION_WORDS among
@@ -855,16 +856,13 @@ def _speaks_to_reader(document: Document) -> bool:
 
 
 def _reader_notice_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
-    """Rule 3 for a page that is a notice to its reader: see READER_NOTICE_SHARE. Copies of
-    one notice (a widget on two pages) share only each other."""
+    """Rule 3 for a page that is a notice to its reader: see READER_NOTICE_SHARE. What it may
+    share with other notices does not count (a widget on two pages, two sites' error pages)."""
     if len(reporting) < 2:
         return []
-    independent = np.where(similarity < COPY_SIMILARITY, similarity, 0.0)
-    return [
-        document
-        for k, document in enumerate(reporting)
-        if independent[k].max() < STORY_SIMILARITY and _speaks_to_reader(document)
-    ]
+    speaking = np.array([_speaks_to_reader(document) for document in reporting])
+    with_reports = similarity[:, ~speaking].max(axis=1) if (~speaking).any() else np.zeros(len(reporting))
+    return [document for k, document in enumerate(reporting) if speaking[k] and with_reports[k] < STORY_SIMILARITY]
 
 
 def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
