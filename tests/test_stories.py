@@ -290,6 +290,10 @@ def test_who_was_told_is_not_the_speaker(pipeline):
     # A title runs to its last title word.
     ('"We will rebuild the harbour wall before the winter storms arrive," Chief District Officer Ines Calder told '
      'the Gazette.', "Ines Calder"),
+    # A place before the title is no speaker; a day after the name is no name.
+    ('"We will rebuild the harbour wall before the winter storms arrive," said Velmora harbour master Ines Calder.',
+     "Ines Calder"),
+    ('"We will rebuild the harbour wall before the winter storms arrive," said Calder on Monday.', "Calder"),
 ])
 def test_the_speaker_is_the_name_that_governs_the_quote(pipeline, said, speaker):
     articles = [Article(id=k, text=f"{lead} {said}") for k, lead in

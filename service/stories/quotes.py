@@ -53,8 +53,11 @@ _BEFORE = re.compile(_NAME + r"\s+(?:(?!(?:" + _PRONOUN + r")\s)\w+\s+){0,2}?" +
 _TITLE = rf"(?:(?!(?:{_PRONOUN}|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
 # "Amadou, 35, from Mauritania told AFP": an age and a home town between name and verb.
 _WHO_MORE = r"(?:,\s\d{1,3},)?(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
+# "said Brackenford fire chief Dana Whitcombe": a place or body before the title, then a full name.
+_TITLE_PLACE = r"(?:[A-Z][\w'’-]*\s+(?=(?:[a-z]+\s+){1,3}[A-Z][\w'’.-]*\s+[A-Z]))?"
 _AFTER = re.compile(
-    r"^[\s,.!?]*(?:" + _TITLE + _NAME + _WHO_MORE + r"\s+" + _SPEECH + r"|" + _SPEECH + r"\s+" + _TITLE + _NAME + r")"
+    r"^[\s,.!?]*(?:" + _TITLE + _NAME + _WHO_MORE + r"\s+" + _SPEECH
+    + r"|" + _SPEECH + r"\s+" + _TITLE_PLACE + _TITLE + _NAME + r")"
 )
 # "Finance minister Rachel Reeves welcomed the cut, saying it would "…"": a participle of
 # speech after the main clause speaks for that clause's subject, the name opening the sentence
