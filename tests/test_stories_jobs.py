@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
 import sqlite3
+import subprocess
 import sys
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -17,10 +23,13 @@ from litestar.testing import TestClient
 
 from conftest import EXTRACTIVE
 from server_process import EXTRACTIVE_ENV, _Process, free_port
+from service import Pipeline, Settings
 from service.api.app import create_app
 from service.api.settings import ApiSettings
+from service.cluster import Cluster
+from service.generators import GeneratorSlot
 from service.settings import SettingsError
-from service.stages.render import render
+from service.stages.render import Render, render
 from service.stories import summarize_feed
 from service.stories.jobs import JobRequest, JobRunner, JobSettings, JobStore, LeaseLost
 from service.stories.routes import StoriesPlugin
@@ -117,6 +126,50 @@ def test_a_stopped_runner_requeues_its_job_and_a_new_one_resumes_from_the_checkp
     assert store.get(job_id).result == summarize_feed(FEED, EXTRACTIVE, pipeline)
 
 
+def attempts(db: Path, job_id: str) -> int:
+    with sqlite3.connect(db) as jobs:
+        return jobs.execute("SELECT attempts FROM jobs WHERE id = ?", (job_id,)).fetchone()[0]
+
+
+class BlockingRender(Render):
+    """A render stage that holds each story until let go: a runner stopped meanwhile is busy."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.go = threading.Event()
+
+    def __call__(self, cluster: Cluster) -> Cluster:
+        self.started.set()
+        assert self.go.wait(30), "never let go"
+        return super().__call__(cluster)
+
+
+def test_a_runner_stopped_mid_story_requeues_its_job_at_once_and_then_writes_nothing(tmp_path):
+    # A feed still being grouped or a story still being briefed when the server is told to stop:
+    # the job is queued again, not counted as a runner death, and within the shutdown grace period.
+    db = tmp_path / "jobs.sqlite3"
+    store = JobStore(str(db))
+    job_id = store.submit(request())
+    slow = BlockingRender()
+    runner = JobRunner(store, Pipeline.from_settings(Settings(), generator=GeneratorSlot(None, "none"),
+                                                     overrides={"render": slow}), poll_seconds=0.05)
+    runner.start()
+    assert slow.started.wait(20)
+    began = time.monotonic()
+    runner.stop(grace=0.5)
+    assert time.monotonic() - began < 3
+    assert store.get(job_id).status == "queued" and attempts(db, job_id) == 0
+    # Another server takes the job under the same attempt number; the stopped runner's story
+    # then ends, and neither its checkpoint nor its hand-back may touch the job.
+    lease, _ = store.claim(lease_seconds=30)
+    slow.go.set()
+    runner.stop(grace=20)  # waits for the stopped runner's thread to end
+    job = store.get(job_id)
+    assert (job.status, job.progress.done, attempts(db, job_id)) == ("running", 0, 1)
+    assert store.checkpoints(job_id) == {}
+    store.renew(lease, 30)  # still the new runner's
+
+
 def test_the_routes_accept_a_feed_and_report_progress_then_the_result(tmp_path, pipeline):
     settings = JobSettings(db=str(tmp_path / "jobs.sqlite3"), poll_seconds=0.05)
     with TestClient(Litestar(plugins=[StoriesPlugin(pipeline, settings)])) as client:
@@ -179,6 +232,56 @@ def test_an_unusable_jobs_database_stops_the_app_factory_in_one_line(tmp_path, p
     monkeypatch.setenv("CHORUS_STORIES_DB", db.format(tmp=tmp_path))
     with pytest.raises(SettingsError, match=r"^CHORUS_STORIES_DB='.+': cannot open the story jobs database: .+$"):
         create_app(pipeline=pipeline, api=ApiSettings())
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """`path` made unwritable: by its mode, or by chattr +i where the mode stops no write (root); else the test is
+    skipped."""
+    path.chmod(0o444)
+    immutable = os.access(path, os.W_OK) and shutil.which("chattr") is not None
+    if immutable:
+        subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("cannot make a file read-only here (root, and no chattr +i on this filesystem)")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        path.chmod(0o644)
+
+
+def test_a_jobs_database_that_cannot_be_written_stops_the_app_factory_in_one_line(tmp_path, pipeline, monkeypatch):
+    # SQLite opens a file it may not write read-only without complaint; the first job would fail.
+    db = tmp_path / "jobs.sqlite3"
+    JobStore(str(db))
+    monkeypatch.setenv("CHORUS_STORIES_DB", str(db))
+    with read_only(db), pytest.raises(
+        SettingsError, match=r"^CHORUS_STORIES_DB='.+': cannot open the story jobs database: .*readonly database$"
+    ):
+        create_app(pipeline=pipeline, api=ApiSettings())
+
+
+def test_a_jobs_database_that_fails_later_is_a_503_and_one_log_line_a_retry(tmp_path, pipeline, monkeypatch, caplog):
+    db = tmp_path / "jobs.sqlite3"
+    monkeypatch.setenv("CHORUS_STORIES_DB", str(db))
+    monkeypatch.setenv("CHORUS_STORIES_POLL_SECONDS", "0.05")
+    with TestClient(create_app(pipeline=pipeline, api=ApiSettings())) as client, read_only(db):
+        response = client.post("/stories/jobs", content=msgspec.json.encode(request()),
+                               headers={"content-type": "application/json"})
+        assert response.status_code == 503, response.text
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert int(response.headers["retry-after"]) > 0
+    runner = JobRunner(JobStore(str(db)), pipeline, poll_seconds=0.05)
+    caplog.clear()
+    with read_only(db), caplog.at_level(logging.ERROR, logger="service.stories.jobs"):
+        runner.start()
+        time.sleep(1.5)
+        runner.stop()
+    failures = [r for r in caplog.records if r.name == "service.stories.jobs"]
+    assert failures and all(r.exc_info is None and "readonly database" in r.getMessage() for r in failures)
+    assert len(failures) <= 6  # backing off from the 0.05 s poll: without it, about 30
 
 
 def test_the_plugin_checks_job_settings_built_in_python(tmp_path, pipeline):

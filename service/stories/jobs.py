@@ -19,8 +19,8 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
@@ -43,6 +43,11 @@ RESULT_TTL_SECONDS = 24 * 3600.0
 # A runner renews its lease every third of this; a job whose lease lapsed is resumed.
 LEASE_SECONDS = 30.0
 POLL_SECONDS = 1.0
+# How long stop() lets the runner finish the story in progress (and checkpoint it) before it
+# hands the job back itself: well inside the 30 s a process manager usually allows a shutdown.
+STOP_GRACE_SECONDS = 5.0
+# A runner that cannot use its store retries after the poll interval, doubling up to this.
+MAX_STORE_BACKOFF_SECONDS = 60.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -135,6 +140,13 @@ class JobStore:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(_SCHEMA)
+            # A file this process may not write opens read-only without a word, and even BEGIN
+            # IMMEDIATE succeeds on it: only writing a page fails, so try one and roll it back.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute("CREATE TABLE write_probe (x)")
+            finally:
+                db.execute("ROLLBACK")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -295,6 +307,35 @@ class _Stopping(Exception):
     """Raised inside a job when the runner is asked to stop; the job goes back to the queue."""
 
 
+class _Claimed:
+    """The job a runner is on. A release gives the attempt back, so the runner that claims the
+    job next holds a lease equal to this one: once this runner has released the job, from its
+    worker or from stop(), none of its writes may reach the store, and the lock makes that
+    check and the write one step."""
+
+    def __init__(self, lease: Lease):
+        self.lease = lease
+        self.lock = threading.Lock()
+        self.released = False
+
+    def write(self, write: Callable[[Lease], object]) -> None:
+        with self.lock:
+            if self.released:
+                raise LeaseLost(self.lease.job_id)
+            write(self.lease)
+
+    def release(self, store: JobStore) -> None:
+        """Requeue the job, once, whichever of the worker and stop() comes first."""
+        with self.lock:
+            if self.released:
+                return
+            self.released = True
+            try:
+                store.release(self.lease)
+            except LeaseLost:
+                pass  # finished, failed or taken over meanwhile: nothing to hand back
+
+
 class JobRunner:
     """Runs queued jobs one at a time on a background thread (the pipeline is CPU-bound)."""
 
@@ -307,6 +348,7 @@ class JobRunner:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._claimed: _Claimed | None = None
 
     def start(self) -> None:
         """Start working; jobs left unfinished by a previous process are picked up first."""
@@ -315,72 +357,94 @@ class JobRunner:
             self._thread = threading.Thread(target=self._loop, name="chorus-story-jobs", daemon=True)
             self._thread.start()
 
-    def stop(self, timeout: float = 30.0) -> None:
-        """Stop after the story in progress; the unfinished job is requeued, not lost."""
+    def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Stop, requeueing the unfinished job without counting it as an attempt. The worker
+        gets `grace` seconds to finish the story in progress and hand the job back; one still
+        grouping a large feed or briefing a slow story is left to stop at its next check, and
+        the job is handed back from here (the story it was on is briefed again by the next runner)."""
         self._stop.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                # Still briefing a story: it hands the job back when that story is done.
-                log.warning("story job runner still finishing a story after %.0f s", timeout)
-            else:
-                self._thread = None
+        if self._thread is None:
+            return
+        self._thread.join(grace)
+        if not self._thread.is_alive():
+            self._thread = None
+            return
+        claimed = self._claimed
+        if claimed is not None:
+            log.info("story job %s handed back while its runner was busy", claimed.lease.job_id)
+            try:
+                claimed.release(self.store)
+            except sqlite3.Error as exc:  # its lease lapses instead, and a runner resumes it
+                log.error("could not hand story job %s back: %s", claimed.lease.job_id, exc)
 
     def wake(self) -> None:
         """A job was submitted: look now rather than at the next poll."""
         self._wake.set()
 
     def _loop(self) -> None:
+        backoff = self.poll_seconds
         while not self._stop.is_set():
+            claimed = None
             try:
                 self.store.expire()
                 claimed = self.store.claim(self.lease_seconds)
-            except sqlite3.Error:
-                log.exception("story job store unavailable")
-                claimed = None
+                if claimed is not None:
+                    self.run_job(*claimed)
+            except sqlite3.Error as exc:
+                # A store it cannot write (read-only, disk full): a line a try, not a traceback a poll.
+                what = f"story job {claimed[0].job_id}" if claimed else "story jobs"
+                log.error("%s: the store %s failed: %s; retrying in %g s", what, self.store.path, exc, backoff)
+                self._wake.wait(backoff)
+                self._wake.clear()
+                backoff = min(2 * backoff, MAX_STORE_BACKOFF_SECONDS)
+                continue
+            except Exception:  # the job could not be recorded: its lease runs out and it is resumed
+                log.exception("story %s could not be recorded", f"job {claimed[0].job_id}" if claimed else "jobs")
+            backoff = self.poll_seconds
             if claimed is None:
                 self._wake.wait(self.poll_seconds)
                 self._wake.clear()
-                continue
-            try:
-                self.run_job(*claimed)
-            except Exception:  # the store failed mid-job: its lease runs out and it is resumed
-                log.exception("story job %s could not be recorded", claimed[0].job_id)
 
     def run_job(self, lease: Lease, request: JobRequest) -> None:
+        claimed = self._claimed = _Claimed(lease)
         renewing = threading.Event()
 
         def renew() -> None:
             while not renewing.wait(self.lease_seconds / 3):
                 try:
-                    self.store.renew(lease, self.lease_seconds)
+                    claimed.write(lambda held: self.store.renew(held, self.lease_seconds))
                 except LeaseLost:
                     return  # progress() notices too, and the work stops there
-                except sqlite3.Error:
-                    log.exception("could not renew the lease of story job %s", lease.job_id)
+                except sqlite3.Error as exc:
+                    log.error("could not renew the lease of story job %s: %s", lease.job_id, exc)
 
         renewer = threading.Thread(target=renew, name=f"lease-{lease.job_id[:8]}", daemon=True)
         renewer.start()
 
         def on_progress(story: Story | None, done: int, total: int) -> None:
-            self.store.progress(lease, done, total, story)
+            claimed.write(lambda held: self.store.progress(held, done, total, story))
             if self._stop.is_set():
                 raise _Stopping
 
         try:
+            if self._stop.is_set():  # claimed as stop() began: stop() may not have seen it
+                raise _Stopping
             result = summarize_feed(request.articles, request.options, self.pipeline,
                                     finished=self.store.checkpoints(lease.job_id), on_progress=on_progress)
             if request.options:
                 result.rendered = rendered([story.brief for story in result.stories], request.options.format)
-            self.store.finish(lease, result)
+            claimed.write(lambda held: self.store.finish(held, result))
         except _Stopping:
-            self.store.release(lease)
+            claimed.release(self.store)
         except LeaseLost:
-            log.warning("story job %s was taken over by another runner; this one stops", lease.job_id)
+            if not claimed.released:
+                log.warning("story job %s was taken over by another runner; this one stops", lease.job_id)
         except Exception as exc:  # a bad feed fails its job, never the runner
             log.exception("story job %s failed", lease.job_id)
-            self.store.fail(lease, f"{type(exc).__name__}: {exc}")
+            with suppress(LeaseLost):  # handed back or taken over meanwhile: not this runner's to fail
+                claimed.write(lambda held: self.store.fail(held, f"{type(exc).__name__}: {exc}"))
         finally:
+            self._claimed = None
             renewing.set()
             renewer.join()

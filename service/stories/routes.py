@@ -11,9 +11,11 @@ and stops with it, requeueing the job in progress.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from litestar import Litestar, Request, Response, Router, get, post
 from litestar.config.app import AppConfig
@@ -22,7 +24,7 @@ from litestar.exceptions import NotFoundException, ValidationException
 from litestar.params import FromPath, JSONBody
 from litestar.plugins import InitPluginProtocol
 
-from service.api.errors import problem_spec
+from service.api.errors import ServiceBusy, problem_spec
 from service.errors import InputError
 from service.models import check_unique_ids
 from service.settings import checked
@@ -31,12 +33,29 @@ from service.stories.jobs import Job, JobRequest, JobRunner, JobSettings
 if TYPE_CHECKING:
     from service.pipeline import Pipeline
 
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
+
 # A day's feed of a few thousand articles; larger than the app's default /summarize limit.
 MAX_FEED_BYTES = 64 * 1024 * 1024
+# When the jobs database fails (read-only, disk full), clients are told to come back after this.
+STORE_RETRY_AFTER_SECONDS = 30.0
+STORE_PROBLEM = "The story jobs database cannot be used just now; retry after `Retry-After` seconds"
 
 
 def _runner(state: State) -> JobRunner:
     return state.story_jobs  # type: ignore[no-any-return]  # set by StoriesPlugin's lifespan
+
+
+async def _stored(call: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """`call` on a worker thread; a database failure is a 503 with a one-line log, not a 500 with a traceback."""
+    try:
+        return await asyncio.to_thread(call, *args, **kwargs)
+    except sqlite3.Error as exc:
+        log.error("story jobs database failed: %s", exc)
+        raise ServiceBusy("the story jobs database cannot be used just now (logged); try again later",
+                          STORE_RETRY_AFTER_SECONDS) from None
 
 
 @post(
@@ -50,6 +69,7 @@ def _runner(state: State) -> JobRunner:
         400: problem_spec("Malformed JSON or an empty body"),
         413: problem_spec("The feed is over the size limit"),
         422: problem_spec("The request breaks the schema (article ids must be unique)"),
+        503: problem_spec(STORE_PROBLEM),
     },
 )
 async def submit_job(data: JSONBody[JobRequest], state: State, request: Request) -> Response[Job]:
@@ -58,9 +78,9 @@ async def submit_job(data: JSONBody[JobRequest], state: State, request: Request)
     except InputError as exc:
         raise ValidationException(detail=str(exc)) from None
     runner = _runner(state)
-    job_id = await asyncio.to_thread(runner.store.submit, data)
+    job_id = await _stored(runner.store.submit, data)
     runner.wake()
-    job = await asyncio.to_thread(runner.store.get, job_id)
+    job = await _stored(runner.store.get, job_id)
     assert job is not None, "just submitted"
     return Response(job, status_code=202, headers={"Location": request.url_for("stories-job", job_id=job_id)})
 
@@ -70,10 +90,10 @@ async def submit_job(data: JSONBody[JobRequest], state: State, request: Request)
     name="stories-job",
     summary="A story job's progress, then its result",
     tags=["stories"],
-    responses={404: problem_spec("No such job (unknown, or finished and expired)")},
+    responses={404: problem_spec("No such job (unknown, or finished and expired)"), 503: problem_spec(STORE_PROBLEM)},
 )
 async def get_job(job_id: FromPath[str], state: State) -> Job:
-    job = await asyncio.to_thread(_runner(state).store.get, job_id)
+    job = await _stored(_runner(state).store.get, job_id)
     if job is None:
         raise NotFoundException(detail=f"no story job {job_id!r} (unknown, or finished and expired)")
     return job
