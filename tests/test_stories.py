@@ -173,6 +173,15 @@ def test_days_that_date_different_events_of_one_fact_are_no_conflict(pipeline, r
     assert brief.conflicts == []
 
 
+@pytest.mark.parametrize("revised", [
+    "The landslide near Velmora has killed 45 people, officials said, up from an initial count of 38.",
+    "The landslide near Velmora had killed 38 people by Wednesday; by Thursday the toll had risen to 45.",
+])
+def test_a_figure_a_report_says_has_changed_is_no_conflict_with_an_earlier_one(pipeline, revised):
+    reports = ("The landslide near Velmora killed 38 people, officials said.", revised)
+    assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []
+
+
 def test_counts_for_different_places_in_one_fact_are_no_conflict_whatever_name_both_share(pipeline):
     reports = ("Floods killed 14 people in Vellan on Monday.", "Floods killed 26 people in Ostland on Monday.")
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []

@@ -8,8 +8,8 @@ when everything says they count the same thing:
   sentences that state the same fact (the group stage put them in one Fact, or their TF-IDF
   cosine is high) and whose words around the figure overlap; killed and wounded are two
   counts, and so are a count with an outcome word and one without,
-- from different articles, each of which gives one value only (a report that itself says
-  "rose from 30 to 50" is describing a change, not disagreeing),
+- from different articles, each of which gives one value only and does not say it changed
+  ("rose from 30 to 50", "up from an initial 38": a change, not a disagreement),
 - neither being the whole a part is counted out of ("nine" in "five of the nine members"),
 - not each near a name the other lacks ("14 in Guatemala", "26 in Honduras"), even in one Fact.
 
@@ -63,6 +63,13 @@ CALENDAR = MONTHS | {f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri"
 TIME_UNITS = frozenset(tokenize("second minute hour day week month year decade century time"))
 
 
+# A sentence that tells a figure changing: "45, up from an initial count of 38", "the toll had
+# risen to 45", "a revised figure of 45". A running story's earlier figure is not a rival one.
+_REVISED = re.compile(
+    r"\b(?:up|down) from\b|\b(?:risen|rose|rising|climbed|jumped|grew|grown|increased) to\b|\binitial(?:ly)?\b"
+    r"|\brevised\b|\bearlier (?:toll|count|figure|estimate)s?\b",
+    re.IGNORECASE,
+)
 # A word as the reports write it in lower case: a sentence's first word among these is no name.
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
@@ -100,6 +107,8 @@ def mentions(cluster: Cluster) -> list[Mention]:
     for sentence in cluster.sentences:
         if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.text):
             continue  # too short: editors' notes, captions
+        if _REVISED.search(sentence.text):
+            continue  # a figure the report says has changed: another report's earlier one is no rival
         figures_here = [
             f for f in figures(sentence.text)
             # "8 mph (13 kph)": a conversion in brackets restates the figure before it.
