@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import NoReturn, TextIO, get_args
+from contextlib import contextmanager, suppress
+from typing import Any, NoReturn, TextIO, cast, get_args
 
 import msgspec
 
@@ -43,7 +44,8 @@ def _summarize(args: argparse.Namespace) -> int:
         if as_jsonl:
             out.write(msgspec.json.encode({"id": cluster.id, "brief": brief}).decode() + "\n")
         else:
-            out.write(render(brief, args.format) + ("\n" if args.format == "json" else ""))
+            # The JSON and HTML renderers end without a newline (the API embeds them); a file or terminal wants one.
+            out.write(render(brief, args.format) + ("\n" if args.format in ("json", "html") else ""))
     return 0
 
 
@@ -121,6 +123,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OutputError(Exception):
+    """stdout could not take the output (a full disk, an I/O error): not bad input, and no traceback."""
+
+
+class _CheckedStdout:
+    """sys.stdout whose write errors are told apart from any other OSError (a model's weights that fail to load)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.strerror or str(exc)) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _checked_stdout() -> Iterator[None]:
+    stream = sys.stdout
+    sys.stdout = cast(TextIO, _CheckedStdout(stream))
+    try:
+        yield
+    finally:
+        sys.stdout = stream
+
+
+def _drop_unwritten_output() -> None:
+    """Point stdout at /dev/null: the flush at exit would fail again on the output still buffered."""
+    with suppress(OSError):  # a stream with no file descriptor (tests) keeps nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 @contextmanager
 def _input_warnings_on_stderr() -> Iterator[None]:
     """Each InputWarning (input read other than as given) as one line on stderr, like an error."""
@@ -151,13 +199,22 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "group", False):
         args.run = _stories
     try:
-        with _input_warnings_on_stderr():
-            return args.run(args)
+        with _input_warnings_on_stderr(), _checked_stdout():
+            code = args.run(args)
+            sys.stdout.flush()  # here, so that a write error is reported, not raised at exit
+            return code
     except (InputError, SettingsError, msgspec.ValidationError) as exc:
         print(f"chorus: error: {exc}", file=sys.stderr)
         return 2
+    except _OutputError as exc:
+        print(f"chorus: error: cannot write output: {exc}", file=sys.stderr)
+        _drop_unwritten_output()
+        return 1
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("chorus: interrupted", file=sys.stderr)
+        return 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 if __name__ == "__main__":

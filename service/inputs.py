@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,26 +28,36 @@ def read_inputs(paths: list[str]) -> tuple[list[ClusterInput], bool]:
     clusters: list[ClusterInput] = []
     for name in paths:
         path = Path(name)
-        if not path.exists():
-            raise InputError(f"{name}: no such file or directory")
-        if path.is_dir():
-            members = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not members:
-                raise InputError(f"{name}: directory holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
-            files.extend(read_article(p) for p in members)
-        elif path.suffix.lower() == ".jsonl":
-            clusters.extend(read_jsonl(path))
-        else:
-            files.append(read_article(path))
+        try:
+            if not path.exists():
+                raise InputError(f"{name}: no such file or directory")
+            if path.is_dir():
+                members = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+                if not members:
+                    raise InputError(f"{name}: directory holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
+                files.extend(read_article(p) for p in members)
+            elif path.suffix.lower() == ".jsonl":
+                clusters.extend(read_jsonl(path))
+            else:
+                files.append(read_article(path))
+        except OSError as exc:  # a directory that cannot be listed, a parent that cannot be searched
+            raise InputError(f"{name}: {exc.strerror or exc}") from None
     if files and clusters:
         raise InputError("give either JSONL cluster files or article files, not both")
     return (clusters, True) if clusters else ([ClusterInput(None, files)], False)
 
 
 def _read_text(path: Path) -> str:
-    if path.stat().st_size > MAX_FILE_BYTES:
+    try:
+        with path.open("rb") as file:
+            # One byte past the limit, not the size stat() gives: a pipe, /dev/zero or /proc file has none.
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:  # unreadable: no permission, a socket, an I/O error
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
         raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB")
-    data = path.read_bytes()
+    # A UTF-8 byte order mark (Windows editors write one) is no part of the text, and JSON refuses it.
+    data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: looks like a binary file, not text or HTML")
     try:
@@ -72,10 +83,14 @@ def _read_text(path: Path) -> str:
 
 def read_article(path: Path) -> Article:
     text = _read_text(path)
+    # A file name need not be UTF-8; its id must be, to be written out. Its undecodable bytes become U+FFFD, as
+    # a file manager shows them: the id is only a label, and refusing the file would stop a whole feed over its
+    # name. Two names that become one id are refused as ids that repeat.
+    article_id = path.stem.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
     head = text.lstrip()[:200].lower()
     if path.suffix.lower() in (".html", ".htm") or head.startswith(("<!doctype html", "<html")):
-        return Article(id=path.stem, html=text)
-    return Article(id=path.stem, text=text)
+        return Article(id=article_id, html=text)
+    return Article(id=article_id, text=text)
 
 
 def read_jsonl(path: Path) -> list[ClusterInput]:

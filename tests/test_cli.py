@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
+import shutil
+import socket
 import subprocess
 import sys
+from contextlib import nullcontext
 from functools import cached_property
 from pathlib import Path
 
@@ -19,7 +23,7 @@ import pytest
 from conftest import CORE, DEMO, REPO, assert_citations_slice, read_cluster
 from service import Brief
 from service.cli import main
-from service.errors import InputWarning
+from service.errors import InputError, InputWarning
 from service.inputs import read_article, read_jsonl
 from service.text import word_count
 
@@ -41,11 +45,12 @@ print(json.dumps({"code": code, "seconds": time.perf_counter() - started, "brief
 class Run:
     """A `chorus` process started at once and read when a test needs it."""
 
-    def __init__(self, *args: str, script: str | None = None):
+    def __init__(self, *args: str, script: str | None = None, stdout_to: str | None = None):
         command = [sys.executable, "-c", script, *args] if script else [sys.executable, "-m", "service.cli", *args]
         env = {k: v for k, v in os.environ.items() if not k.startswith("CHORUS_")}
-        self.process = subprocess.Popen(command, cwd=REPO, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with open(stdout_to, "w") if stdout_to else nullcontext(subprocess.PIPE) as stdout:
+            self.process = subprocess.Popen(command, cwd=REPO, env=env, text=True,
+                                            stdout=stdout, stderr=subprocess.PIPE)
 
     @cached_property
     def result(self) -> tuple[int, str, str]:
@@ -74,6 +79,8 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     (base / "nodocs.jsonl").write_text('{"id": "c1", "documents": []}\n')
     (base / "docs-not-objects.jsonl").write_text('{"id": "c1", "docs": ["a report"]}\n')
     (base / "doc-without-id.jsonl").write_text('{"id": "c1", "docs": [{"text": "A report.", "refs": []}]}\n')
+    mayor = {"id": "a", "text": "The mayor of Springfield said on Monday that the council approved a plan."}
+    (base / "bom.jsonl").write_text("\ufeff" + json.dumps({"id": "c1", "docs": [mayor]}) + "\n", encoding="utf-8")
     tram, harbour = read_cluster(TRAM), read_cluster(DEMO)
     write_jsonl(base / "batch.jsonl", {"tram-1": tram, "harbour-2": harbour})
     write_jsonl(base / "partly-bad.jsonl", {"tram-1": tram, "empty-2": [], "harbour-3": harbour})
@@ -88,6 +95,8 @@ def runs(inputs) -> dict[str, Run]:
         "missing": Run("summarize", str(TRAM / "no-such-report.txt")),
         # A directory to JSON through `main`, in a process of its own to see what it imported.
         "dir-json": Run(str(TRAM), script=NO_TORCH_SCRIPT),
+        **({"full": Run("summarize", str(TRAM), "--method", "extractive", stdout_to="/dev/full")}
+           if os.path.exists("/dev/full") else {}),
     }
 
 
@@ -129,6 +138,14 @@ def test_the_process_exits_2_with_one_line_for_a_missing_path(runs):
     assert err.splitlines() == [f"chorus: error: {TRAM / 'no-such-report.txt'}: no such file or directory"]
 
 
+def test_a_full_disk_exits_1_with_one_line_not_a_traceback(runs):
+    if "full" not in runs:
+        pytest.skip("no /dev/full here")
+    code, _, err = runs["full"].result
+    # 1, not 2: the input was fine. One line, and none from the flush at exit ("Exception ignored ...").
+    assert (code, err) == (1, "chorus: error: cannot write output: No space left on device\n")
+
+
 def test_length_options_are_mutually_exclusive(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["summarize", str(TRAM), "--sentences", "3", "--words", "50"])
@@ -164,6 +181,12 @@ def test_text_and_html_output(capsys):
     assert code == 0 and "\nSources:\n1. " in out and not out.startswith("{")
     code, out, _ = cli(capsys, str(TRAM), "--format", "html", "--method", "extractive")
     assert code == 0 and out.startswith('<article class="chorus-brief">')
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "text", "html"])
+def test_every_format_ends_with_one_newline(capsys, fmt):
+    code, out, _ = cli(capsys, str(TRAM), "--format", fmt, "--method", "extractive")
+    assert code == 0 and out.endswith("\n") and not out.endswith("\n\n")
 
 
 @pytest.mark.parametrize("n", ["1", "2", "5"])
@@ -244,6 +267,74 @@ def test_a_utf8_file_with_a_damaged_byte_stays_utf8(tmp_path, recwarn):
     path.write_bytes("The café burned down overnight.\n".encode() + b"\xff A second line.\n")
     assert read_article(path).text == "The café burned down overnight.\n\ufffd A second line.\n"
     assert not recwarn.list
+
+
+def test_a_byte_order_mark_is_no_part_of_a_file(capsys, inputs, tmp_path):
+    # Windows editors start UTF-8 files with one; JSON would refuse the first line ("invalid character (byte 0)").
+    code, out, err = cli(capsys, str(inputs["bom.jsonl"]), "--method", "extractive")
+    assert (code, err) == (0, "")
+    row = json.loads(out)
+    assert row["id"] == "c1" and row["brief"]["sentences"]
+    path = tmp_path / "wire.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + (TRAM / "wire.txt").read_bytes())
+    assert read_article(path).text == (TRAM / "wire.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets here")
+def test_a_socket_given_as_input_exits_2_with_one_line(capsys, tmp_path):
+    path = tmp_path / "s.txt"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))  # the file stays after the socket closes: opening it fails with ENXIO
+    code, out, err = cli(capsys, str(path), "--method", "extractive")
+    assert (code, out, err) == (2, "", f"chorus: error: {path}: No such device or address\n")
+
+
+@pytest.mark.parametrize(("denied", "named"), [("wire.txt", "tram/wire.txt"), ("tram", "tram")])
+def test_an_unreadable_file_or_directory_exits_2_with_one_line(capsys, tmp_path, monkeypatch, denied, named):
+    # A monkeypatched refusal, not chmod 000: root reads such files all the same.
+    shutil.copytree(TRAM, tmp_path / "tram")
+    opened, listed = pathlib.Path.open, pathlib.Path.iterdir
+
+    def refuse(path: Path) -> None:
+        if path.name == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(pathlib.Path, "open", lambda self, *a, **k: refuse(self) or opened(self, *a, **k))
+    monkeypatch.setattr(pathlib.Path, "iterdir", lambda self: refuse(self) or listed(self))
+    code, out, err = cli(capsys, str(tmp_path / "tram"), "--method", "extractive")
+    assert (code, out, err) == (2, "", f"chorus: error: {tmp_path / named}: Permission denied\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_file_with_no_size_is_read_no_further_than_the_limit():
+    # stat() says 0 bytes for /dev/zero, a pipe or a /proc file: the read itself stops at the limit.
+    with pytest.raises(InputError, match="/dev/zero: larger than 50 MB"):
+        read_article(Path("/dev/zero"))
+
+
+def test_a_file_name_that_is_not_utf8_gives_an_id_with_u_fffd(capsys, tmp_path):
+    folder = tmp_path / "tram"
+    shutil.copytree(TRAM, folder)
+    (folder / "wire.txt").rename(folder / os.fsdecode(b"bad\xff.txt"))
+    code, out, err = cli(capsys, str(folder), "--method", "extractive")
+    assert (code, err) == (0, "")
+    assert [s.id for s in brief_of(out).sources] == ["bad\ufffd", "courier", "reprint"]
+    code, out, _ = cli(capsys, str(folder), "--method", "extractive", "--format", "md")
+    assert code == 0 and "bad\ufffd" in out and out.encode("utf-8")  # no raw byte let through as a surrogate
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["stories"]])
+def test_ctrl_c_exits_130_with_one_line_not_a_traceback(capsys, monkeypatch, command):
+    def interrupted(path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("service.inputs.read_article", interrupted)
+    try:
+        code = main([*command, str(TRAM), "--method", "extractive"])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C escaped main as a traceback")
+    out, err = capsys.readouterr()
+    assert (code, out, err) == (130, "", "chorus: interrupted\n")
 
 
 def test_jsonl_and_article_files_cannot_be_mixed(capsys, inputs):
