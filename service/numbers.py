@@ -43,6 +43,8 @@ _PREDICATES = frozenset(
 )
 # Between a part and its whole: "five of the nine", "two of its three".
 _PARTITION_DETERMINERS = frozenset("the its their his her our these those".split())
+_PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.I)
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _RANGE_LINKS = frozenset(["and", "to", "or", "-", "–", "—"])
 _FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
 _PERCENT = frozenset({"%", "percent", "pc"})
@@ -183,6 +185,22 @@ class _Reader:
         following = self.word(i + 1)
         return (self.attached(i + 1) and following in _ORDINAL) or (following in (":", ".") and self.word(i + 2)[:1].isdigit())
 
+    def is_ambiguous(self, i: int) -> bool:
+        """The number at token i may be grouped as another language groups thousands: "1.500"
+        (1,500 or 1.5) and the "500" of "1 500"."""
+        token = self.tokens[i][0]
+        if _DOTTED_THOUSANDS.match(token):
+            return True
+        previous = self.tokens[i - 1] if i > 0 else None
+        return (
+            previous is not None
+            and len(token) == 3
+            and token.isdigit()
+            and previous[0].isdigit()
+            and len(previous[0]) <= 3
+            and self.text[previous[2] : self.tokens[i][1]] == " "
+        )
+
     def range_opening(self, i: int) -> tuple[float, int] | None:
         """(value, start) of the number that opens a range the number at token i closes:
         "between 30 and 35", "30 to 35", "30–35", "two or three"."""
@@ -245,7 +263,7 @@ def figures(sentence: str) -> list[Figure]:
             i += 1
             continue
         number = reader.number_at(i)
-        if number is None or reader.is_label(i) or reader.in_a_fraction(i):
+        if number is None or reader.is_label(i) or reader.in_a_fraction(i) or reader.is_ambiguous(i):
             i += 1
             continue
         value, j, rounded = number
@@ -255,8 +273,8 @@ def figures(sentence: str) -> list[Figure]:
         currency = _CURRENCY.get(reader.word(i - 1), "")
         unit, phrase, figure_end, end = reader.unit_phrase(j)
         unit = currency or unit
-        if not unit:  # a bare number ("aged 82", "won 64 of the 122") names nothing to compare
-            i = j
+        if not unit or _PER_PERIOD.match(sentence, end):  # a bare number ("aged 82") names nothing to compare;
+            i = j  # a rate ("300 migrants a day") is compared with no other period's ("2,000 a week")
             continue
         start = reader.tokens[i - 1][1] if currency else reader.tokens[i][1]
         tolerance = value * ROUNDED_TOLERANCE if rounded else 0.0

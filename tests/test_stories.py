@@ -182,6 +182,24 @@ def test_a_figure_a_report_says_has_changed_is_no_conflict_with_an_earlier_one(p
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []
 
 
+@pytest.mark.parametrize("reports", [
+    # Two changes over periods the sentences may not name.
+    ("Shares in Velmora Transit fell 4 percent to $21 on Monday.",
+     "Shares in Velmora Transit fell to $21 on Monday, down 9 percent this year."),
+    # Two clock times in two time zones: one moment, two days.
+    ("The earthquake struck off Calloway Island at 17:40 GMT on Tuesday, triggering a tsunami warning.",
+     "The earthquake struck off Calloway Island at 00:40 local time on Wednesday, triggering a tsunami warning."),
+    # Two rates over two periods.
+    ("Officials say 300 migrants a day are arriving on Calloway Island.",
+     "Officials say 2,000 migrants a week are arriving on Calloway Island."),
+    # Thousands grouped as another language groups them: 1,500 or 1.5.
+    ("The floods in Velmora forced 1,500 people from their homes on Sunday.",
+     "The floods in Velmora forced 1.500 people from their homes on Sunday."),
+])
+def test_changes_rates_time_zones_and_foreign_grouping_are_no_conflict(pipeline, reports):
+    assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []
+
+
 def test_counts_for_different_places_in_one_fact_are_no_conflict_whatever_name_both_share(pipeline):
     reports = ("Floods killed 14 people in Vellan on Monday.", "Floods killed 26 people in Ostland on Monday.")
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []

@@ -101,6 +101,18 @@ def _mention(sentence: Sentence, figure: Figure, lower_case: set[str]) -> Mentio
     return Mention(figure, sentence, frozenset(t for t in window if not t[0].isdigit()), outcome, names)
 
 
+# A share that moved ("fell 4 percent", "down 9 percent this year") is a change over a period
+# the sentence may not name; two such are two periods more often than two claims.
+_CHANGE_WORDS = frozenset(tokenize(
+    "rose rise rises risen fell fall falls fallen up down gained gain lost dropped drop jumped climbed slipped "
+    "increased decreased grew shrank surged plunged slumped"
+))
+
+
+def _is_a_change(sentence: Sentence, figure: Figure) -> bool:
+    return bool(_CHANGE_WORDS.intersection(tokenize(sentence.text[: figure.start])[-2:]))
+
+
 def mentions(cluster: Cluster) -> list[Mention]:
     found: list[Mention] = []
     lower_case = set(_LOWER_CASE_WORD.findall("\n".join(s.text for s in cluster.sentences)))
@@ -120,7 +132,9 @@ def mentions(cluster: Cluster) -> list[Mention]:
         # of a partition: "five of the nine members" counts a committee, while another
         # report's "four members" counts those who voted one way.
         found.extend(
-            _mention(sentence, f, lower_case) for f in figures_here if units.count(f.unit) == 1 and not f.whole
+            _mention(sentence, f, lower_case)
+            for f in figures_here
+            if units.count(f.unit) == 1 and not f.whole and not (f.unit == "percent" and _is_a_change(sentence, f))
         )
     return found
 
@@ -225,6 +239,7 @@ def _event(sentence: Sentence, day: Day) -> str:
     return f"when {shown}" + (" …" if len(clause) > EVENT_WORDS else "")
 
 
+_NEAR_MIDNIGHT = re.compile(r"\b\d{1,2}:\d\d\b|\bovernight\b", re.IGNORECASE)
 # Content words of the clause a day dates, nearest first, that tell which event it is.
 EVENT_CUES = 3
 
@@ -243,7 +258,13 @@ def _date_conflicts(cluster: Cluster) -> list[Conflict]:
     dated: dict[tuple[int, str], list[tuple[Sentence, Day]]] = defaultdict(list)
     for sentence in cluster.sentences:
         named = days(sentence.text)
-        if sentence.fact >= 0 and len(named) == 1 and not is_reporting_date(sentence.text, named[0]):
+        if (
+            sentence.fact >= 0
+            and len(named) == 1
+            and not is_reporting_date(sentence.text, named[0])
+            # A clock time puts the day in a time zone, and "overnight" spans two: neither is compared.
+            and not _NEAR_MIDNIGHT.search(sentence.text)
+        ):
             dated[(sentence.fact, named[0].kind)].append((sentence, named[0]))
     conflicts = []
     for items in dated.values():
