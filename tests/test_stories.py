@@ -200,6 +200,18 @@ def test_changes_rates_time_zones_and_foreign_grouping_are_no_conflict(pipeline,
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []
 
 
+def test_one_disagreement_told_by_two_sentences_of_a_report_is_shown_once(pipeline):
+    base = ("The mayor of Velmora said on Monday that the city council approved a $5 million plan to rebuild the old "
+            "bridge after the flood. ")
+    a = base + "Residents cheered the decision, and one said it was great news for the town."
+    b = base + "The council said the $5 million plan would be paid from the state flood fund, and work would start soon."
+    c = b.replace("5 million", "7 million")
+    brief = pipeline.summarize([Article(id=k, text=t) for k, t in zip("abc", (a, b, c))], EXTRACTIVE)
+    assert [[(v.value, v.article_ids) for v in x.values] for x in brief.conflicts] == [
+        [("$5 million", ["a", "b"]), ("$7 million", ["c"])]
+    ]
+
+
 def test_counts_for_different_places_in_one_fact_are_no_conflict_whatever_name_both_share(pipeline):
     reports = ("Floods killed 14 people in Vellan on Monday.", "Floods killed 26 people in Ostland on Monday.")
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []

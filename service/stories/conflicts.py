@@ -288,4 +288,12 @@ def find_conflicts(cluster: Cluster) -> list[Conflict]:
     """What the reports disagree on (figures, days), each with the values and the articles giving them."""
     conflicts = _figure_conflicts(cluster) + _date_conflicts(cluster)
     conflicts.sort(key=lambda c: -sum(len(v.article_ids) for v in c.values))
-    return conflicts
+    # Two groups of mentions can tell one disagreement, one within the other: it is shown once.
+    shown: list[tuple[str, set[tuple[str, str]]]] = []
+    kept = []
+    for conflict in conflicts:
+        given = {(v.value, a) for v in conflict.values for a in v.article_ids}
+        if not any(about == conflict.about and given <= before for about, before in shown):
+            shown.append((conflict.about, given))
+            kept.append(conflict)
+    return kept
