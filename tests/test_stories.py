@@ -212,6 +212,14 @@ def test_one_disagreement_told_by_two_sentences_of_a_report_is_shown_once(pipeli
     ]
 
 
+def test_an_amount_with_no_noun_after_it_is_a_disagreement_about_its_currency(pipeline):
+    said = "Velmora Rovers signed the striker Ivo Berg from Ostland City for a fee of £{} million, the club said."
+    brief = pipeline.summarize([Article(id=k, text=said.format(fee)) for k, fee in (("a", 85), ("b", 100))], EXTRACTIVE)
+    assert [(c.about, [v.value for v in c.values]) for c in brief.conflicts] == [
+        ("pounds", ["£85 million", "£100 million"])
+    ]
+
+
 def test_counts_for_different_places_in_one_fact_are_no_conflict_whatever_name_both_share(pipeline):
     reports = ("Floods killed 14 people in Vellan on Monday.", "Floods killed 26 people in Ostland on Monday.")
     assert pipeline.summarize([Article(id=k, text=t) for k, t in zip("ab", reports)], EXTRACTIVE).conflicts == []

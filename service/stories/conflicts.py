@@ -191,7 +191,8 @@ def _value_classes(group: list[Mention]) -> list[list[Mention]] | None:
 
 
 def _about(group: list[Mention]) -> str:
-    phrase = max((m.figure.phrase for m in group), key=len)
+    # An amount with no noun after it ("a fee of £85 million") is about its currency: "pounds".
+    phrase = max((m.figure.phrase for m in group), key=len) or f"{group[0].figure.unit}s"
     outcome = group[0].outcome
     if not outcome:
         return phrase
