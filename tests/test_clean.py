@@ -875,3 +875,17 @@ def test_figures_that_end_sentences_are_no_numbered_list():
     prose = ("The Line 3 tram's speed fell to 1. Then it rose to 2. Near Old Market Square it rose to 3. The tram "
              "then struck a lamp post.")
     assert paragraphs_after_lead(prose) == [LEAD, prose]
+
+
+def test_a_run_of_marks_that_a_sentence_follows_is_read_at_once():
+    # Matched both ways, each asterisk one mark or part of a run, 25 of them took the rule 6 s
+    # to give up; an alarm turns such a hang into a failure.
+    import signal
+
+    text = f"{LEAD} {'*' * 40} Jan Horak is a senior reporter at the Velmora Courier covering transport."
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the trailing-marks rule backtracked"))
+    signal.alarm(5)
+    try:
+        assert readable_text(text) == text
+    finally:
+        signal.alarm(0)

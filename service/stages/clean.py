@@ -62,8 +62,10 @@ _EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D]?"
 # paper closes it with: hashtags, handles, emoji, a superscript or a dagger. Left, they keep
 # the line from ending like a sentence, and it reads as no prose.
 _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^?\d{1,3}\]")
+# One mark a repetition: a run of marks matched both ways ("[*]+" repeated) took 6 s to give up
+# on a line of 25 asterisks that a sentence follows.
 _TRAILING_MARKS = re.compile(
-    rf"(?m)(?<=[.!?\"”’')\]])(?:[ \t]*(?:[¹²³⁰⁴-⁹†‡*]+|[#@]\w+|{_EMOJI}))+[ \t]*$"
+    rf"(?m)(?<=[.!?\"”’')\]])(?:[ \t]*(?:[¹²³⁰⁴-⁹†‡*]|[#@]\w+|{_EMOJI}))+[ \t]*$"
 )
 # A closing curly quote mangled by a wrong code page: ” loses its last byte and shows as
 # "�?" ("a “direct attack�? on"). Left alone, the quotation never closes and the prose after
