@@ -86,7 +86,14 @@ OPENS_A_QUOTE = r"\s(\[—–-"  # a character class
 # where a word starts and closes where one ends, so the apostrophes of "don’t" and "players'"
 # neither open nor close it.
 _SINGLE_QUOTED = rf"(?<![^{OPENS_A_QUOTE}])[‘'](?=[A-Za-z])(?:[^‘’'\"“”\n]|[’'](?=\w))*?[’'](?!\w)"
-QUOTED_SPAN = re.compile(rf"[\"“][^\"”]*[\"”]|``.*?''|‘‘.*?’’|{_SINGLE_QUOTED}")
+# A quotation holds no opening mark of its kind and runs at most MAX_QUOTED characters: read on
+# past them from every mark of a page's run of marks ("``````…", "““““…"), the marks took time
+# growing with the square of their number.
+MAX_QUOTED = 5000
+QUOTED_SPAN = re.compile(
+    rf"[\"“][^\"“”]{{0,{MAX_QUOTED}}}[\"”]|``(?:(?!``|'').){{0,{MAX_QUOTED}}}''"
+    rf"|‘‘(?:(?!‘‘|’’).){{0,{MAX_QUOTED}}}’’|{_SINGLE_QUOTED}"
+)
 _OPENS_AFTER = re.compile(f"[{OPENS_A_QUOTE}]")
 
 

@@ -17,7 +17,7 @@ _FIRST_PERSON_PLURAL = re.compile(rf"\b(?:we|our|ours|us|We)\b|{_AT_A_START}Our\
 _FIRST_PERSON = re.compile(rf"{_FIRST_PERSON_PLURAL.pattern}|\b(?:me|my)\b|{_AT_A_START}My\b")
 # "I" before a lower-case word is the pronoun, unless a name stands before it: then it is a
 # numeral ("World War I veterans", "a Schedule I drug", "Elizabeth I was").
-_LOWER_CASE_AFTER_I = re.compile(r"(?:^|(\S+) )I(?=['’][a-z]| [a-z])")
+_LOWER_CASE_AFTER_I = re.compile(r"(?:^|(?<!\S)(\S+) )I(?=['’][a-z]| [a-z])")  # a word read from its start
 _BEFORE_THE_PRONOUN = frozenset(
     "Then So And But When If Now As Before After Because Since While Although Though Yes No Today Here There "
     "What How Why Where Maybe Perhaps Sometimes Still Yet Once Until Unless Well Oh".split()
