@@ -352,7 +352,8 @@ _AUTHOR_NOTE = re.compile(
     r"^(?:[Aa]bout the [Aa]uthor\b|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is (?:an?|the|[A-Z][\w.'’ -]*?['’]s) "
     r"(?:[\w'’-]+ ){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|blogger"
     r"|anchor|critic|author)\b"
-    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:covers|reports on|reports from|writes about|writes on|has covered) )"
+    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r" (?:covers|reports on|reports from|writes about|writes on|has covered) )"
 )
 
 # A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
@@ -600,7 +601,9 @@ def _looks_like_html(document: Document) -> bool:
 
 
 # A line that is only a clock time: a live blog's entry ("10:42 GMT", "Updated 7:55 a.m. ET").
-_CLOCK_LINE = re.compile(rf"(?:(?:Published|Posted|Updated|Last updated)(?: at)?:? )?{_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?")
+_CLOCK_LINE = re.compile(
+    rf"(?:(?:Published|Posted|Updated|Last updated)(?: at)?:? )?{_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?"
+)
 
 
 def _is_stamp(line: str) -> bool:

@@ -19,7 +19,18 @@ from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
 from service.stages.clean import ends_like_sentence, is_furniture
-from service.text import AUXILIARIES, CALENDAR_DATE, MONTH, OPENING_MARKS, SENTENCE_OPENERS, STOPWORDS, quotation_states, quote_marks, tokenize, visible
+from service.text import (
+    AUXILIARIES,
+    CALENDAR_DATE,
+    MONTH,
+    OPENING_MARKS,
+    SENTENCE_OPENERS,
+    STOPWORDS,
+    quotation_states,
+    quote_marks,
+    tokenize,
+    visible,
+)
 from service.trim import trim
 
 ABBREVIATIONS = frozenset(
