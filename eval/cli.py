@@ -102,6 +102,14 @@ def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _evaluate(argv)
+    except KeyboardInterrupt:
+        print("chorus eval: interrupted", file=sys.stderr)
+        return 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+
+
+def _evaluate(argv: list[str] | None) -> int:
     p = parser()
     args = p.parse_args(argv)
     _check(p, args)
@@ -138,8 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         revision=git_revision(Path(__file__).resolve().parent.parent),
         wall_seconds=time.perf_counter() - started,
     )
-    write(args.out, results, protocol, settings)
-    print(table(results, protocol))
+    try:
+        write(args.out, results, protocol, settings)
+        print(table(results, protocol))
+    except OSError as error:  # a full disk: the scores are lost, and the reason is one line
+        print(f"chorus eval: cannot write the results: {error}", file=sys.stderr)
+        return 1
     print(f"\nwrote {args.out / 'report.md'}, results.json and scores.png in {settings.wall_seconds:.1f} s")
     failed = [r.system for r in results if r.error]
     if failed:

@@ -187,6 +187,9 @@ def test_text_and_html_output(capsys):
 def test_every_format_ends_with_one_newline(capsys, fmt):
     code, out, _ = cli(capsys, str(TRAM), "--format", fmt, "--method", "extractive")
     assert code == 0 and out.endswith("\n") and not out.endswith("\n\n")
+    # Grouped too, where no single report closes the output.
+    code, out, _ = cli(capsys, str(TRAM), "--group", "--format", fmt, "--method", "extractive")
+    assert code == 0 and out.endswith("\n") and not out.endswith("\n\n")
 
 
 @pytest.mark.parametrize("n", ["1", "2", "5"])

@@ -339,3 +339,23 @@ def test_python_dash_m_eval_with_a_worker_pool_matches_one_process(tmp_path, clu
         assert [records[o.record.id].summary for o in outcomes] == [o.record.summary for o in outcomes]
         mean_f = sum(o.scores["rougeLsum"].f for o in outcomes) / len(outcomes)
         assert results[system]["rougeLsum"]["f"] == pytest.approx(mean_f)
+
+
+def test_ctrl_c_or_a_full_disk_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    argv = ["--dataset", str(CLUSTERS), "--protocol", "duc", "--systems", "lead", "--out", str(tmp_path / "out")]
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", interrupted)
+    assert cli.main(argv) == 130
+    assert capsys.readouterr().err == "chorus eval: interrupted\n"
+    monkeypatch.undo()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "write", full)
+    assert cli.main(argv) == 1
+    # The progress bar above it, then the one line.
+    assert capsys.readouterr().err.endswith("\nchorus eval: cannot write the results: [Errno 28] No space left on device\n")

@@ -57,5 +57,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(msgspec.json.encode(result).decode() + "\n")
     else:
-        sys.stdout.write(to_markdown(result, args.format))
+        text = to_markdown(result, args.format)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")  # an HTML brief ends with none
     return 0
