@@ -760,10 +760,15 @@ def test_the_name_after_a_quote_is_its_speaker_only_within_its_sentence(pipeline
         assert quote.text.startswith("We had one sailor survive") and quote.speaker == speaker
 
 
-def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote(pipeline):
+@pytest.mark.parametrize("herald", [
+    "A fire swept through the Velmora dance hall on the harbour front and 65 people were killed, police said.",
+    # One outcome in other words: "died" and "killed" count the same dead.
+    "Sixty-five people died when a fire swept through the Velmora dance hall on the harbour front, police said.",
+])
+def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote(pipeline, herald):
     reports = {
         "coast": "A fire swept through the Velmora dance hall on the harbour front, killing 60 people, police said.",
-        "herald": "A fire swept through the Velmora dance hall on the harbour front and 65 people were killed, police said.",
+        "herald": herald,
     }
     brief = pipeline.summarize([Article(id=k, text=v) for k, v in reports.items()], EXTRACTIVE)
     assert [c.about for c in brief.conflicts] == ["people killed"]

@@ -46,15 +46,15 @@ OUTCOME_SIMILARITY = 0.3
 MIN_WINDOW_OVERLAP = 0.2
 WINDOW = 6  # content words each side of the figure
 MIN_SENTENCE_WORDS = 6
-# Each outcome's stem, and the word a "Sources differ" line names it by ("people killed",
-# whether a report wrote "killing", "killed" or "kills").
-OUTCOMES = {
-    tokenize(word)[0]: word
-    for word in (
-        "killed dead died deaths injured wounded hurt missing arrested detained evacuated rescued "
-        "displaced infected sentenced captured survived homeless stranded"
-    ).split()
-}
+# Each outcome word's stem -> its outcome's (the first of its words: "30 people were hurt" and
+# "30 injured" count one thing), and the word a "Sources differ" line names it by ("people
+# killed", whether a report wrote "killing", "killed", "died" or "dead").
+_OUTCOME_WORDS = (
+    "killed dead died deaths", "injured wounded hurt", "missing", "arrested detained", "evacuated", "rescued",
+    "displaced", "infected", "sentenced", "captured", "survived", "homeless", "stranded",
+)
+OUTCOMES = {tokenize(word)[0]: tokenize(words.split()[0])[0] for words in _OUTCOME_WORDS for word in words.split()}
+OUTCOME_NAMES = {tokenize(words.split()[0])[0]: words.split()[0] for words in _OUTCOME_WORDS}
 
 
 # Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
@@ -95,7 +95,7 @@ def _mention(sentence: Sentence, figure: Figure, lower_case: set[str]) -> Mentio
     before, after = tokenize(sentence.text[: figure.start]), tokenize(sentence.text[figure.end :])
     # Nearest in running words, stopwords included: "killing 2 people and wounding 21" -> kill.
     ranked = sorted([(len(before) - k, t) for k, t in enumerate(before)] + [(k + 1, t) for k, t in enumerate(after)])
-    outcome = next((t for _, t in ranked if t in OUTCOMES), "")
+    outcome = next((OUTCOMES[t] for _, t in ranked if t in OUTCOMES), "")
     window = content(before)[-WINDOW:] + content(after)[:WINDOW]
     names = _names(sentence.text[: figure.start], sentence.text[figure.end :], lower_case)
     return Mention(figure, sentence, frozenset(t for t in window if not t[0].isdigit()), outcome, names)
@@ -161,7 +161,7 @@ def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool
         return False
     if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
         return True
-    shared = a.window & b.window - {a.outcome}
+    shared = a.window & b.window - {word for word, outcome in OUTCOMES.items() if outcome == a.outcome}
     union = a.window | b.window
     if a.outcome:
         # An outcome word ("passengers injured") pins the count down: related sentences
@@ -196,7 +196,7 @@ def _about(group: list[Mention]) -> str:
     outcome = group[0].outcome
     if not outcome:
         return phrase
-    return f"{phrase} {OUTCOMES[outcome]}".strip()
+    return f"{phrase} {OUTCOME_NAMES[outcome]}".strip()
 
 
 def _figure_conflicts(cluster: Cluster) -> list[Conflict]:
