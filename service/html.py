@@ -5,8 +5,8 @@ page laid out in a table, a page drawn by scripts whose body is empty), its reca
 tables reads the page again, and a JSON-LD `articleBody` (schema.org's Article and its kinds,
 also inside `@graph`, a list or another node) is read where the page's own text tells no more
 prose than it. The title is the page's headline as its head gives it (JSON-LD `headline`,
-og:title, <title>), without the site's name. A feed is no page and binary data is no text: the
-caller is told so rather than given a brief of either.
+og:title, <title>), without the site's name. A feed is no page: the caller is told so rather than
+given a brief of it.
 """
 
 from __future__ import annotations
@@ -22,17 +22,7 @@ import lxml.html
 from lxml import etree
 
 from service.errors import InputError
-from service.stages.clean import is_prose
-from service.text import word_count
-
-# Characters no text holds: C0 and C1 controls other than line breaks and tabs, lone surrogates,
-# private-use code points and the replacement character. Binary data read as Latin-1 (a PDF, an
-# image, a zip) is a fifth to a quarter such characters; text in any script, emoji and all,
-# next to none, and a text whose curly quotes were mangled by a wrong code page a few in a hundred.
-_UNREADABLE = re.compile(
-    r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]"
-)
-MAX_UNREADABLE_SHARE = 0.1
+from service.text import is_prose, word_count
 
 # A feed's root element (RSS, Atom, RSS 1.0's RDF), after an XML declaration, comments or a doctype.
 _FEED_ROOT = re.compile(
@@ -68,11 +58,6 @@ class Page:
     title: str | None
     # Said to the caller: the page was nested deeper than it can be read, and part of it was lost.
     warning: str | None = None
-
-
-def looks_binary(text: str) -> bool:
-    """Whether `text` is binary data decoded as text rather than text (see _UNREADABLE)."""
-    return len(text) - len(_UNREADABLE.sub("", text)) > MAX_UNREADABLE_SHARE * len(text)
 
 
 def read_page(markup: str, article_id: str, site_names: Iterable[str] = ()) -> Page:

@@ -273,8 +273,10 @@ def figures(sentence: str) -> list[Figure]:
         currency = _CURRENCY.get(reader.word(i - 1), "")
         unit, phrase, figure_end, end = reader.unit_phrase(j)
         unit = currency or unit
-        if not unit or _PER_PERIOD.match(sentence, end):  # a bare number ("aged 82") names nothing to compare;
-            i = j  # a rate ("300 migrants a day") is compared with no other period's ("2,000 a week")
+        # A bare number ("aged 82", "won 64 of the 122") names nothing to compare, and a rate ("300
+        # migrants a day") is compared with no other period's ("2,000 a week").
+        if not unit or _PER_PERIOD.match(sentence, end):
+            i = j
             continue
         start = reader.tokens[i - 1][1] if currency else reader.tokens[i][1]
         tolerance = value * ROUNDED_TOLERANCE if rounded else 0.0

@@ -18,7 +18,7 @@ from service.api.app import create_app
 from service.api.schemas import MAX_ARTICLE_CHARS, MAX_HTML_CHARS
 from service.api.settings import ApiSettings
 from service.cluster import Cluster, Document
-from service.html import looks_binary
+from service.text import looks_binary
 from service.models import Brief, BriefSentence, Citation, Source
 from service.stages.clean import Clean
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from service.cluster import Cluster, Draft, Fact
 from service.generators import Generator, GeneratorSlot
 from service.models import Options
-from service.stages.clean import ends_like_sentence
 from service.stages.segment import split_sentences
+from service.text import ends_like_sentence
 
 # The repository's prompts/, which service/prompts links to so that a wheel carries them.
 PROMPTS = Path(__file__).parents[1] / "prompts"

@@ -36,11 +36,14 @@ from service.text import (
     AUXILIARIES,
     CALENDAR_DATE,
     MONTH,
+    QUOTED_SPAN,
     STOPWORDS,
     WEEKDAY,
-    QUOTED_SPAN,
     Hinted,
+    ends_like_sentence,
     has_words,
+    is_prose,
+    looks_binary,
     tfidf_rows,
     word_count,
     words,
@@ -356,18 +359,11 @@ _AUTHOR_NOTE = re.compile(
     r" (?:covers|reports on|reports from|writes about|writes on|has covered) )"
 )
 
-# A sentence ends in . ! ? (then maybe closing quotes); a quote alone ends a headline.
-_TERMINAL = re.compile(r"[.!?。！？؟][\"”’')\]]*\s*$")
-
-# A stop inside a line before the next sentence's capital (is_prose), and for a caption also
-# one before a bracket ("… 2016. (L-R) Saudi …"); is_prose keeps the narrower test, as with
-# the wider one 5 of the 310 evaluation briefs lost their story to page text.
-_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`]*[A-Z]")
+# A stop inside a line before the next sentence's capital, a quotation or a bracket: a caption
+# is one sentence ("… 2016. (L-R) Saudi …" is a lead and a caption).
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘'`(\[]*[A-Z]")
 
-MIN_PROSE_WORDS = 8
 FURNITURE_MAX_WORDS = 25
-LONG_PARAGRAPH_WORDS = 20
 # Cosine similarity to the other reports under which a long block is another story, and
 # under which a short one shares essentially nothing with them.
 OFF_STORY_SIMILARITY = 0.04
@@ -409,25 +405,11 @@ ENGLISH_FUNCTION_WORDS = 0.25
 MIN_LANGUAGE_WORDS = 20  # fewer words tell no language
 
 
-def is_prose(line: str) -> bool:
-    """Prose ends like a sentence; a long paragraph whose tail was cut off (wire editing
-    tags, a truncated scrape) still counts when full sentences end inside it."""
-    if not has_words(line, MIN_PROSE_WORDS):
-        return False
-    return bool(_TERMINAL.search(line)) or (
-        has_words(line, LONG_PARAGRAPH_WORDS) and bool(_INNER_SENTENCE_END.search(line))
-    )
-
-
 def _is_caption(line: str) -> bool:
     """Whether `line`, above the lead and closed by a picture's credit, is that picture's
     caption: one sentence (no stop before a capital, a quotation or a bracket: "… 2016.
     (L-R) Saudi …" is a lead and a caption). A headline, which is no sentence, stays one."""
     return is_prose(line) and not _NEXT_SENTENCE.search(line)
-
-
-def ends_like_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
 
 
 def is_furniture(line: str) -> bool:
@@ -503,8 +485,6 @@ class Clean:
         self, cluster: Cluster, article_id: str, text: str | None, html: str | None, outlet: str | None
     ) -> tuple[str, str | None]:
         """The text the stages read, and for a page its own title (None for text)."""
-        from service.html import looks_binary, read_page  # service.html imports this module
-
         if text is None and html is None:
             raise InputError(f"article {article_id!r} has neither text nor html")
         if text is not None and html is not None:
@@ -513,6 +493,8 @@ class Clean:
             raise InputError(f"article {article_id!r} looks like binary data (a PDF?), not text")
         title = None
         if text is None:
+            from service.html import read_page  # only HTML input pays for lxml and trafilatura
+
             page = read_page(html or "", article_id, [outlet] if outlet else [])
             text, title = page.text, page.title
             if page.warning:
@@ -811,7 +793,7 @@ def _breaks_inside_sentences(text: str) -> set[int]:
     for line, following in zip(lines, lines[1:]):
         position += len(line)
         head, rest = line.rstrip(), following.lstrip()
-        if head and rest and not _TERMINAL.search(head):
+        if head and rest and not ends_like_sentence(head):
             if rest[0].islower() and _SOFT_BREAK_BEFORE.search(head) and has_words(head, 4):
                 soft.append(position)
             elif len(head) + 1 + len(rest.split(maxsplit=1)[0]) > width:

@@ -17,10 +17,20 @@ from service.stages.clean import (
     LINK_LABEL,
     LOWER_CASE_OPENING,
     NEWSROOM_CREDIT,
-    ends_like_sentence,
     is_furniture,
 )
-from service.text import MONTH, MONTH_DATE, QUOTED_SPAN, SENTENCE_OPENERS, STOPWORDS, WEEKDAY, Hinted, tfidf_rows, words
+from service.text import (
+    MONTH,
+    MONTH_DATE,
+    QUOTED_SPAN,
+    SENTENCE_OPENERS,
+    STOPWORDS,
+    WEEKDAY,
+    Hinted,
+    ends_like_sentence,
+    tfidf_rows,
+    words,
+)
 from service.voice import addresses_reader, speaks_first_person
 
 DEFAULT_SENTENCES = 6

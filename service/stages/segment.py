@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from service.cluster import Cluster, Sentence
-from service.stages.clean import ends_like_sentence, is_furniture
+from service.stages.clean import is_furniture
 from service.text import (
     AUXILIARIES,
     CALENDAR_DATE,
@@ -26,6 +26,7 @@ from service.text import (
     OPENING_MARKS,
     SENTENCE_OPENERS,
     STOPWORDS,
+    ends_like_sentence,
     quotation_states,
     quote_marks,
     tokenize,

@@ -55,6 +55,8 @@ _OUTCOME_WORDS = (
 )
 OUTCOMES = {tokenize(word)[0]: tokenize(words.split()[0])[0] for words in _OUTCOME_WORDS for word in words.split()}
 OUTCOME_NAMES = {tokenize(words.split()[0])[0]: words.split()[0] for words in _OUTCOME_WORDS}
+# Each outcome's stems, the words a figure's context shares with another's only by telling the outcome.
+_OUTCOME_STEMS = {outcome: frozenset(w for w, o in OUTCOMES.items() if o == outcome) for outcome in OUTCOME_NAMES}
 
 
 # Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
@@ -161,7 +163,7 @@ def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool
         return False
     if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
         return True
-    shared = a.window & b.window - {word for word, outcome in OUTCOMES.items() if outcome == a.outcome}
+    shared = a.window & b.window - _OUTCOME_STEMS.get(a.outcome, frozenset())
     union = a.window | b.window
     if a.outcome:
         # An outcome word ("passengers injured") pins the count down: related sentences
