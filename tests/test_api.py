@@ -16,12 +16,14 @@ from typing import Any
 
 import httpx
 import pytest
+from litestar.plugins.problem_details import ProblemDetailsException
 from litestar.testing import TestClient
 
 from conftest import is_cut_from, no_model_pipeline
 from service import Options, Pipeline, Settings
 from service.api.app import create_app
 from service.api.cache import MemoryCache, cache_key
+from service.api.deadline import BodyDeadlineMiddleware
 from service.api.logs import JsonFormatter, RequestLogMiddleware
 from service.api.schemas import MAX_ARTICLE_CHARS, MAX_ARTICLES, SummarizeRequest
 from service.api.settings import ApiSettings
@@ -568,3 +570,40 @@ def test_the_app_factory_refuses_bad_settings_naming_the_variable(monkeypatch, t
 def test_api_settings_built_in_python_are_checked_too(pipeline: Pipeline) -> None:
     with pytest.raises(SettingsError, match=r"^request_timeout=-1: Expected `float` > 0.0$"):
         create_app(pipeline=pipeline, api=ApiSettings(request_timeout=-1))
+
+
+def _read_body_in_chunks(seconds: float, chunks: int, chunk_bytes: int, pause: float) -> int:
+    """The bytes an app behind BodyDeadlineMiddleware(seconds) reads from a client that sends
+    `chunks` chunks of `chunk_bytes`, pausing before each."""
+    received = 0
+
+    async def reads_whole_body(scope: Any, receive: Any, send: Any) -> None:
+        nonlocal received
+        while True:
+            message = await receive()
+            received += len(message["body"])
+            if not message["more_body"]:
+                return
+
+    sent = 0
+
+    async def client() -> dict[str, Any]:
+        nonlocal sent
+        await asyncio.sleep(pause)
+        sent += 1
+        return {"type": "http.request", "body": b"x" * chunk_bytes, "more_body": sent < chunks}
+
+    async def discard(message: Any) -> None:
+        pass
+
+    app = BodyDeadlineMiddleware(seconds)(reads_whole_body)
+    asyncio.run(app({"type": "http", "path": "/summarize", "headers": []}, client, discard))
+    return received
+
+
+def test_a_slow_body_is_read_while_it_keeps_coming_and_a_trickle_is_cut_off() -> None:
+    # 240 KiB in 1.5 s against a 0.5 s deadline: each 16 KiB that arrives buys a second.
+    assert _read_body_in_chunks(0.5, chunks=15, chunk_bytes=16 * 1024, pause=0.1) == 240 * 1024
+    with pytest.raises(ProblemDetailsException) as trickle:
+        _read_body_in_chunks(0.5, chunks=15, chunk_bytes=1, pause=0.1)
+    assert trickle.value.status_code == 408

@@ -7,8 +7,10 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,11 +72,46 @@ def test_two_servers_share_briefs_through_redis() -> None:
         assert response.status_code == 200 and response.headers["x-cache"] == "miss"
 
 
+def _post_in_pieces(url: str, body: bytes, pieces: list[bytes], pause: float, until_closed: bool) -> bytes:
+    """POST whose declared body is `body`, sent as `pieces` with a pause before each; the raw
+    response: all of it up to the server closing the connection, or its head."""
+    host, port = url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as connection:
+        head = f"POST /summarize HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        connection.sendall(f"{head}Content-Length: {len(body)}\r\n\r\n".encode())
+        for piece in pieces:
+            time.sleep(pause)
+            with contextlib.suppress(OSError):  # the server may have answered and closed already
+                connection.sendall(piece)
+        response = b""
+        while (chunk := connection.recv(65536)) and (until_closed or b"\r\n\r\n" not in response + chunk):
+            response += chunk
+        return response + chunk
+
+
+def test_a_body_trickled_past_the_deadline_gets_408_and_a_closed_connection() -> None:
+    body = json.dumps(REQUEST).encode()
+    with ChorusServer({"CHORUS_BODY_TIMEOUT": "2"}) as server:
+        # One byte a second: each read is quick, the body never is; the deadline is the body's.
+        started = time.monotonic()
+        trickled = _post_in_pieces(server.url, body, [body[i : i + 1] for i in range(6)], pause=1, until_closed=True)
+        assert trickled.startswith(b"HTTP/1.1 408"), trickled[:200]
+        assert b"did not arrive within 2 seconds and a second for each 16 KiB sent" in trickled
+        assert time.monotonic() - started < 10
+        # A body sent in pieces within the deadline is answered as usual.
+        half = len(body) // 2
+        whole = _post_in_pieces(server.url, body, [body[:half], body[half:]], pause=0.3, until_closed=False)
+        assert whole.startswith(b"HTTP/1.1 200"), whole[:300]
+        # The server still answers others.
+        assert httpx.post(f"{server.url}/summarize", json=REQUEST, timeout=60).status_code == 200
+
+
 # Each of these once started a server that failed every request (or a traceback at startup).
 BAD_SETTINGS = {
     "CHORUS_EXTRACTOR": ("foo", "unknown extractor 'foo'"),
     "CHORUS_MAX_ARTICLE_CHARS": ("-1", "Expected `int` >= 1"),
     "CHORUS_REQUEST_TIMEOUT": ("-1", "Expected `float` > 0.0"),
+    "CHORUS_BODY_TIMEOUT": ("0", "Expected `float` > 0.0"),
     "CHORUS_AUTO_METHOD": ("foo", "Invalid enum value 'foo'"),
     "CHORUS_STORIES_POLL_SECONDS": ("abc", "Expected `float`, got `str`"),
     "CHORUS_STORIES_DB": ("/proc/nope/x.sqlite3", "cannot open the story jobs database"),

@@ -15,6 +15,7 @@ from litestar.static_files import create_static_files_router
 from service import Pipeline, Settings
 from service.api.briefs import BriefService
 from service.api.cache import PACKAGE_VERSION, MemoryCache, RedisCache, ResponseCache
+from service.api.deadline import BodyDeadlineMiddleware
 from service.api.errors import problem_details_plugin
 from service.api.logs import RequestLogMiddleware
 from service.api.routes import STATIC_DIR, health, health_head, index, provide_briefs, ready, summarize
@@ -70,7 +71,7 @@ def create_app(
             problem_details_plugin({"/summarize": api.max_body_bytes, "/stories/jobs": MAX_FEED_BYTES}),
             stories,
         ],
-        middleware=[RequestLogMiddleware()],
+        middleware=[RequestLogMiddleware(), BodyDeadlineMiddleware(api.body_timeout)],
         request_max_body_size=api.max_body_bytes,
         openapi_config=OpenAPIConfig(
             title="Chorus",

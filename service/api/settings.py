@@ -21,6 +21,8 @@ class ApiSettings(msgspec.Struct, frozen=True, kw_only=True):
     request_timeout: Annotated[float, msgspec.Meta(gt=0)] = 60.0
     # Room for a page at MAX_HTML_CHARS (service.api.schemas) with JSON's escapes, and more reports.
     max_body_bytes: Positive = 8 * 1024 * 1024
+    # Seconds a client may take to send its whole body; past it 408 and the connection closes.
+    body_timeout: Annotated[float, msgspec.Meta(gt=0)] = 30.0
     # In-memory LRU size (responses); 0 caches nothing. Ignored when a Redis URL is set.
     cache_size: Annotated[int, msgspec.Meta(ge=0)] = 512
     cache_ttl_seconds: Positive = 7 * 24 * 3600
