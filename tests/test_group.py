@@ -94,6 +94,34 @@ def test_the_representative_is_the_medoid_not_the_first_wording():
     assert set(fact.article_ids) == {"first", "b", "c"}
 
 
+MORNING = "A landslide buried 38 homes in the hill village of Taloma on Monday, the regional governor said."
+EVENING = "A landslide buried 45 homes in the hill village of Taloma on Monday, the regional governor said."
+
+
+@pytest.mark.parametrize("evening_at", ["2025-03-04T18:00:00Z", None])
+def test_a_fact_dated_reports_count_differently_is_told_in_the_newest_words(evening_at):
+    articles = [
+        Article(id="morning", text=MORNING, published_at="2025-03-04T08:00:00Z"),
+        Article(id="evening", text=EVENING, published_at=evening_at),
+        Article(id="radio", text=MORNING, published_at="2025-03-04T09:00:00Z"),
+    ]
+    fact = run_until(articles, "group").facts[0]
+    assert set(fact.article_ids) == {"morning", "evening", "radio"}
+    # A running count is updated by a later report; without its date nothing says which is later.
+    assert fact.representative.text == (EVENING if evening_at else MORNING)
+
+
+def test_a_fact_dated_reports_count_alike_keeps_its_medoid():
+    worded = "The landslide buried 38 homes in Taloma, a hill village, on Monday, the regional governor said."
+    articles = [
+        Article(id="morning", text=MORNING, published_at="2025-03-04T08:00:00Z"),
+        Article(id="evening", text=worded, published_at="2025-03-04T18:00:00Z"),
+        Article(id="radio", text=MORNING, published_at="2025-03-04T09:00:00Z"),
+    ]
+    fact = run_until(articles, "group").facts[0]
+    assert len(fact.sentences) == 3 and fact.representative.text == MORNING
+
+
 def test_the_threshold_decides_what_counts_as_the_same_fact(tram):
     clustered = run_until(tram, "segment")
     apart = Group(threshold=1.01)(clustered)

@@ -4,14 +4,19 @@ Syndicated wire copy and light rewrites are near-identical in content words, so 
 cosine over stemmed content tokens finds them. Leader clustering (a sentence joins the
 first group whose leader it matches) rather than single-link avoids chaining distinct
 facts together through intermediate paraphrases. The fact's representative is its
-medoid: the wording closest to all the others.
+medoid: the wording closest to all the others, unless dated reports give the fact with
+different figures: then the newest report's wording, as a running story's later count (a
+toll, a tally) updates the earlier one.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 
 from service.cluster import Cluster, Fact, Sentence
+from service.numbers import figures
 from service.stories.reprints import mark_reprints, mark_rewrites
 from service.text import tfidf_rows
 
@@ -54,8 +59,14 @@ class Group:
                 members.append([])
             group_of[i] = best
             members[best].append(i)
+        published = {d.article.id: t for d in cluster.documents if (t := d.article.published_time())}
         cluster.facts = [
-            Fact(id=fact_id, sentences=_medoid_first([sentences[i] for i in group], similarity, group))
+            Fact(
+                id=fact_id,
+                sentences=_newest_figures_first(
+                    _medoid_first([sentences[i] for i in group], similarity, group), published
+                ),
+            )
             for fact_id, group in enumerate(members)
         ]
         for fact in cluster.facts:
@@ -70,3 +81,18 @@ def _medoid_first(sentences: list[Sentence], similarity, indices: list[int]) -> 
     block = similarity[indices][:, indices].toarray()
     medoid = int(block.sum(axis=1).argmax())
     return [sentences[medoid]] + [s for k, s in enumerate(sentences) if k != medoid]
+
+
+def _newest_figures_first(sentences: list[Sentence], published: dict[str, datetime]) -> list[Sentence]:
+    if len({s.article_id for s in sentences if s.article_id in published}) < 2:
+        return sentences
+    counted = {
+        id(s): counts
+        for s in sentences
+        if s.article_id in published and (counts := frozenset((f.unit, f.value) for f in figures(s.brief_text)))
+    }
+    if len(set(counted.values())) < 2:
+        return sentences
+    # max keeps the first of equals, so the medoid stays where reports were filed at once.
+    newest = max((s for s in sentences if id(s) in counted), key=lambda s: published[s.article_id])
+    return [newest, *(s for s in sentences if s is not newest)]
