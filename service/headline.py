@@ -4,7 +4,8 @@ The headline is the one most reports' own headlines agree with, when it reads as
 headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
 adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, "), an aside
 between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
-a long sentence also one without commas: "A man who escaped from prison was captured"),
+a long sentence also one without commas: "A man who escaped from prison was captured"; a name
+set beside a role stays, closed up: "His lawyer, Karl Rominger, said" gives "His lawyer Karl Rominger said"),
 the attribution tail ("…, state media said on Sunday") and the weekday go (where the main
 clause's subject is a pronoun, an opener that tells a fact is kept as the headline instead:
 "When Ines Calder closed the pier, she …" gives "Ines Calder closed the pier"), then the sentence
@@ -63,14 +64,16 @@ _ASIDE_END = r",[\"”’']?\s"
 # ("James Kopp, the man the FBI is seeking …, is known", "Joschka Fischer, who drew China's
 # anger …, said", "officials, concerned that …, are lobbying"). It is known to end where a
 # verb the headline can keep follows: after "who"/"which" any lower-case word, after a short
-# appositive or a participle's phrase a past tense too ("nations, the euro's members, cut
-# rates", "Trump, angered over a retweet …, called").
+# appositive, a name or a participle's phrase a past tense too ("nations, the euro's members,
+# cut rates", "Trump, angered over a retweet …, called").
 _SUBJECT_ASIDE = re.compile(
     r"^(?P<subject>\w[^,]{0,60}?),\s(?:"
     rf"(?:the|a|an|\w+ed)\s[^;]{{1,200}}?{_ASIDE_END}(?=(?:{_AUXILIARY}|said|says)\b)"
     rf"|(?:(?:the|a|an)(?:\s[^\s,;]+){{1,3}}|[a-z]+ed\s[^;]{{1,200}}?){_ASIDE_END}(?=[a-z]+ed\b)"
     # Not before a determiner: that opens an appositive to the clause ("who has Asperger's, a form of autism,").
-    rf"|(?:who|which|whose)\s[^;]{{1,200}}?{_ASIDE_END}(?=[a-z])(?!(?:a|an|the)\s))"
+    rf"|(?:who|which|whose)\s[^;]{{1,200}}?{_ASIDE_END}(?=[a-z])(?!(?:a|an|the)\s)"
+    # A name set beside the subject ("The former chief of Solent Energy, Mark Doyle, was").
+    rf"|(?P<name>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}){_ASIDE_END}(?=(?:{_AUXILIARY}|said|says|[a-z]+ed)\b))"
 )
 # A relative clause that ends where the subject's verb starts, with no comma to mark it: "A
 # man convicted of four murders who escaped from the state prison was captured". Its verb is
@@ -138,7 +141,13 @@ def shorten(sentence: str) -> str:
     text = _DASHED_ASIDE.sub(" ", drop_weekdays(text))
     aside = _SUBJECT_ASIDE.match(text)
     if aside and len(aside.group("subject").split()) <= MAX_SUBJECT_WORDS:
-        text = f"{aside.group('subject')} {text[aside.end():]}"
+        subject = aside.group("subject")
+        # A role keeps the name it introduces, closed up as headlines write it ("Facebook's founder
+        # Mark Zuckerberg"); one word after a name is a place or a qualifier ("Farmersburg, Indiana,").
+        name = aside.group("name")
+        if name and (subject.split()[-1][0].islower() or " " in name):
+            subject = f"{subject} {name}"
+        text = f"{subject} {text[aside.end():]}"
     elif len(text.split()) > MAX_WORDS:
         text = _without_subject_relative(text)
     unattributed = _ATTRIBUTION.sub("", text)

@@ -480,6 +480,13 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Harbour master Ines Calder, angered by a council vote that closed the old pier to fishing boats for the "
          "winter, called an emergency meeting of the harbour board.",
          "Harbour master Ines Calder called an emergency meeting of the harbour board"),
+        # A name set beside a role is kept, closed up as headlines write it; one after a name (a place) goes.
+        ("The former chief executive of Velmora Ferries, Jan Horak, was charged on Tuesday with fraud over the "
+         "collapse of the company, prosecutors said.",
+         "The former chief executive of Velmora Ferries Jan Horak was charged with fraud over the collapse"),
+        ("Kessler, Velmora, recorded up to ten inches of snow in the storm, the heaviest fall the town has seen "
+         "since the winter of 1987.",
+         "Kessler recorded up to ten inches of snow in the storm"),
         # A relative clause with no comma between the subject and its verb goes when the clause the verb
         # opens would not fit with it; a verb after a pronoun is the relative clause's own ("as he was").
         ("A man convicted of four harbour robberies who escaped from the prison outside Kessler was captured in "
