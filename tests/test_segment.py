@@ -110,6 +110,11 @@ def split(text: str) -> list[str]:
              "He toured it."],
         ),
         (
+            # A state's abbreviation before a noun ends no sentence; after a town it may.
+            "Crews closed the Pa. Turnpike near Erie, Pa. The ferry did not sail.",
+            ["Crews closed the Pa. Turnpike near Erie, Pa.", "The ferry did not sail."],
+        ),
+        (
             # A caption run into the paragraph's lead, which names the same ferry.
             "Crews towed the Ostland Star back to port The Velmora Ferry Company's Ostland Star ran aground on "
             "Friday. The Ostland Star was towed in. One of the Ostland Star's crew was hurt.",
@@ -156,6 +161,7 @@ def split(text: str) -> list[str]:
     ids=["acronym-title-month", "court-case", "dotted-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
          "run-together-after-a-quote", "run-in-pronoun", "tweet-reply", "run-in-after-a-number", "dotted-acronym-ends-a-sentence",
+         "state-before-a-noun",
          "caption-run-into-the-lead", "run-in-subhead-before-a-preposition", "headline-opening-name-repeated",
          "stacked-title-case-headlines", "name-repeated-after-a-title", "name-repeated-as-an-object", "no-name-repeated",
          "function-word-before"],

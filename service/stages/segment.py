@@ -41,6 +41,11 @@ ABBREVIATIONS = frozenset(
     mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc plc bros dept univ assn est approx
     v vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
 )
+# A US state as the AP abbreviates it, read as an abbreviation where "the" sets it before a
+# noun ("on the Pa. Turnpike"); after a town it may end the sentence ("in Erie, Pa. The …").
+_STATE_BEFORE_A_NOUN = re.compile(
+    r"\bthe\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Kan|Kans|Ky|Md|Mich|Minn|Mont|Neb|Nev|Okla|Pa|Tenn|Vt|Va|Wis|Wyo)\.$"
+)
 
 # A capitalised word that opens a sentence run in after a stop: a word of three letters or
 # more, of two before a space ("In fact"), or a contraction ("We're", "I've").
@@ -250,7 +255,7 @@ def is_abbreviation(head: str) -> bool:
         return True
     if _DOTTED_ACRONYM.match(word) and "." in word.rstrip("."):
         return True
-    return bare.lower() in ABBREVIATIONS
+    return bare.lower() in ABBREVIATIONS or _STATE_BEFORE_A_NOUN.search(head) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
