@@ -7,11 +7,17 @@ when everything says they count the same thing:
 - with the same outcome word next to it ("passengers injured"), or, where there is none, in
   sentences that state the same fact (the group stage put them in one Fact, or their TF-IDF
   cosine is high) and whose words around the figure overlap; killed and wounded are two
-  counts, and so are a count with an outcome word and one without,
+  counts, and so are a count with an outcome word and one without, "seriously injured" and
+  "injured", a workforce ("employs 3,000") and its job losses ("1,200 will lose their jobs"),
 - from different articles, each of which gives one value only and does not say it changed
-  ("rose from 30 to 50", "up from an initial 38": a change, not a disagreement),
+  ("rose from 30 to 50", "up from an initial 38": a change, not a disagreement) nor adds it
+  to another ("another 12", "12 new cases"),
 - neither being the whole a part is counted out of ("nine" in "five of the nine members"),
-- not each near a name the other lacks ("14 in Guatemala", "26 in Honduras"), even in one Fact.
+- not each near a name the other lacks ("14 in Guatemala", "26 in Honduras"), even in one Fact,
+- not dated by different days or years ("killed 10 on Monday", "killed 12 on Tuesday").
+
+A report that states the other side's value itself anywhere ("Twelve were injured … In all
+30 people were hurt") takes no side against it.
 
 Two figures differ only when the ranges their wordings allow do not meet (see
 `service.numbers`): "10,000" = "ten thousand", "600" is within "around 600".
@@ -21,8 +27,10 @@ Days are compared only inside one Fact (sentences the group stage found to state
 thing), where each report names one day that is no reporting date ("said Tuesday") and
 the clauses the days date share a content word: "broke out on Friday" against "broke out on
 Thursday", not "went missing on Saturday" against "was found alive on Monday". Weekdays and calendar dates are not
-compared with each other. On DUC 2004, TAC 2011 and the Multi-News sample this flags
-nothing, and without the reporting-date rule it flagged two false alarms, both report dates.
+compared with each other, nor days in a row either side of a midnight ("late Tuesday", "early
+Wednesday"), nor days whose sentences count differently ("10 died on Monday", "12 on Tuesday").
+On DUC 2004, TAC 2011 and the Multi-News sample this flags nothing, and without the
+reporting-date rule it flagged two false alarms, both report dates.
 """
 
 from __future__ import annotations
@@ -30,13 +38,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import combinations, permutations
 
 from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
 from service.components import connected
 from service.numbers import MONTHS, Figure, figures, may_state_a_figure
 from service.stories.dates import Day, days, is_reporting_date
-from service.text import STOPWORDS, content, tfidf_rows, tokenize, words
+from service.text import STOPWORDS, WEEKDAY, content, tfidf_rows, tokenize, words
 
 # Sentence cosine above which two sentences in different facts still talk about the same
 # thing; lower when both figures carry the same outcome word.
@@ -54,9 +64,23 @@ _OUTCOME_WORDS = (
     "displaced", "infected", "sentenced", "captured", "survived", "homeless", "stranded",
 )
 OUTCOMES = {tokenize(word)[0]: tokenize(words.split()[0])[0] for words in _OUTCOME_WORDS for word in words.split()}
-OUTCOME_NAMES = {tokenize(words.split()[0])[0]: words.split()[0] for words in _OUTCOME_WORDS}
+# Outcomes told by phrases, not one word. A workforce ("employs 3,000 people") is the whole that
+# job losses ("1,200 workers will lose their jobs", "laid off", "1,200 jobs will go") come out of.
+EMPLOYED, LAID_OFF, JOBS_CUT = "emploi", "layoff", "jobcut"
+OUTCOME_NAMES = {tokenize(words.split()[0])[0]: words.split()[0] for words in _OUTCOME_WORDS} | {
+    EMPLOYED: "employed", LAID_OFF: "laid off", JOBS_CUT: "cut"
+}
+_LOSE = frozenset(tokenize("lose lost losing"))
+_JOBS = frozenset(tokenize("jobs posts positions"))
+_CUTTING = frozenset(tokenize("cut axe shed slash eliminate scrap lose lost go gone"))
 # Each outcome's stems, the words a figure's context shares with another's only by telling the outcome.
-_OUTCOME_STEMS = {outcome: frozenset(w for w, o in OUTCOMES.items() if o == outcome) for outcome in OUTCOME_NAMES}
+_OUTCOME_STEMS = {outcome: frozenset(w for w, o in OUTCOMES.items() if o == outcome) for outcome in OUTCOME_NAMES} | {
+    EMPLOYED: frozenset({"emploi", "workforc"}),
+    LAID_OFF: frozenset(tokenize("laid lay layoffs redundant job")) | _LOSE,
+    JOBS_CUT: _CUTTING,
+}
+# An adverb that makes an outcome a part of itself: "12 seriously injured" among "30 injured".
+DEGREES = {tokenize(w)[0]: w for w in "seriously critically severely badly slightly lightly gravely mortally".split()}
 
 
 # Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
@@ -82,7 +106,9 @@ class Mention:
     sentence: Sentence
     window: frozenset[str]
     outcome: str  # the outcome word nearest the figure ("kill" in "killing 2 and wounding 21"), or ""
+    degree: str  # the adverb before the outcome word ("seriously" injured), or ""
     names: frozenset[str]  # capitalised words near the figure: where, who
+    days: frozenset[tuple[str, str]]  # (kind, value) of the days the sentence dates things by
 
 
 def _names(before: str, after: str, lower_case: set[str]) -> frozenset[str]:
@@ -93,14 +119,48 @@ def _names(before: str, after: str, lower_case: set[str]) -> frozenset[str]:
     return frozenset(w for w in near if w[:1].isupper() and w not in start and w.lower() not in CALENDAR)
 
 
-def _mention(sentence: Sentence, figure: Figure, lower_case: set[str]) -> Mention:
-    before, after = tokenize(sentence.text[: figure.start]), tokenize(sentence.text[figure.end :])
+def _outcome_at(tokens: tuple[str, ...], k: int) -> str:
+    token, following = tokens[k], tokens[k + 1 : k + 3]
+    if token in OUTCOMES:
+        return OUTCOMES[token]
+    if token == "layoff" or token == "redund" or (token in ("laid", "lai") and following[:1] == ("off",)):
+        return LAID_OFF
+    return LAID_OFF if token in _LOSE and "job" in following else ""
+
+
+def _outcome(before: tuple[str, ...], after: tuple[str, ...], unit: str) -> tuple[str, str]:
+    """The outcome of the figure between these tokens, and the degree given to it ("seriously")."""
+    if before[-1:] == ("emploi",) or before[-2:] == ("workforc", "of"):
+        return EMPLOYED, ""  # "employs 3,000 people", whatever outcome the sentence goes on to tell
+    if unit in _JOBS and _CUTTING.intersection(before[-2:] + after[:3]):
+        return JOBS_CUT, ""  # "cut 1,200 jobs", "1,200 jobs will go", not "the plant's 3,000 jobs"
     # Nearest in running words, stopwords included: "killing 2 people and wounding 21" -> kill.
-    ranked = sorted([(len(before) - k, t) for k, t in enumerate(before)] + [(k + 1, t) for k, t in enumerate(after)])
-    outcome = next((OUTCOMES[t] for _, t in ranked if t in OUTCOMES), "")
+    ranked = sorted([(len(before) - k, t, before, k) for k, t in enumerate(before)]
+                    + [(k + 1, t, after, k) for k, t in enumerate(after)], key=lambda r: r[:2])
+    for _, _, tokens, k in ranked:
+        if outcome := _outcome_at(tokens, k):
+            return outcome, DEGREES.get(tokens[k - 1], "") if k else ""
+    return "", ""
+
+
+def _mention(sentence: Sentence, figure: Figure, lower_case: set[str], dated: frozenset[tuple[str, str]]) -> Mention:
+    before, after = tokenize(sentence.text[: figure.start]), tokenize(sentence.text[figure.end :])
     window = content(before)[-WINDOW:] + content(after)[:WINDOW]
     names = _names(sentence.text[: figure.start], sentence.text[figure.end :], lower_case)
-    return Mention(figure, sentence, frozenset(t for t in window if not t[0].isdigit()), outcome, names)
+    window_words = frozenset(t for t in window if not t[0].isdigit())
+    return Mention(figure, sentence, window_words, *_outcome(before, after, figure.unit), names, dated)
+
+
+# A figure a report states, with its outcome and degree, compared or not.
+Said = tuple[Figure, str, str]
+# Characters read each side of such a figure: enough for its outcome word ("in all 30 people were
+# hurt"), and a line of a thousand figures costs a thousand short reads, not a thousand long ones.
+REACH = 200
+
+
+def _said(text: str, figure: Figure) -> Said:
+    before = tokenize(text[max(figure.start - REACH, 0) : figure.start])
+    return (figure, *_outcome(before, tokenize(text[figure.end : figure.end + REACH]), figure.unit))
 
 
 # A share that moved ("fell 4 percent", "down 9 percent this year") is a change over a period
@@ -115,30 +175,51 @@ def _is_a_change(sentence: Sentence, figure: Figure) -> bool:
     return bool(_CHANGE_WORDS.intersection(tokenize(sentence.text[: figure.start])[-2:]))
 
 
-def mentions(cluster: Cluster) -> list[Mention]:
-    found: list[Mention] = []
+# A count added to an earlier one ("another 12 people", "12 new cases") is no rival to a total.
+_ADDED_BEFORE = frozenset("another additional further extra".split())
+_ADDED_AFTER = frozenset("new additional further extra fresh".split())
+# A year a sentence dates its figures by, as the days do: "killed 10 people in 2019".
+_YEAR = re.compile(r"(?<![\d,.$€£])\b(?:1[89]|20)\d\d\b(?![,.]\d)")
+
+
+def _is_an_increment(sentence: Sentence, figure: Figure) -> bool:
+    before = {w.lower() for w in words(sentence.text[max(figure.start - 30, 0) : figure.start])[-1:]}
+    return bool(before & _ADDED_BEFORE) or figure.phrase.split(" ", 1)[0] in _ADDED_AFTER
+
+
+def mentions(cluster: Cluster) -> tuple[list[Mention], dict[str, list[Said]]]:
+    """The figures compared, and every figure each report states, compared or not."""
+    compared: list[Mention] = []
+    stated: dict[str, list[Said]] = defaultdict(list)
     lower_case = set(_LOWER_CASE_WORD.findall("\n".join(s.text for s in cluster.sentences)))
     for sentence in cluster.sentences:
-        if len(sentence.tokens) < MIN_SENTENCE_WORDS or not may_state_a_figure(sentence.text):
+        if not may_state_a_figure(sentence.text):
+            continue
+        dated = frozenset([(d.kind, d.value) for d in days(sentence.text)]
+                          + [("year", year) for year in _YEAR.findall(sentence.text)])
+        every = figures(sentence.text)
+        stated[sentence.article_id].extend(_said(sentence.text, f) for f in every)
+        if len(sentence.tokens) < MIN_SENTENCE_WORDS:
             continue  # too short: editors' notes, captions
         if _REVISED.search(sentence.text):
             continue  # a figure the report says has changed: another report's earlier one is no rival
-        figures_here = [
-            f for f in figures(sentence.text)
+        here = [
+            f for f in every
             # "8 mph (13 kph)": a conversion in brackets restates the figure before it.
             if f.unit.split()[-1] not in TIME_UNITS and not sentence.text[: f.start].rstrip().endswith("(")
         ]
-        units = [f.unit for f in figures_here]
+        units = [f.unit for f in here]
         # A sentence listing several figures of one unit ("2.6% in 1999, 2.8% in 2000")
         # pairs them with things we cannot see; none of them is compared. Nor is the whole
         # of a partition: "five of the nine members" counts a committee, while another
         # report's "four members" counts those who voted one way.
-        found.extend(
-            _mention(sentence, f, lower_case)
-            for f in figures_here
+        compared.extend(
+            _mention(sentence, f, lower_case, dated)
+            for f in here
             if units.count(f.unit) == 1 and not f.whole and not (f.unit == "percent" and _is_a_change(sentence, f))
+            and not _is_an_increment(sentence, f)
         )
-    return found
+    return compared, stated
 
 
 class _SentenceSimilarity:
@@ -155,12 +236,16 @@ class _SentenceSimilarity:
 
 
 def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool:
-    if a.sentence.article_id == b.sentence.article_id or a.figure.unit != b.figure.unit or a.outcome != b.outcome:
+    if a.sentence.article_id == b.sentence.article_id or a.figure.unit != b.figure.unit:
+        return False
+    if a.outcome != b.outcome or a.degree != b.degree:
         return False
     if a.names - b.names and b.names - a.names:
         # "213 killed in Kenya" and "11 killed in Tanzania" are two counts, even in one Fact and
         # whatever name both share ("Floods killed 14 in Guatemala", "Floods killed 26 in Honduras").
         return False
+    if {kind for kind, _ in a.days} & {kind for kind, _ in b.days} and not a.days & b.days:
+        return False  # "killed 10 on Monday", "killed 12 on Tuesday": two days' tolls, even in one Fact
     if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
         return True
     shared = a.window & b.window - _OUTCOME_STEMS.get(a.outcome, frozenset())
@@ -198,11 +283,31 @@ def _about(group: list[Mention]) -> str:
     outcome = group[0].outcome
     if not outcome:
         return phrase
-    return f"{phrase} {OUTCOME_NAMES[outcome]}".strip()
+    return " ".join(w for w in (phrase, group[0].degree, OUTCOME_NAMES[outcome]) if w)
+
+
+def _meet(a: Figure, b: Figure) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _undisputed(classes: list[list[Mention]], stated: dict[str, list[Said]]) -> list[Mention]:
+    """The mentions whose reports state nowhere a value of another class: a report's "Twelve
+    injured" does not dispute another's "Thirty injured" when it also says "in all 30 people were hurt"."""
+    # A class's values are those all its members allow: "at least 60" joined "60", and is no "65".
+    ranges = [(max(m.figure.low for m in c), min(m.figure.high for m in c)) for c in classes]
+    kept = []
+    for k, members in enumerate(classes):
+        others = [r for j, r in enumerate(ranges) if j != k]
+        for mention in members:
+            alike = [f for f, outcome, degree in stated[mention.sentence.article_id]
+                     if (f.unit, outcome, degree) == (mention.figure.unit, mention.outcome, mention.degree)]
+            if not any(f.low <= high and low <= f.high for f in alike for low, high in others):
+                kept.append(mention)
+    return kept
 
 
 def _figure_conflicts(cluster: Cluster) -> list[Conflict]:
-    found = mentions(cluster)
+    found, stated = mentions(cluster)
     if len(found) < 2:
         return []
     similarity = _SentenceSimilarity(found)
@@ -211,6 +316,8 @@ def _figure_conflicts(cluster: Cluster) -> list[Conflict]:
     for indices in groups:
         group = [found[i] for i in indices]
         classes = _value_classes(group) if len(group) > 1 else None
+        if classes and len(classes) > 1:
+            classes = _value_classes(_undisputed(classes, stated))
         if not classes or len(classes) < 2:
             continue
         values = [
@@ -257,6 +364,60 @@ def _event_cues(sentence: Sentence, day: Day) -> set[str]:
     return set(before or cues(re.split(r"[,;:(]", sentence.text[day.end :])[0])[:EVENT_CUES])
 
 
+_WEEKDAYS = WEEKDAY.lower().split("|")
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+# Words near a day that put the event close to one of its midnights: "late Tuesday", "early
+# Wednesday", "Tuesday night", "shortly after midnight on Wednesday".
+_EARLY_HOURS = frozenset("early morning dawn pre-dawn predawn midnight".split())
+_LATE_HOURS = frozenset("late night evening tonight midnight".split())
+
+
+def _day_after(day: Day) -> str:
+    """The value of the day after `day`, "" for a date no calendar has ("Feb 31")."""
+    if day.kind == "weekday":
+        return _WEEKDAYS[(_WEEKDAYS.index(day.value) + 1) % 7]
+    month, number = day.value.split()
+    try:  # 2000 was a leap year: "Feb 29" has a next day
+        following = date(2000, _MONTHS.index(month) + 1, int(number)) + timedelta(days=1)
+    except ValueError:
+        return ""
+    return f"{_MONTHS[following.month - 1]} {following.day}"
+
+
+def _hours(sentence: Sentence, day: Day) -> set[str]:
+    """Which of the day's ends ("early", "late") the words next to it put the event at."""
+    near = {w.lower() for w in words(sentence.text[: day.start])[-4:] + words(sentence.text[day.end :])[:2]}
+    return {end for end, hours in (("early", _EARLY_HOURS), ("late", _LATE_HOURS)) if hours & near}
+
+
+def _across_midnight(earlier: list[tuple[Sentence, Day]], later: list[tuple[Sentence, Day]]) -> bool:
+    """Days in a row whose reports may tell one night: "late Tuesday" and "early Wednesday" (or
+    just "Wednesday") are one time in two time zones, or either side of midnight; "early on
+    Thursday" and "early on Friday" are a day apart."""
+    if _day_after(earlier[0][1]) != later[0][1].value:
+        return False
+    first, second = [_hours(*item) for item in earlier], [_hours(*item) for item in later]
+    toward = any("late" in h for h in first) or any("early" in h for h in second)
+    return toward and {"early"} not in first and {"late"} not in second
+
+
+def _count_differently(a: list[Figure], b: list[Figure]) -> bool:
+    """Two sentences' figures of one unit cannot be the same values: "the floods killed 10 on
+    Monday" and "killed 12 on Tuesday" tell two days' tolls more likely than one dispute."""
+    mine: dict[str, list[Figure]] = defaultdict(list)
+    theirs: dict[str, list[Figure]] = defaultdict(list)
+    for given, by_unit in ((a, mine), (b, theirs)):
+        for f in given:
+            by_unit[f.unit].append(f)
+    for unit in mine.keys() & theirs.keys():
+        x, y = mine[unit], theirs[unit]
+        # One each: do their ranges meet? Several ("killing 10 and injuring 30 people"): the same values?
+        one_each = len(x) == len(y) == 1
+        if (not _meet(x[0], y[0])) if one_each else {f.value for f in x} != {f.value for f in y}:
+            return True
+    return False
+
+
 def _date_conflicts(cluster: Cluster) -> list[Conflict]:
     dated: dict[tuple[int, str], list[tuple[Sentence, Day]]] = defaultdict(list)
     for sentence in cluster.sentences:
@@ -279,6 +440,11 @@ def _date_conflicts(cluster: Cluster) -> list[Conflict]:
             continue  # one day for everyone, or a report that dates the statement twice
         if set.intersection(*(_event_cues(sentence, day) for sentence, day in items)) == set():
             continue  # the days date different events of one Fact: a disappearance and a rescue
+        if len(by_value) == 2 and any(_across_midnight(*pair) for pair in permutations(by_value.values())):
+            continue
+        counted = [(day.value, figures(sentence.text)) for sentence, day in items]
+        if any(a[0] != b[0] and _count_differently(a[1], b[1]) for a, b in combinations(counted, 2)):
+            continue
         values = [
             ConflictValue(value=members[0][1].text, article_ids=[s.article_id for s, _ in members])
             for members in sorted(by_value.values(), key=lambda m: -len(m))
