@@ -30,6 +30,10 @@ def _summarize(args: argparse.Namespace) -> int:
 
     options = options_from(args)
     clusters, as_jsonl = read_inputs(args.paths)
+    if as_jsonl and args.format != "json":
+        # Each line is JSON whatever was asked: say so rather than answer in another format than the one named.
+        raise InputError(f"--format {args.format}: JSONL clusters give JSONL output, one JSON brief a line; "
+                         "leave out --format, or give article files")
     pipeline = default_pipeline()
     out = sys.stdout
     for cluster in clusters:
@@ -100,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     summarize = commands.add_parser("summarize", help="one attributed brief per cluster")
     summarize.add_argument("paths", nargs="+", metavar="PATH",
-                           help="text/HTML files, directories of them, or JSONL files of clusters")
+                           help="text/HTML files, directories of them, JSON files of articles, JSONL files of "
+                                "clusters, or - for standard input")
     summarize.add_argument("--format", choices=get_args(Format), default="json")
     summarize.add_argument("--group", action="store_true", help="split a mixed batch into stories first")
     _length_options(summarize)
@@ -114,8 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     stories = commands.add_parser("stories", help="group a day's feed into stories, one brief each")
-    stories.add_argument("paths", nargs="+", metavar="PATH")
-    stories.add_argument("--format", choices=["json", "md", "markdown"], default="json")
+    stories.add_argument("paths", nargs="+", metavar="PATH", help="as for summarize")
+    stories.add_argument("--format", choices=get_args(Format), default="json")
     _length_options(stories)
     stories.set_defaults(run=_stories)
 

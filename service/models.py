@@ -7,9 +7,10 @@ the types here only say what is valid.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Literal
 
 import msgspec
@@ -40,17 +41,38 @@ class Article(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
         self.published_time()
 
     def published_time(self) -> datetime | None:
-        """`published_at` as a time in UTC, to compare across zones and spellings."""
+        """`published_at` as a time in UTC, to compare across zones and spellings. An InputError
+        (a ValueError, which msgspec reports with its place in a request) where it is none."""
         if self.published_at is None:
             return None
         try:
-            published = datetime.fromisoformat(self.published_at)
+            published = _iso_datetime(self.published_at)
             return published.replace(tzinfo=published.tzinfo or timezone.utc).astimezone(timezone.utc)
         except ValueError:
-            raise ValueError(f"published_at: expected an ISO 8601 date or time, got {self.published_at!r}") from None
+            raise InputError(f"published_at: expected an ISO 8601 date or time, got {self.published_at!r}") from None
         except OverflowError:
             # A time at the calendar's ends whose zone moves it past year 1 or 9999 has no UTC time.
-            raise ValueError(f"published_at: {self.published_at!r} is out of range once converted to UTC") from None
+            raise InputError(f"published_at: {self.published_at!r} is out of range once converted to UTC") from None
+
+
+# The two ISO 8601 forms datetime.fromisoformat does not read: an ordinal date ("2025-063", the
+# year's 63rd day) and the end of a day ("2025-03-04T24:00", which is the next day's 00:00).
+_ORDINAL_DATE = re.compile(r"(\d{4})-?(\d{3})(?=T|$)")
+_END_OF_DAY = re.compile(r"T24(?::?00(?::?00(?:[.,]0+)?)?)?(?=[Z+-]|$)")
+
+
+def _iso_datetime(text: str) -> datetime:
+    ordinal = _ORDINAL_DATE.match(text)
+    if ordinal:
+        year, day = int(ordinal[1]), int(ordinal[2])
+        if not 1 <= day <= date(year, 12, 31).timetuple().tm_yday:
+            raise ValueError(f"day {day} of {year}")
+        text = (date(year, 1, 1) + timedelta(days=day - 1)).isoformat() + text[ordinal.end():]
+    end_of_day = _END_OF_DAY.search(text)
+    if end_of_day:
+        midnight = datetime.fromisoformat(text[: end_of_day.start()] + "T00:00" + text[end_of_day.end():])
+        return midnight + timedelta(days=1)
+    return datetime.fromisoformat(text)
 
 
 def check_unique_ids(articles: Sequence[Article]) -> None:
@@ -79,10 +101,17 @@ class Options(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
     def __post_init__(self) -> None:
         # Checked here, so that every caller (HTTP, CLI, stories jobs, Python) is refused at once:
         # the stories path would otherwise take the extract stage's refusal for "not a story".
+        # InputError is a ValueError, which msgspec reports as a ValidationError.
         if self.extractor is not None:
             from service.extractors import check_extractor  # imports service.cluster, which imports this module
 
-            check_extractor(self.extractor)
+            try:
+                check_extractor(self.extractor)
+            except ValueError as exc:
+                raise InputError(str(exc)) from None
+        # A ratio sets the number of sentences: a `sentences` beside it would be dropped unsaid.
+        if self.ratio is not None and self.sentences is not None:
+            raise InputError("give `sentences` or `ratio`, not both (`words` may cap either)")
 
 
 # What the Python API takes: the Structs, or dicts with their fields. msgspec checks a Struct's
@@ -95,6 +124,9 @@ OptionsLike = Options | Mapping[str, object]
 
 def checked_articles(articles: Sequence[ArticleLike]) -> list[Article]:
     """The articles as valid `Article`s with unique ids, else InputError saying what is wrong."""
+    # One article where a list of them belongs would be read as its fields or characters: "got `str` at `$[0]`".
+    if isinstance(articles, (Article, Mapping, str, bytes)):
+        raise InputError(f"articles: expected a list of articles, got one {type(articles).__name__}")
     try:
         valid = msgspec.convert(msgspec.to_builtins(list(articles)), list[Article])
     except (msgspec.ValidationError, TypeError) as exc:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 
@@ -88,14 +89,17 @@ class Pipeline:
 
 
 _default: Pipeline | None = None
+# Threads that summarize at once on first use would each build a pipeline, and each load the model.
+_default_lock = threading.Lock()
 
 
 def default_pipeline() -> Pipeline:
     """One pipeline per process; the model (if any) loads on first abstractive use."""
     global _default
-    if _default is None:
-        _default = Pipeline.from_settings()
-    return _default
+    with _default_lock:
+        if _default is None:
+            _default = Pipeline.from_settings()
+        return _default
 
 
 def summarize(articles: Sequence[ArticleLike], options: OptionsLike | None = None) -> Brief:

@@ -6,6 +6,7 @@ The real process is exercised through a handful of subprocesses started together
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pathlib
@@ -21,7 +22,7 @@ import msgspec
 import pytest
 
 from conftest import CORE, DEMO, REPO, assert_citations_slice, read_cluster
-from service import Brief
+from service import Article, Brief
 from service.cli import main
 from service.errors import InputError, InputWarning
 from service.inputs import read_article, read_jsonl
@@ -390,3 +391,104 @@ def test_a_line_separator_inside_a_jsonl_string_does_not_end_the_line(tmp_path):
     path.write_text(json.dumps({"id": "c", "docs": docs}, ensure_ascii=False) + "\n", encoding="utf-8")
     [cluster] = read_jsonl(path)
     assert cluster.articles[0].text == docs[0]["text"]
+
+
+def stdin_of(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_a_dash_reads_standard_input_as_a_report_or_as_jsonl(capsys, monkeypatch):
+    report = (TRAM / "wire.txt").read_text(encoding="utf-8")
+    stdin_of(monkeypatch, report.encode())
+    code, out, err = cli(capsys, "-", "--method", "extractive")
+    assert (code, err) == (0, "")
+    brief = brief_of(out)
+    assert [s.id for s in brief.sources] == ["stdin"] and brief.sentences
+    assert_citations_slice(brief, [Article(id="stdin", text=report)])
+    # `jq -c … | chorus summarize -`: JSONL in, JSONL out.
+    stdin_of(monkeypatch, json.dumps({"id": "c1", "docs": [{"id": "a", "text": report}]}).encode() + b"\n")
+    code, out, err = cli(capsys, "-", "--method", "extractive")
+    assert (code, err) == (0, "") and [json.loads(line)["id"] for line in out.splitlines()] == ["c1"]
+    assert cli(capsys, "-", "-") == (2, "", "chorus: error: -: standard input can be read once\n")
+
+
+def test_a_json_file_of_articles_is_one_cluster(capsys, tmp_path):
+    # The HTTP request's body, or a bare list of articles; a feed's own fields are not an article's.
+    articles = [{"id": a.id, "text": a.text, "outlet": "Wire", "tags": ["tram"]} for a in read_cluster(TRAM)]
+    (tmp_path / "body.json").write_text(json.dumps({"articles": articles, "note": "from the feed"}), encoding="utf-8")
+    (tmp_path / "list.json").write_text(json.dumps(articles, indent=2), encoding="utf-8")
+    for name in ("body.json", "list.json"):
+        code, out, err = cli(capsys, str(tmp_path / name), "--method", "extractive")
+        assert (code, err) == (0, "")
+        brief = brief_of(out)
+        assert [s.id for s in brief.sources] == ["courier", "reprint", "wire"]
+        assert not any('"text"' in s.text or "{" in s.text for s in brief.sentences)  # no JSON read as prose
+        assert_citations_slice(brief, read_cluster(TRAM))
+    # A day's feed as JSON, grouped into stories.
+    code = main(["stories", str(REPO / "tests" / "fixtures" / "stories" / "feed.json"), "--method", "extractive"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and len(json.loads(out)["stories"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{\n  "articles": [\n', "bad.json: not JSON (Input data was truncated)"),
+        ('{"articles": [{"id": "a", "text": 5}]}', "bad.json: not JSON articles (Expected `str | null`, got `int` - "
+                                                   "at `$.articles[0].text`)"),
+        ('{"stories": []}', 'bad.json: not JSON articles (expected a list of articles, an object with "articles"'),
+    ],
+)
+def test_a_json_file_that_holds_no_articles_exits_2_with_one_line(capsys, tmp_path, content, message):
+    (tmp_path / "bad.json").write_text(content, encoding="utf-8")
+    code, out, err = cli(capsys, str(tmp_path / "bad.json"), "--method", "extractive")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"chorus: error: {tmp_path}/") and message in err and len(err.splitlines()) == 1
+
+
+def test_a_directory_names_the_files_it_does_not_read(capsys, tmp_path):
+    for report in TRAM.glob("*.txt"):
+        shutil.copy(report, tmp_path)
+    (tmp_path / "clusters.jsonl").write_text('{"id": "c", "docs": []}\n', encoding="utf-8")
+    (tmp_path / ".hidden").write_text("editor state", encoding="utf-8")
+    code, out, err = cli(capsys, str(tmp_path), "--method", "extractive")
+    assert code == 0 and [s.id for s in brief_of(out).sources] == ["courier", "reprint", "wire"]
+    assert err == (f"chorus: warning: {tmp_path}: skipped clusters.jsonl: a directory's articles are its "
+                   ".txt, .text, .md, .html, .htm files\n")
+
+
+@pytest.mark.parametrize("command", [["summarize"], ["stories"]])
+def test_two_files_that_give_one_id_are_refused_naming_both(capsys, tmp_path, command):
+    for folder, report in (("a", "wire.txt"), ("b", "courier.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(TRAM / report, tmp_path / folder / "story.txt")
+    code = main([*command, str(tmp_path / "a"), str(tmp_path / "b"), "--method", "extractive"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    # Not "repeated: None/story": the files that clash are named.
+    a, b = tmp_path / "a" / "story.txt", tmp_path / "b" / "story.txt"
+    assert err == f"chorus: error: article id 'story' is given twice: by {a} and by {b}\n"
+
+
+@pytest.mark.parametrize("cluster_id", [None, {"x": 1}, True, ""], ids=["null", "object", "bool", "empty"])
+def test_a_jsonl_cluster_id_that_is_no_string_or_integer_exits_2_naming_the_line(capsys, tmp_path, cluster_id):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"id": cluster_id, "docs": [{"id": "a", "text": "A fire broke out."}]}) + "\n")
+    code, out, err = cli(capsys, str(path), "--method", "extractive")
+    assert (code, out) == (2, "")
+    assert err.startswith(f'chorus: error: {path}:1: not a cluster line (expected "id" to be a string or an integer')
+
+
+@pytest.mark.parametrize("fmt", ["md", "text", "html"])
+def test_a_format_that_jsonl_output_cannot_be_exits_2(capsys, inputs, fmt):
+    code, out, err = cli(capsys, str(inputs["batch.jsonl"]), "--format", fmt, "--method", "extractive")
+    assert (code, out) == (2, "")
+    assert err == (f"chorus: error: --format {fmt}: JSONL clusters give JSONL output, one JSON brief a line; "
+                   "leave out --format, or give article files\n")
+
+
+@pytest.mark.parametrize(("fmt", "opening"), [("html", '<article class="chorus-brief">'), ("text", "Tram derails")])
+def test_stories_takes_the_formats_summarize_group_takes(capsys, fmt, opening):
+    code = main(["stories", str(TRAM), "--format", fmt, "--method", "extractive"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "") and out.startswith(opening)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
 import pytest
 
 from conftest import DEMO, assert_citations_slice, assert_no_repeats, read_cluster
-from service import InputError, Options, Pipeline, Settings, summarize
+from service import Article, InputError, Options, Pipeline, Settings, default_pipeline, summarize
 from service.cluster import Cluster
 from service.generators import GeneratorSlot
 from service.pipeline import STAGE_ORDER
@@ -162,3 +165,58 @@ def test_reports_in_chinese_that_tell_one_story_are_briefed_as_one():
     assert not brief.warnings
     assert len({s.text for s in brief.sentences}) == len(brief.sentences) >= 2
     assert all({c.article_id for c in s.citations} == {"a", "b"} for s in brief.sentences)
+
+
+def test_sentences_beside_a_ratio_are_refused_not_dropped(pipeline, tram):
+    # The ratio sets the sentence count: `sentences` beside it was dropped unsaid (ratio=1, sentences=1 gave 3).
+    with pytest.raises(InputError, match=r"^options: give `sentences` or `ratio`, not both"):
+        pipeline.summarize(tram, {"ratio": 1.0, "sentences": 1})
+    with pytest.raises(InputError, match=r"^give `sentences` or `ratio`, not both"):
+        Options(ratio=0.5, sentences=2)
+    assert len(pipeline.summarize(tram, Options(ratio=1.0, words=30)).sentences) >= 1  # a word cap stays allowed
+
+
+def test_a_bad_value_given_to_a_constructor_is_an_input_error():
+    # `except InputError` around building and summarizing catches these too, not a bare ValueError.
+    with pytest.raises(InputError, match=r"^published_at: expected an ISO 8601 date or time, got 'yesterday'$"):
+        Article(id="a", text="A fire.", published_at="yesterday")
+    with pytest.raises(InputError, match=r"^unknown extractor 'best'"):
+        Options(extractor="best")
+
+
+@pytest.mark.parametrize(
+    "given", [{"id": "a", "text": "A fire."}, "A fire broke out.", Article(id="a", text="A fire.")],
+    ids=["dict", "str", "article"],
+)
+def test_one_article_where_a_list_belongs_is_refused_plainly(pipeline, given):
+    # Not "Expected `object`, got `str` - at `$[0]`", which a dict's keys or a text's characters gave.
+    with pytest.raises(InputError, match=rf"^articles: expected a list of articles, got one {type(given).__name__}$"):
+        pipeline.summarize(given)
+
+
+@pytest.mark.parametrize(
+    ("published_at", "utc"),
+    [("2025-063", "2025-03-04T00:00:00"), ("2024366T06:10Z", "2024-12-31T06:10:00"),
+     ("2025-03-04T24:00", "2025-03-05T00:00:00"), ("2025-12-31T24:00:00+02:00", "2025-12-31T22:00:00")],
+)
+def test_iso_ordinal_dates_and_the_end_of_a_day_are_read(published_at, utc):
+    # Valid ISO 8601 that datetime.fromisoformat does not read; a day past the year's end is still refused.
+    assert Article(id="a", text="A fire.", published_at=published_at).published_time() == datetime.fromisoformat(
+        utc + "+00:00")
+    with pytest.raises(InputError, match="expected an ISO 8601 date"):
+        Article(id="a", text="A fire.", published_at="2025-366")
+
+
+def test_threads_that_summarize_at_once_share_one_default_pipeline(monkeypatch):
+    built = []
+
+    def slow_build(cls, *args, **kwargs):
+        built.append(1)
+        time.sleep(0.05)  # long enough for every thread to find no pipeline yet, were there no lock
+        return object()
+
+    monkeypatch.setattr("service.pipeline._default", None)
+    monkeypatch.setattr(Pipeline, "from_settings", classmethod(slow_build))
+    with ThreadPoolExecutor(4) as pool:
+        pipelines = list(pool.map(lambda _: default_pipeline(), range(4)))
+    assert len(built) == 1 and all(p is pipelines[0] for p in pipelines)
