@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import QUOTED_SPAN, Hinted
+from service.text import QUOTED_SPAN, Hinted, has_finite_verb
 
 # A sentence that speaks in the first person outside quotation marks: an essay's
 # "I", a company statement's "we" ("We are taking immediate steps to invalidate the
@@ -65,3 +65,79 @@ def speaks_first_person(text: str) -> bool:
 def speaks_for_a_group(text: str) -> bool:
     """Whether `text` says "we" or "our" outside quotations: a site, a company, a columnist's readers."""
     return bool(_FIRST_PERSON_PLURAL.search(QUOTED_SPAN.sub("", text)))
+
+
+# The site speaks of its own product, the access to its journalism that it sells: an offer in
+# the imperative ("Start getting full access to our signature journalism for 99 cents", "Try 30
+# days of digital access") or in a noun phrase with no verb ("Complete digital access to quality
+# FT journalism on any device.": see `has_finite_verb`). News of subscriptions has a subject and
+# a verb ("Netflix added 9 million subscribers"); a noun opens as no imperative does ("Support for
+# the plan grew", "Access to the site was blocked").
+_PRODUCT = (
+    r"(?:access|journalism|reporting|coverage|subscri(?:be|bers?|ptions?|bing)|newsletters?|memberships?|inbox"
+    r"|articles|stories|news|updates|alerts|headlines|podcasts?|edition|trial)"
+)
+_OFFER = re.compile(
+    r"(?:Get|Start|Try|Enjoy|Unlock|Support|Keep up|Stay|Claim|Become|Give|Gift|Upgrade|Continue|Receive"
+    r"|Register|Create|Activate|Renew|Grab|Discover|Explore|Learn|Don['’]t miss|Never miss)(?![\w'’-])"
+    r"(?! (?:for|of|from|in|on|at|by|among|and|or|was|were|is|are|has|had|have|will|would|could|can)\b)"
+    # …and reports no one's words: "Discover Financial said …", "Save the Children said …".
+    rf"(?!.*\b(?:said|says|told)\b)(?=.*\b{_PRODUCT}\b)",
+    re.IGNORECASE,
+)
+# Its words before the noun are modifiers: no article, pronoun or preposition ("There's no access
+# in the prison", "To gain access to …").
+_NO_MODIFIER = (
+    r"(?:the|a|an|this|that|these|those|his|her|its|their|our|your|my|no|some|any|each|every|all|there|here|it|he"
+    r"|she|they|we|you|i|who|to|in|on|at|for|with|by|from|as|after|before|since|when|while|if)(?![\w-])"
+)
+_OFFERED_PHRASE = re.compile(
+    rf"(?:(?!{_NO_MODIFIER})[\w'’-]+,? ){{0,3}}(?:access|journalism)"
+    r"(?= (?:to|for|on|with|from|in|and|at|of|plus)\b|\s*[,.:;!—–-])",
+    re.IGNORECASE,
+)
+# …or it speaks as "we" of its journalism, its pages or the data it keeps ("We stand by our
+# reporting", "Our comments section is closed", "We and our partners use cookies").
+_SITE_OWN = Hinted(
+    r"\bour (?:[\w'’-]+ )?(?:journalism|reporting|newsroom|newsletters?|comments(?: section)?|podcasts?|subscribers)"
+    r"\b|\bcookies\b|\bpersonal data\b",
+    ("our ", "cookies", "personal data"),
+    re.IGNORECASE,
+    fold=True,
+)
+# …or it notes how the page itself was made or kept: "This article was amended on …", "A version
+# of this story first appeared in …", "Information from the AP was used in this story", "…
+# presented in this article; their work is used with permission", "Comments are closed on this
+# article". Of a report ("This report was published by the World Bank") only its versions are
+# the page's.
+_THIS_PAGE = Hinted(
+    r"\b(?:this (?:article|story|post|page|piece)|version of this (?:article|story|post|report))\b"
+    # A magazine's issue is the page only where it is on sale ("This issue is available now on newsstands").
+    r"|\bthis (?:issue|edition) (?:is|was) (?:now )?(?:available|on sale)\b",
+    ("this ",),
+    re.IGNORECASE,
+    fold=True,
+)
+# A correction's next line names the version alone: "An earlier version said 16 were hurt." (An
+# earlier version *of* a bill or a plan is news.)
+_EARLIER_VERSION = re.compile(
+    r"(?:An?|The) (?:earlier|previous|prior|original) version (?:of this (?:article|story|post|report) )?"
+    r"(?:said|stated|misstated|gave|named|misnamed|misspelled|misidentified|reported|referred|incorrectly|wrongly)\b"
+)
+_PAGE_MAKING = re.compile(
+    r"\b(?:appeared|published|republished|amended|updated|corrected|misstated|misspelled|misidentified|misnamed"
+    r"|available|permission|reproduced|syndicated|(?:was|were|is|are) used|closed)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_as_site(text: str) -> bool:
+    """Whether `text`, outside quotations, is the site's own word on what it sells or on the
+    page itself rather than news: an offer of its journalism, its "we" about its pages, a note
+    on how the page was made."""
+    unquoted = QUOTED_SPAN.sub("", text).lstrip("\"“‘'( ")
+    if _OFFER.match(unquoted) or (_OFFERED_PHRASE.match(unquoted) and not has_finite_verb(unquoted)):
+        return True
+    if _SITE_OWN.search(unquoted) and speaks_for_a_group(unquoted):
+        return True
+    return bool(_EARLIER_VERSION.match(unquoted) or (_THIS_PAGE.search(unquoted) and _PAGE_MAKING.search(unquoted)))

@@ -902,3 +902,58 @@ def test_a_long_run_of_page_text_is_read_at_once(page_text, read):
         read(f"{LEAD} {page_text}")
     finally:
         signal.alarm(0)
+
+
+LONE_ERROR_PAGE = ("Page not found. Sorry, the page you are looking for may have been removed, had its name changed, "
+                   "or is temporarily unavailable. Please check the URL or return to our homepage.")
+PAYWALL = ("Subscribe to read\nComplete digital access to quality FT journalism on any device.\n"
+           "Cancel anytime during your trial.\nAlready a subscriber? Log in.")
+
+
+@pytest.mark.parametrize("page", [LONE_ERROR_PAGE, CONSENT_WALL, SCRIPT_NOTICE, PAYWALL])
+def test_a_lone_notice_with_no_sentence_of_news_is_refused_naming_it(page):
+    with pytest.raises(InputError, match="'page' reads as a notice to the reader .* no sentence of it reads as news"):
+        summarize([Article(id="page", text=page)], Options(method="extractive"))
+
+
+LONE_NOTICE_WARNING = ("article 'page' speaks to its reader or as the site in half its sentences or more, as a "
+                       "consent, sign-in or error page does; with no other report to judge it by, it is summarized as "
+                       "news")
+
+
+def test_a_lone_report_that_speaks_to_its_reader_is_summarized_with_a_warning():
+    # A column, or an error page with a sentence that reads as news: the brief is made of what there is, and says so.
+    column = ("If you have ever waited for the Line 3 tram in the rain, you know the feeling.\n"
+              "You stand in Old Market Square and you watch the board count down, and then it counts up again.\n"
+              f"{LEAD}\nYou would think the council would have fixed the bend by now.\n")
+    error_page = ("The page you requested could not be found.\n"
+                  "It may have been moved or deleted, or the address may have been mistyped.\n")
+    for page, shown in ((column, LEAD), (error_page, "It may have been moved or deleted")):
+        brief = summarize([Article(id="page", text=page)], Options(method="extractive"))
+        assert [s.text[:32] for s in brief.sentences] == [shown[:32]]
+        assert brief.warnings == [LONE_NOTICE_WARNING]
+    # A lone report of others, and a notice beside a report, are told nothing of the kind.
+    assert summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n")], Options(method="extractive")).warnings == []
+
+
+def test_a_paywall_page_speaks_as_the_site_and_is_left_out_beside_a_report():
+    brief = summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="page", text=PAYWALL)],
+                      Options(method="extractive"))
+    assert {c.article_id for s in brief.sentences for c in s.citations} == {"report"}
+    assert brief.warnings == ["article 'page' reads as a notice to the reader (a consent, sign-in or error page), "
+                              "not a report, and was left out"]
+
+
+def test_a_sign_up_boxs_blurb_is_cut_and_a_paragraph_after_the_box_kept():
+    def paragraphs(text: str) -> list[str]:  # of a lone report: no other report to judge relevance by
+        cluster = Clean()(Cluster(articles=[Article(id="a", text=text)], options=Options()))
+        return [b.text for b in cluster.documents[0].blocks]
+
+    blurb = "The best of the Velmora Courier, every morning before 7 a.m., free of charge."
+    box = f"Sign up to our daily newsletter\nThe Velmora Briefing\n{blurb}"
+    assert paragraphs(f"{LEAD}\n{box}\n{SECOND}\n") == [LEAD, SECOND]
+    # Only a sign-up prompt opens such a box: a line without a verb after another page line stays.
+    assert paragraphs(f"{LEAD}\nAdvertisement\n{blurb}\n{SECOND}\n") == [LEAD, blurb, SECOND]
+    # Above the story, a lead in few words may show no verb the rule sees ("resigns"): it stays.
+    lead = "Velmora's mayor resigns over the Line 3 tram crash in Old Market Square, citing ill health."
+    assert paragraphs(f"Sign up to our daily newsletter\n{lead}\n{SECOND}\n") == [lead, SECOND]

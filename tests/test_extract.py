@@ -714,3 +714,114 @@ def test_a_brief_left_empty_by_the_word_budget_says_why(pipeline):
                               "ask for 23 words or more"]
     enough = pipeline.summarize(articles, Options(method="extractive", words=23))
     assert len(enough.sentences) == 1 and enough.warnings == []
+
+
+# A lone report's story, and the page text a scrape leaves after it.
+TRAM_STORY = ("A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers, two of them "
+              "seriously, city officials said.\nThe Line 3 tram left the rails at the junction of Kessler Street and "
+              "Old Market Square shortly after 8 a.m. and struck a lamp post.\n")
+
+
+@pytest.mark.parametrize("teaser", [
+    "Complete digital access to quality FT journalism on any device.",
+    "Subscribe for unlimited access to award-winning journalism.",
+    "Already a subscriber? Log in.",
+])
+def test_a_paywall_teaser_after_a_lone_report_is_no_brief_sentence(pipeline, teaser):
+    brief = pipeline.summarize([Article(id="a", text=f"{TRAM_STORY}{teaser}\n")], Options(method="extractive"))
+    assert [s.text for s in brief.sentences if "tram" not in s.text] == []
+    assert len(brief.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        # An offer of the site's journalism, as an imperative or as a phrase with no verb.
+        ("Start getting full access to our signature journalism for just 99 cents for the first four weeks.", False),
+        ("Try 30 days of full digital access to the Velmora Courier for free, then pay just $5 a month.", False),
+        ("Support independent journalism today by becoming a member of the Velmora Courier.", False),
+        ("Create a free account to continue reading the Courier's coverage of the derailment in Velmora.", False),
+        ("Keep up with the latest news from Velmora by subscribing to the Courier today.", False),
+        ("Unlimited access to all articles about the Line 3 tram on any device for just £1 a week.", False),
+        ("Unlimited digital access to trusted journalism in May for just $1 a week.", False),  # "May": no "may"
+        # News of subscriptions, access and journalism has a subject and a verb; a noun opens it.
+        ("Netflix added 9 million subscribers in the third quarter, beating Wall Street forecasts.", True),
+        ("Digital subscriptions to the Velmora Courier grew 12 percent last year, to 210,000.", True),
+        ("Support for the Line 3 tram extension fell to 41 percent in a poll of Velmora voters.", True),
+        ("Access to Old Market Square was blocked for hours after the Line 3 tram derailed on Thursday.", True),
+        ("Free access to the city's tram museum ended in June after the council vote on its budget.", True),
+        ("Free access to the tram museums ends in May under the new Velmora council budget.", True),
+        ("Internet access in rural Velmora remains patchy despite years of promises by the council.", True),
+        ("Internet access in the outer districts of Velmora grew fourfold in the decade to 2024.", True),
+        ("Independent journalism in Ostland is under threat, a press freedom group warned on Monday.", True),
+        ("Save the Children said access to the flooded region remained cut off for a third day.", True),
+        ("Discover Financial said subscribers to its Velmora tram pass would get unlimited rides in 2025.", True),
+        ("Stay-at-home orders cut access to journalism classes at Velmora University last spring.", True),
+        ("There's no access to Old Market Square for the Line 3 trams until the inquiry into the derailment ends.",
+         True),
+    ],
+)
+def test_an_offer_of_the_sites_journalism_is_not_a_brief_sentence_and_news_of_subscriptions_is(sentence, eligible):
+    assert eligibility(sentence) == [eligible]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        # A note on how the page was made or kept.
+        ("This article was amended on 4 October 2024 to correct the number of passengers hurt on the tram.", False),
+        ("A version of this story first appeared in the June 10 issue of the Velmora Courier magazine.", False),
+        ("Information from the Associated Press was used in this story about the Line 3 tram.", False),
+        ("An earlier version said 16 passengers were hurt when the Line 3 tram derailed in Velmora.", False),
+        ("Comments are closed on this article, but readers can share their views on the Courier's page.", False),
+        ("This issue is available now on newsstands, and online via All Access, the Courier's premium plan.", False),
+        # The site's "we" about its journalism or the data it keeps.
+        ("We stand by our reporting on the Line 3 tram and thank the passengers who spoke to us.", False),
+        ("We and our partners store and access information on a device, such as cookies, for advertising.", False),
+        # A story's own words about the page, or a report's and a bill's versions, are news.
+        ("The tram operator's lawyers could not be reached for comment on this story on Friday.", True),
+        ("This report was published by the Velmora transport inquiry in 2019 and updated last year.", True),
+        ("An earlier version of the tram safety bill passed the Velmora council in May last year.", True),
+        ("We will keep the Line 3 trams off the bend until the inquiry reports, the operator's chief said.", True),
+        ("Google will stop using third-party cookies in its Chrome browser in Velmora next year, it said.", True),
+    ],
+)
+def test_a_note_on_the_page_or_the_sites_we_is_not_a_brief_sentence(sentence, eligible):
+    assert eligibility(sentence) == [eligible]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "eligible"),
+    [
+        # A section's label run into the headline it links to, a tag list, a signpost in lower case.
+        ("Related Coverage Velmora tram derailment: what we know so far about Thursday's crash.", False),
+        ("More on this story: Velmora's trams have derailed four times in the past ten years.", False),
+        ("Topics: Velmora, trams, transport, Line 3, accidents, Old Market Square, public transport.", False),
+        ("The following is an excerpt from the inquiry report into the Line 3 tram derailment in Velmora.", False),
+        # Prose that opens on such words goes on in lower case, or without a colon.
+        ("More in Velmora now ride the bus than the tram since the Line 3 tram derailed on Thursday.", True),
+        ("Comments by the mayor about the Line 3 tram derailment drew criticism from the union on Friday.", True),
+        ("Among the injured: two children, a driver and a nurse who were aboard the Line 3 tram in Velmora.", True),
+    ],
+)
+def test_a_section_label_a_tag_list_or_a_signpost_is_not_a_brief_sentence(sentence, eligible):
+    assert eligibility(sentence) == [eligible]
+
+
+@pytest.mark.parametrize("junk", [
+    f"Get {'access ' * 4000}.",
+    f"Complete digital {'a' * 20000} access to journalism.",
+    f"Topics: {'Velmora, ' * 3000}trams",
+    f"Related {'Coverage ' * 3000}: what we know.",
+    f"Free access to {'museums ' * 4000}opens.",
+    f"We stand by our {'our ' * 5000}reporting.",
+])
+def test_a_long_line_of_page_text_is_judged_at_once(junk):
+    import signal
+
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a rule backtracked"))
+    signal.alarm(5)
+    try:
+        eligibility(f"{TRAM_STORY}{junk}\n")
+    finally:
+        signal.alarm(0)

@@ -41,6 +41,7 @@ from service.text import (
     WEEKDAY,
     Hinted,
     ends_like_sentence,
+    has_finite_verb,
     has_words,
     is_prose,
     looks_binary,
@@ -49,7 +50,7 @@ from service.text import (
     words,
 )
 from service.trim import without_editors_label
-from service.voice import addresses_reader, speaks_for_a_group
+from service.voice import addresses_reader, speaks_as_site, speaks_for_a_group
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -84,15 +85,21 @@ _STOCK_QUOTE = re.compile(
     r"|[A-Z]{2}:[A-Z]{1,5})(?![\w:])"
 )
 
-_SECTION_MARKER = re.compile(
-    r"^\W*(related( (articles?|stories|news|posts|content|coverage|topics|links|reading))?"
-    r"|more (from|on|in)( [\w'’.&-]+){0,4}|more (stories|news|to read|like this)|read (more|next|also)|also read|see also"
-    r"|recommended( for you| stories| reading)?|you (may|might) (also )?like|most (read|popular|viewed|shared)"
-    r"|trending( now| stories)?|top stories|latest (news|stories)|editor'?s picks|popular now"
-    r"|comments?( \(\d+\))?|no comments yet|leave a (comment|reply)|join the (conversation|discussion)"
-    r"|show comments|view comments|sponsored( content| stories)?|around the web|from our partners)\W*$",
-    re.IGNORECASE,
+_SECTION_LABEL = (
+    r"related(?: (?:articles?|stories|news|posts|content|coverage|topics|links|reading))?"
+    r"|more (?:stories|news|to read|like this)|read (?:more|next|also)|also read|see also"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|most (?:read|popular|viewed|shared)"
+    r"|trending(?: now| stories)?|top stories|latest (?:news|stories)|editor'?s picks|popular now"
+    r"|comments?(?: \(\d+\))?|no comments yet|leave a (?:comment|reply)|join the (?:conversation|discussion)"
+    r"|show comments|view comments|sponsored(?: content| stories)?|around the web|from our partners"
 )
+_MORE_FROM = r"more (?:from|on|in)(?: [\w'’.&-]+){0,4}"  # "More from Arts & Entertainment"
+_SECTION_MARKER = re.compile(rf"^\W*(?:{_SECTION_LABEL}|{_MORE_FROM})\W*$", re.IGNORECASE)
+# Such a label run into the line it heads is a link to another story, not a sentence ("Related
+# Coverage Velmora tram derailment: what we know", "More on the migrant crisis: The refugees who
+# chose Brazil …"). Prose goes on in lower case after its opening words ("More in Europe now
+# believe …" has no colon).
+SECTION_OPENING = re.compile(rf"^\W*(?:(?i:{_SECTION_LABEL})(?::\s|\s+(?=[A-Z\"“‘]))|(?i:{_MORE_FROM}):\s)")
 
 # Page furniture: a short line holding any of these is no part of the report (`is_furniture`).
 _FURNITURE = re.compile(
@@ -106,6 +113,9 @@ _FURNITURE = re.compile(
     r"|©|https?://|www\.|\s\|(\s|$))",
     re.IGNORECASE,
 )
+# A prompt to sign up for mail from the site: a newsletter's box holds it, the newsletter's name
+# and a line that tells what it brings, with no verb (see `Clean._split_blocks`).
+_SIGN_UP = re.compile(r"\b(?:newsletters?|subscribe|sign(?:ing)? up|e-?mail alerts|inbox)\b", re.IGNORECASE)
 # A list item's marker. A bullet glyph starts an item wherever it stands: a flattened page
 # runs a list into one line ("The steps were: •Higher ground clearance … •Asking regulators
 # …", "…Burns said. ► Aug. 20: Pope Francis blasts …"). A dash or an asterisk does at a
@@ -467,6 +477,15 @@ class Clean:
             elif not document.blocks:
                 hint = "; its text looks like HTML: send it as `html`" if _looks_like_html(document) else ""
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped{hint}")
+        left = [document for document in cluster.documents if document.blocks]
+        if len(left) == 1 and speaks_to_reader(left[0]):
+            # Alone, a page has no report to be judged against: said here, and refused by extract
+            # where no sentence of it reads as news.
+            cluster.warn(
+                f"article {left[0].article.id!r} speaks to its reader or as the site in half its sentences or more, "
+                "as a consent, sign-in or error page does; with no other report to judge it by, it is summarized "
+                "as news"
+            )
         kept = [k for k, document in enumerate(reporting) if id(document) not in notices]
         if len(kept) >= 2 and similarity[np.ix_(kept, kept)].max() < OFF_STORY_DOCUMENT:
             # No consensus tells which is the story: say so rather than pass a mixture off as one.
@@ -522,11 +541,14 @@ class Clean:
     @staticmethod
     def _split_blocks(document: Document) -> None:
         seen: set[str] = set()
+        sign_up = False  # inside a sign-up box, from its prompt to the next line with a verb
         for start, line, credited in _passages(document.text):
             key = " ".join(line.lower().split())
             if _SECTION_MARKER.match(line) and document.blocks:
                 break
-            if key in seen or is_furniture(line) or (credited and not document.blocks and _is_caption(line)):
+            furniture = is_furniture(line)
+            sign_up = sign_up or (furniture and _SIGN_UP.search(line) is not None)
+            if key in seen or furniture or (credited and not document.blocks and _is_caption(line)):
                 continue
             seen.add(key)
             if marker := _LIST_MARKER.match(line):
@@ -541,6 +563,11 @@ class Clean:
                 ):
                     document.headlines.append(_as_headline(line))
                 continue
+            # The box's blurb ("The best of the Courier, every morning before 7 a.m."). Above the story
+            # the first such line may be a lead in few words ("Mayor resigns over tram crash."): kept.
+            if sign_up and document.blocks and not has_words(line, FURNITURE_MAX_WORDS) and not has_finite_verb(line):
+                continue
+            sign_up = False
             line, start = _without_datelines(line, start)
             header = None if document.blocks else next(filter(None, (h.match(line) for h in _HEADER_DAYS)), None)
             if header and word_count(header.group("headline")) >= 3 and not header.group("headline").endswith(":"):
@@ -832,14 +859,17 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
     return foreign
 
 
-def _speaks_to_reader(document: Document) -> bool:
+def speaks_to_reader(document: Document) -> bool:
+    """Whether READER_NOTICE_SHARE of the page's sentences or more speak to its reader or as the site."""
     sentences = [
         sentence
         for block in document.blocks
         for sentence in _SENTENCE_BREAK.split(QUOTED_SPAN.sub("", block.text))  # a quotation may run on
         if sentence.strip()
     ]
-    addressed = sum(addresses_reader(sentence) or speaks_for_a_group(sentence) for sentence in sentences)
+    addressed = sum(
+        addresses_reader(sentence) or speaks_for_a_group(sentence) or speaks_as_site(sentence) for sentence in sentences
+    )
     return bool(sentences) and addressed >= READER_NOTICE_SHARE * len(sentences)
 
 
@@ -848,7 +878,7 @@ def _reader_notice_documents(reporting: list[Document], similarity: np.ndarray) 
     share with other notices does not count (a widget on two pages, two sites' error pages)."""
     if len(reporting) < 2:
         return []
-    speaking = np.array([_speaks_to_reader(document) for document in reporting])
+    speaking = np.array([speaks_to_reader(document) for document in reporting])
     with_reports = similarity[:, ~speaking].max(axis=1) if (~speaking).any() else np.zeros(len(reporting))
     return [document for k, document in enumerate(reporting) if speaking[k] and with_reports[k] < STORY_SIMILARITY]
 

@@ -17,7 +17,9 @@ from service.stages.clean import (
     LINK_LABEL,
     LOWER_CASE_OPENING,
     NEWSROOM_CREDIT,
+    SECTION_OPENING,
     is_furniture,
+    speaks_to_reader,
 )
 from service.text import (
     MONTH,
@@ -31,7 +33,7 @@ from service.text import (
     tfidf_rows,
     words,
 )
-from service.voice import addresses_reader, speaks_first_person
+from service.voice import addresses_reader, speaks_as_site, speaks_first_person
 
 DEFAULT_SENTENCES = 6
 # A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
@@ -53,9 +55,14 @@ _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
-# A signpost to what the page shows next ("Following are excerpts from the report:", "Here's
-# what we know:", "Here are Johnson's tweets: …"): it announces text, it states no fact.
-_SIGNPOST = re.compile(r"^(?:(?:The )?Following (?:is|are)|Here(?:'s|’s| is| are)|Below (?:is|are))\b")
+# So is a page's tag list or a reference's names: a short label, then four or more short items
+# and nothing else ("Topics: Velmora, trams, transport, Line 3, public transport.", "In: King AM,
+# Adams MJ, Carstens EB, editors.").
+_TAG_LIST = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+)?: (?:[^,:;.!?]{1,40}, ){3,}[^,:;.!?]{1,40}[.!?]?$")
+# A signpost to what the page shows next ("Following are excerpts from the report:", "The following
+# is an excerpt from …", "Here's what we know:", "Here are Johnson's tweets: …"): it announces
+# text, it states no fact.
+_SIGNPOST = re.compile(r"^(?:(?:The [Ff]|F)ollowing (?:is|are)|Here(?:'s|’s| is| are)|Below (?:is|are))\b")
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
@@ -201,6 +208,8 @@ def is_eligible(sentence: Sentence) -> bool:
         and not (length < FURNITURE_MAX_WORDS and is_furniture(sentence.text))
         and not NEWSROOM_CREDIT.search(sentence.text)  # however long the sentence it ends
         and not _LIST_ENTRY.match(sentence.text)
+        and not _TAG_LIST.match(sentence.text)
+        and not SECTION_OPENING.match(sentence.text)
         and not _INTERVIEW_LINE.match(sentence.text)
         and not _LABELLED_FIELDS.search(sentence.text)
         and not _SIGNPOST.match(sentence.brief_text)
@@ -210,6 +219,7 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
         and not addresses_reader(sentence.text)
+        and not speaks_as_site(sentence.text)
         and not _shouted(sentence.text)
         and not _title_cased(sentence.text)
     )
@@ -241,6 +251,13 @@ class Extract:
     def __call__(self, cluster: Cluster) -> Cluster:
         candidates = [f for f in cluster.facts if choose_shown_wording(f)]
         if not candidates:
+            left = [d for d in cluster.documents if d.blocks]
+            if len(left) == 1 and speaks_to_reader(left[0]):
+                # A lone notice (an error page, a consent wall) with no sentence of news is no report.
+                raise InputError(
+                    f"no article has any readable prose to summarize; {left[0].article.id!r} reads as a notice to "
+                    "the reader (a consent, sign-in or error page) and no sentence of it reads as news"
+                )
             # Short reports: better a brief of short sentences than none, and one that says so.
             candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
             cluster.warn(NO_BRIEF_SENTENCES)
