@@ -5,9 +5,13 @@ Quotes are read from the cleaned text between quotation marks (“…”, "…",
 quotes are one when most of the shorter one's words are in the longer one; a title in the
 marks ("Star Wars: The Force Awakens", every content word capitalised) is none. The speaker is
 the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
-"according to TASS", the subject of "…, saying …"), voted across the reports that carry it:
-"Kim told Lavrov that '…', KCNA said" credits Kim, and the news agency that relayed it only
-when nothing else names a speaker. The same reading credits a brief sentence that is only
+"Rachel Reeves, the finance minister, said", "according to TASS", the subject of "…, saying
+…"), voted across the reports that carry it: "Kim told Lavrov that '…', KCNA said" credits
+Kim, and the news agency that relayed it only when nothing else names a speaker. A name that
+modifies a noun ("a White House official"), a preposition's object ("a spokesman for Beijing
+2008"), a day and a word opening the sentence ("Police said") name nobody; a lone capitalised
+word opening it speaks as a surname only where the report names it so elsewhere ("Kowalski",
+after "Fire chief Anna Kowalski"). The same reading credits a brief sentence that is only
 someone's words (`speaker_of_quote`).
 """
 
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
 from service.stages.segment import in_title_case, is_abbreviation, split_sentences
-from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, content, tokenize
+from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, STOPWORDS, WEEKDAY, content, tokenize
 
 MIN_QUOTE_WORDS = 5
 # A longer quote is a statement read out in full: the brief keeps its opening sentences.
@@ -41,60 +45,134 @@ _SPEECH_VERBS = (
     "|announced|quoted|urged|lauded|praised|expressed|reaffirmed"
 )
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
-_NAME = r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|van|von|der|la))*)"
+# A name's words ("AT&T", "O'Neill", "U.S."), with the particles that join them ("Ursula von der
+# Leyen", "Abdul Muttaleb al-Ahmad"); a name starts no word's middle, and a particle is a whole word
+# ("Blair also" holds no "al").
+_CAP = r"[A-Z][\w'’.&-]*"
+# A place's words hold no full stop but an acronym's ("U.S."): it may end the sentence ("said J.R.
+# Calder. Officials met").
+_PLACE_WORD = r"(?:[A-Z][\w'’&-]*|(?:[A-Z]\.){2,})"
+_PARTICLE = r"(?:al|bin|ibn|de|da|di|du|del|dos|van|von|der|den|la|le)\b(?:-[A-Z][\w'’.&-]*)?"
+# A run of name words is taken whole (possessive): nothing read after a name opens with a name
+# word, so a shorter name never fits where the whole does not, and a long run ("Jan von der Jan
+# von der …") is read once, not once for every end.
+_NAME = rf"(?<![\w.&-])({_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}))*+)"
 # A subject pronoun: the speech verb's subject, and so no part of a name or title before it.
 _PRONOUN = "he|she|they|it|we|i|you"
-# "Lavrov told Kim that …" / "Graham said: …": the last name + speech verb before the quote.
-# A pronoun between them is the verb's subject: "Afterwards he said: …" names nobody.
-_BEFORE = re.compile(_NAME + r"\s+(?:(?!(?:" + _PRONOUN + r")\s)\w+\s+){0,2}?" + _SPEECH + r"\b[^.!?]*$")
+# What stands between a subject and its speech verb: "Kowalski also said", "Erdogan later told",
+# "Smith on Monday said"; any other word makes the name a modifier ("Appeal judges said",
+# "Smith's spokesman said", "Velmora officials said") or the verb another subject's ("Although
+# the government said", "Afterwards he said").
+_THEN = (
+    rf"also|then|later|earlier|soon|again|once|first|had|has|have|was|were|is|would|will|[a-z]+ly|on\s+(?:{WEEKDAY})"
+    r"|[a-z]+ed\s+and"  # "Sture Allen smiled and said"
+)
+# "Rachel Reeves, the UK's finance minister, said": a description between a name and its verb,
+# opening in lower case ("Smith, 45,", "Trump, speaking in Ohio,") or a party ("Rep. John Lewis,
+# D-Ga.,"); or the comma closing a description before the name ("The finance minister, Rachel
+# Reeves, said").
+_DESCRIBES = r"(?=[a-z\d])[^,;:.!?\"“”]{1,80}"
+_DESCRIPTION = rf"(?:,\s+[DRI]-[\w.]+(?:,\s+{_DESCRIBES})?|,\s+{_DESCRIBES}),"
+# "Secretary of State Antony Blinken said": the portfolio of a title, which is no part of the name.
+_PORTFOLIOS = frozenset(
+    "State Defense Defence Finance Health Justice Energy Education Labor Labour Agriculture Commerce Transportation "
+    "Transport Treasury Interior Homeland Security Foreign Home Affairs Trade Industry Environment Economy".split()
+)
+_PORTFOLIO = "|".join(sorted(_PORTFOLIOS))
+# "The National Weather Service in Miami said", "Rep. Nancy Johnson of Connecticut said": where
+# the speaker is from.
+_WHERE = (
+    rf"(?P<where>\s+(?:in|from|of(?!\s+(?:{_PORTFOLIO})\s))\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?"
+)
+# "The Ad-Diyar newspaper said": the name of a paper or agency.
+_MEDIA = r"news\s+agency|agency|newspaper|daily|weekly|magazine|website|broadcaster"
+# "Lavrov told Kim that …" / "Graham said: …": a name, then what joins it to its speech verb.
+_NAMES = re.compile(_NAME)
+_GOVERNS = re.compile(
+    _WHERE + rf"(?:\s+(?:{_MEDIA}))?(?:{_DESCRIPTION}|(?P<closing>,(?=\s)))?\s+(?:(?:{_THEN})\s+){{0,2}}?{_SPEECH}\b"
+)
 # "…," Graham said / "…," said Graham / "…," KCNA said.
 # "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
 _TITLE = rf"(?:(?!(?:{_PRONOUN}|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
-# "Amadou, 35, from Mauritania told AFP": an age and a home town between name and verb.
-_WHO_MORE = r"(?:,\s\d{1,3},)?(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
-# "said Brackenford fire chief Dana Whitcombe": a place or body before the title, then a full name.
-_TITLE_PLACE = r"(?:[A-Z][\w'’-]*\s+(?=(?:[a-z]+\s+){1,3}[A-Z][\w'’.-]*\s+[A-Z]))?"
+# "…," the finance minister, Rachel Reeves, said: a description, then the name between commas.
+_DESCRIBED = rf"(?:(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:{_SPEECH_VERBS})\b)[^,;:.!?\"“”]){{1,60}},\s+)?"
+# "Amadou, 35, from Mauritania told AFP": a description and a home town between name and verb.
+_WHO_MORE = rf"(?:{_DESCRIPTION}|,(?=\s))?" + r"(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
+# "said Brackenford fire chief Dana Whitcombe", "said former England captain Alan Shearer", "said
+# University of Sao Paulo political scientist Eduardo Kugelmas": a place or body before the
+# title, then a full name.
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:\s+of\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?"
+_TITLE_WORD = r"(?!(?:of|the|a|an|and|in|at|for|from|to|on|with)\s)[a-z]+"
+_TITLE_PLACE = rf"(?:{_TITLE}{_PLACE}\s+(?=(?:{_TITLE_WORD}\s+){{1,3}}{_CAP}\s+[A-Z]))?"
+# "U.S. Secretary of State Antony Blinken said": a title of a portfolio before the name.
+_TITLE_OF = rf"(?:(?:{_CAP}\s+){{1,3}}of\s+(?:the\s+)?(?=(?:{_PORTFOLIO})\s))?"
 _AFTER = re.compile(
-    r"^[\s,.!?]*(?:" + _TITLE + _NAME + _WHO_MORE + r"\s+" + _SPEECH
-    + r"|" + _SPEECH + r"\s+" + _TITLE_PLACE + _TITLE + _NAME + r")"
+    r"^[\s,!?]*(?:" + _TITLE + _DESCRIBED + _TITLE_OF + _NAME + _WHO_MORE + r"\s+" + _SPEECH
+    + r"|" + _SPEECH + r"\s+" + _TITLE_PLACE + _TITLE + _TITLE_OF + _NAME + r")"
 )
 # "Finance minister Rachel Reeves welcomed the cut, saying it would "…"": a participle of
 # speech after the main clause speaks for that clause's subject, the name opening the sentence
-# (two words at least, or one after a title: a lone capitalised first word may be any noun,
-# "Officials welcomed …"), before its verb and with no other clause between them. The title
-# is a role, not any word ("Police arrested John Smith after …, saying" is no Smith's), and a
-# possessive is no subject ("Netanyahu's office promised …, saying").
+# (two words at least, one after a title, or a surname the report names elsewhere: a lone
+# capitalised first word may be any noun, "Officials welcomed …"), before its verb and with no
+# other clause between them. The title is a role, not any word ("Police arrested John Smith
+# after …, saying" is no Smith's), and a possessive is no subject ("Netanyahu's office promised
+# …, saying").
 _ROLE = (
     "minister|secretary|chief|spokesman|spokeswoman|spokesperson|president|director|leader|chairman|chairwoman"
     "|governor|mayor|master|officer|commissioner|chancellor|ambassador|senator|manager|coach|captain|executive"
 )
 _SUBJECT_SAYING = re.compile(
     rf"^\s*(?P<title>(?:[A-Z][\w'’.-]*\s+){{0,2}}(?:{_ROLE})\s+)?" + _NAME
-    + rf"(?<!['’]s)\s+(?!(?:{_PRONOUN}|the|a|an|of|and|or|to|in|on|at)\s)[a-z]+\b[^,;:.!?“”\"]*,\s+"
+    + rf"(?<!['’]s)(?:{_DESCRIPTION})?"
+    + rf"\s+(?!(?:{_PRONOUN}|the|a|an|of|and|or|to|in|on|at)\s)[a-z]+\b[^,;:.!?“”\"]*,\s+"
     r"(?:saying|adding|noting|warning|writing|arguing|insisting|stressing|explaining)\b[^.!?]*$"
 )
+# A full stop inside closing marks, or a line break, ends a sentence too (a bare ". " may close a title).
+_SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
-_ACCORDING = re.compile(r"according to\s+(?:the\s+)?" + _NAME)
+_ACCORDING = re.compile(r"[Aa]ccording to\s+(?:the\s+)?" + _NAME)
+# A name after a preposition is its object, not the verb's subject ("A spokesman for Beijing 2008
+# said", "Boehlert of New York said", "Asked about Kowalski, the mayor said").
+_OBJECT_OF = re.compile(
+    r"(\S+)\s+(of|for|at|from|with|by|to|about|against|in|on|into|including|like|unlike|than|between|among|"
+    r"over|under|after|before|without)\s+(?:the\s+)?$"
+)
+# A name followed by a lower-case noun only modifies it ("said the Nobel committee", "said one
+# senior U.S. intelligence official"); these words may follow a speaker's name.
+_AFTER_NAME = STOPWORDS | frozenset("last yesterday today tonight earlier later recently".split())
+# Roles, which go before a name and end a title in its middle ("Chief District Officer Suresh Sunar").
 TITLES = frozenset(
-    "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Prime Minister Foreign Secretary General Senator "
+    "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Minister Secretary General Senator Deputy "
     "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
-    "King Queen Pope Prince Premier Commissioner Deputy Republican Democratic Russian North South The "
-    "A An He She It They This In On But And Officer Speaker Executive Attorney Justice Sheriff Inspector "
-    "Superintendent Commander Captain Colonel Lieutenant Sergeant".split()
+    "King Queen Pope Prince Premier Commissioner Officer Speaker Executive Attorney Justice Sheriff Inspector "
+    "Superintendent Commander Captain Colonel Lieutenant Sergeant Professor Detective Constable Det Const Sgt Lt "
+    "Supt Rev Gov".split()
 )
-# Title words that qualify another ("Foreign Ministry", "Prime Minister") or open a sentence.
-_QUALIFIERS = frozenset(
-    "Prime Foreign Deputy Republican Democratic Russian North South The A An He She It They This In On But And".split()
+# A title or initial before a full stop, which ends no sentence: "Rep. Nancy Johnson", "George W. Bush".
+_ABBREVIATED_TITLE = re.compile(rf"(?<![\w.])(?:{'|'.join(TITLES)}|[A-Z])$")
+# Words that qualify a title ("Foreign Minister", "Prime Minister"), and go with it; before any
+# other word they are part of a name ("Foreign Ministry", "North Korea").
+_QUALIFIERS = frozenset("Prime Foreign Republican Democratic Russian North South".split())
+# Words that open a sentence ("As Livingston said") and pronouns: no part of a name before one.
+_OPENERS = frozenset(
+    "The A An He She It They This In On But And As When While If After Although However Another One Some Its His "
+    "Her Their Our Yet So Then Now Also Meanwhile I We You".split()
 )
+# A subject pronoun ending a name is the verb's subject: "… with his girlfriend Sylvia Mann They said".
+_LAST_PRONOUNS = frozenset("I We They You".split())
 # What may follow a surname before its verb: "Kowalski also said", "Erdogan later told".
-_NAME_THEN = re.compile(rf"\s+(?:{_SPEECH_VERBS}|also|then|later|earlier|again|once|had|has|was|would|will|\w+ly)\b")
+_NAME_THEN = re.compile(rf"\s+(?:{_SPEECH_VERBS}|{_THEN})\b")
+# A day or month is never a speaker ("Monday said", "on Wednesday said"); May and June are names too.
+_DATE_WORD = re.compile(rf"^(?:{WEEKDAY}|January|February|March|April|July|September|October|November|December)$")
 
 
 # Not a speaker: words a flattened page ran together ("Lindsey Olin GrahamSunday"), or a
 # nationality standing alone ("Israeli officials said" -> "Israeli").
 _GLUED = re.compile(r"[a-z]{3}[A-Z]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$")
+# A given name before a word: "Newt Gingrich", but not a region's "North Korean".
+_GIVEN_NAME = r"\b(?!(?:North|South|East|West|Latin|Central)\s)[A-Z][a-z]+\s+"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?$")
 
 
@@ -106,63 +184,171 @@ class _Occurrence:
     article_id: str
 
 
-def _speaker(match: re.Match[str] | None, group: int = 1) -> str | None:
+def _speaker(match: re.Match[str] | None, group: int = 1, surname: bool = False) -> str | None:
     """The speaker that `match.group(group)` names: "Russian Foreign Minister Sergei Lavrov" ->
-    "Sergei Lavrov"; a pronoun or title alone -> None."""
+    "Sergei Lavrov"; a pronoun or title alone -> None. `surname`: the caller has shown that a
+    lone word is a name, whatever its shape."""
     if match is None or not match.group(group):
         return None
     words = match.group(group).replace("’", "'").split()
+    # A lone qualifier or a party names no one: "the 38 North website said", "Hyde, R-Ill., said".
+    if len(words) == 1 and (words[0] in _QUALIFIERS or re.match(r"[DRI]-[A-Z]", words[0])):
+        return None
     # A full stop that closes no abbreviation ends the sentence, and the name: "Blair. In".
     end = next((k for k, w in enumerate(words) if w.endswith(".") and not is_abbreviation(w)), None)
     if end is not None:
         words = [*words[:end], words[end].rstrip(".")]
-    # "Israeli Prime Minister Benjamin Netanyahu": titles go, and a nationality before a title;
-    # so does a title's qualifier ("Chief District Officer Suresh Sunar"): the title runs to its
-    # last title word before the name, a suffix being no name ("Martin Luther King Jr.").
+    # "Secretary of State Antony Blinken": the portfolio is the title's, not the name's.
+    if re.search(r"\bof\s+(?:the\s+)?$", match.string[: match.start(group)]):
+        while words and words[0] in _PORTFOLIOS:
+            words = words[1:]
+    # "Israeli Prime Minister Benjamin Netanyahu": titles go, and a nationality before a title,
+    # a word opening the sentence and a date ("On Monday Smith said"); so does a title's
+    # qualifier ("Chief District Officer Suresh Sunar"): the title runs to its last title word
+    # before the name, a suffix being no name ("Martin Luther King Jr.").
+    leading = TITLES | _QUALIFIERS | _OPENERS
     titled = 0
     while titled < len(words) and (
-        words[titled].rstrip(".") in TITLES
-        or (titled + 1 < len(words) and _DEMONYM.match(words[titled]) and words[titled + 1].rstrip(".") in TITLES)
+        words[titled].rstrip(".") in leading
+        or _DATE_WORD.match(words[titled])
+        or (titled + 1 < len(words) and _DEMONYM.match(words[titled]) and words[titled + 1].rstrip(".") in leading)
     ):
         titled += 1
+    # A qualifier with no title after it is part of the name: "Foreign Ministry", "North Korea".
+    while titled and words[titled - 1] in _QUALIFIERS:
+        titled -= 1
     for k, word in enumerate(words[:-1]):
-        if word.rstrip(".") in TITLES - _QUALIFIERS and not all(map(_SUFFIX.match, words[k + 1 :])):
+        if word.rstrip(".") in TITLES and not all(map(_SUFFIX.match, words[k + 1 :])):
             titled = max(titled, k + 1)
     lead = " ".join([match.string[: match.start(group)], *words[:titled]]).rstrip()
     words = words[titled:]
-    while words and words[-1].endswith(("'s", "'")):
+    while words and (words[-1].endswith(("'s", "'")) or _DATE_WORD.match(words[-1])):
         words.pop()
-    if any(_GLUED.search(w) for w in words):
+    if any(_GLUED.search(w) for w in words) or (words and words[-1] in _LAST_PRONOUNS):
         return None
     # A nationality alone is nobody ("Israeli officials said", "said an Israeli official", "the
     # Chinese said"), but a surname of that shape stands alone before its verb ("Kowalski said").
     rest = match.string[match.end(group) :]
     modifies = re.match(r"\s+[a-z]", rest) is not None and _NAME_THEN.match(rest) is None
     after_article = re.search(r"\b(?:the|an?)$", lead, re.IGNORECASE) is not None
-    if len(words) == 1 and _DEMONYM.match(words[0]) and (modifies or after_article):
+    if len(words) == 1 and _DEMONYM.match(words[0]) and not surname and (modifies or after_article):
         return None
     return " ".join(words) or None
 
 
-def _find_speaker(text: str, start: int, end: int) -> str | None:
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    before = text[sentence_start:start]
+def _find_speaker(text: str, start: int, end: int, report: str) -> str | None:
+    """Who speaks the quote at `text[start:end]`; `report` is the whole report, where a lone
+    surname shows it is one."""
+    sentence = text[_sentence_start(text, start) : start]
     # Another quote between the speaker and this one belongs to that quote.
-    before = re.split(r"[“”\"]", before)[-1] if re.search(r"[“”\"]", before) else before
-    match = _BEFORE.search(before)
+    before = re.split(r"[“”\"]", sentence)[-1]
+    earlier = sentence[: len(sentence) - len(before)]
+    match = _subject_before(before, earlier)
     if match:
-        return _speaker(match)
+        # A lone capitalised word opening the sentence may be any noun: "Police said", "Officials said".
+        opens = not (earlier + before[: match.start(1)]).strip() and len(match.group(1).split()) == 1
+        return None if opens and not _is_surname(match.group(1), report) else _speaker(match)
     match = _SUBJECT_SAYING.match(before)
-    if match and (len(match.group(2).split()) > 1 or match.group("title")):  # group 2: the name
-        return _speaker(match, 2)
+    if match:  # group 2: the name, which its verb follows ("Kowalski thanked the crews, saying")
+        lone = len(match.group(2).split()) == 1
+        surname = bool(match.group("title")) or (lone and _is_surname(match.group(2), report))
+        if surname or not lone:
+            return _speaker(match, 2, surname)
     # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
-    # after it start the next one ("…conditions.'' Gray said about 56 sailors …").
-    match = None if _ENDS_A_SENTENCE.search(text, start, end) else _AFTER.match(text[end : end + 80])
-    if match:
+    # after it start the next one ("…conditions.'' Gray said about 56 sailors …"), as they do
+    # after a full stop outside the marks.
+    match = None if _ENDS_A_SENTENCE.search(text, start, end) else _AFTER.match(text[end : end + 120])
+    if match and (match.group(1) or _heads(match, 2)):
         return _speaker(match, 1 if match.group(1) else 2)
     # "According to …" outside the quote: inside it, it names the speaker's own source.
     after = text[end : text.find(".", end) if "." in text[end:] else len(text)]
-    return _speaker(_ACCORDING.search(before) or _ACCORDING.search(after))
+    # Another name with a speech verb between them speaks the quote: "According to Pullings, … he
+    # was interrupted by Bishop Michael Freeman, who told him, "…"" (but "according to Mayor Gavin
+    # Newsom, who told AP, "…"" is his).
+    match = _ACCORDING.search(before)
+    verb = re.search(rf"\b{_SPEECH}\b", before[match.end() :]) if match else None
+    if match and verb and re.search(r"\b[A-Z][a-z]", before[match.end() : match.end() + verb.start()]):
+        match = None
+    # After the quote, only within its sentence: "…did.'' According to the European Union, …" opens the next.
+    later = _ACCORDING.search(after)
+    match = match or (later if later and later.group(0)[0] == "a" else None)
+    return _speaker(match) if match and _heads(match, 1) else None
+
+
+def _subject_before(before: str, earlier: str) -> re.Match[str] | None:
+    """The name (group 1) whose speech verb in `before`, the words of the quote's sentence since
+    the last quotation mark (`earlier`: the words before them), governs the quote; a name that is
+    no subject is passed over for the next, never for a part of it ("for the Bexar County
+    Sheriff's Office said" names no "County Sheriff's Office"). Each run of capitalised words is
+    read once, and the sentence's last stop once: a long run of them reads in linear time."""
+    stop = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
+    for name in _NAMES.finditer(before):
+        verb = _GOVERNS.match(before, name.end())
+        if verb is None or verb.end() <= stop:  # no verb, or one whose sentence ended before the quote
+            continue
+        lead = earlier + before[: name.start(1)]
+        where = verb.group("where")
+        # "The Ministry of Defence said": "of" names a person's home only after a title; the comma
+        # closing a description follows a noun ("Pinochet's son, Augusto, said", not "… with
+        # Kurt, adding").
+        titled = any(w.rstrip(".") in TITLES for w in name.group(1).split()[:-1])
+        if not (
+            _is_object(lead)
+            or (where and where.split()[0] == "of" and not titled)
+            or (verb.group("closing") and not re.search(r"\b[a-z]+,\s*$", lead))
+        ):
+            return name
+    return None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `text[start]` starts: after a full stop that closes no title or
+    initial ("Rep. Nancy Johnson said", "George W. Bush said"; "in the U.S. Smith said" starts at
+    Smith), inside the marks of a quote too ("…Matthew Shepard.'' Clinton urged"), or a line break."""
+    cut = start
+    while (stop := text.rfind(". ", 0, cut)) >= 0 and _ABBREVIATED_TITLE.search(text, max(0, stop - 20), stop):
+        cut = stop
+    ends = [k + len(end) for end in _SENTENCE_ENDS if (k := text.rfind(end, 0, start)) >= 0]
+    return max([*ends, stop + 2] if stop >= 0 else ends, default=0)
+
+
+def _is_object(lead: str) -> bool:
+    """Whether a name after `lead` is a preposition's object ("Secretary of" is a title's), or
+    one of several subjects ("Ivanov and Sergeyev said")."""
+    found = _OBJECT_OF.search(lead[-60:])
+    if found is not None and not (found.group(2) == "of" and found.group(1).rstrip(".") in TITLES):
+        return True
+    return re.search(r"[A-Z][\w'’.-]*,?\s+(?:and|or|&)\s+$", lead[-60:]) is not None
+
+
+def _heads(match: re.Match[str], group: int) -> bool:
+    """Whether the name `match.group(group)` heads its phrase: it ends its sentence, or no
+    lower-case noun follows it."""
+    if any(w.endswith(".") and not is_abbreviation(w) for w in match.group(group).split()):
+        return True
+    if match.group(group).endswith(("'s", "’s")):  # "declared North Korea's leading newspaper"
+        return False
+    rest = match.string[match.end(group) :]
+    follows = re.match(r"\s+([a-z]+)\b", rest)
+    return (
+        follows is None
+        or follows.group(1) in _AFTER_NAME
+        or follows.group(1).endswith(("ing", "ly"))
+        or re.match(rf"\s+(?:{_MEDIA})\b", rest) is not None
+    )
+
+
+def _is_surname(word: str, report: str) -> bool:
+    """Whether a lone capitalised word opening a sentence is a name: one the report also writes
+    inside a sentence and never in lower case ("Kowalski", not "Officials"); one shaped like a
+    nationality after a given name ("Newt Gingrich", not "North Korean")."""
+    word, report = word.replace("’", "'"), report.replace("’", "'")
+    # In lower case, not in a link ("…/hidden-camera-carnival-cruise").
+    lower = rf"(?<![\w/.-]){re.escape(word.lower())}(?![\w/-])"
+    if word.lower() in STOPWORDS or _DATE_WORD.match(word) or re.search(lower, report):
+        return False
+    inside = _GIVEN_NAME if _DEMONYM.match(word) else r"(?<=[^.!?\s]\s)(?<![.!?][\"”’']\s)"
+    return re.search(inside + re.escape(word) + r"\b", report) is not None
 
 
 def quotes(cluster: Cluster) -> list[_Occurrence]:
@@ -176,7 +362,7 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                 words = content(tokenize(quoted))
                 if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
                     continue
-                speaker = _find_speaker(paragraph, match.start(), match.end())
+                speaker = _find_speaker(paragraph, match.start(), match.end(), document.text)
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
 
@@ -284,7 +470,7 @@ def _quotation_speaker(document: Document, text: str, index: int) -> str | None:
     if first == last:  # within one sentence: its last pair of marks
         if len(marks) < 2:
             return None
-        return _find_speaker(text, marks[-2].start(), marks[-1].end())
+        return _find_speaker(text, marks[-2].start(), marks[-1].end(), text)
     closing = next(QUOTATION_MARK.finditer(text, sentences[last].start, sentences[last].end), None)
     start = marks[-1].start() if marks else sentences[first].start
-    return _find_speaker(text, start, closing.end() if closing else sentences[last].end)
+    return _find_speaker(text, start, closing.end() if closing else sentences[last].end, text)

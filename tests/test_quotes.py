@@ -1,0 +1,144 @@
+"""Who speaks a quote: the shapes news reports attribute quotes in, and the words that name nobody."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+
+from conftest import EXTRACTIVE
+from service.models import Article
+from service.pipeline import Pipeline
+
+QUOTE = "We will rebuild the harbour wall before the winter storms arrive"
+LEADS = ("Storm waves broke the harbour wall at Velmora.", "The harbour wall at Velmora failed.")
+
+
+def key_speaker(pipeline: Pipeline, report: str) -> str | None:
+    """The key quote's speaker when two reports carry `report`, whose quote is QUOTE."""
+    articles = [Article(id=str(k), text=f"{lead} {report}") for k, lead in enumerate(LEADS)]
+    quote = pipeline.summarize(articles, EXTRACTIVE).quote
+    assert quote is not None and quote.text == QUOTE
+    return quote.speaker
+
+
+@pytest.mark.parametrize(("report", "speaker"), [
+    # A description between the name and its verb, or before the name.
+    (f'"{QUOTE}," Rachel Reeves, the UK\'s finance minister, said on Tuesday.', "Rachel Reeves"),
+    (f'Rachel Reeves, the UK\'s finance minister, said: "{QUOTE}."', "Rachel Reeves"),
+    (f'"{QUOTE}," the finance minister, Rachel Reeves, said.', "Rachel Reeves"),
+    (f'The town\'s mayor, Ines Calder, said: "{QUOTE}."', "Ines Calder"),
+    (f'Rep. Henry Hyde, R-Ill., who toured the harbour, said after the vote: "{QUOTE}."', "Henry Hyde"),
+    (f'Rep. John Lewis, D-Ga., said: "{QUOTE}."', "John Lewis"),
+    # A title of a portfolio, and the particles and marks inside a name.
+    (f'"{QUOTE}," U.S. Secretary of State Antony Blinken said.', "Antony Blinken"),
+    (f'"{QUOTE}," said U.S. Secretary of State Antony Blinken.', "Antony Blinken"),
+    (f'U.S. Secretary of State Antony Blinken said: "{QUOTE}."', "Antony Blinken"),
+    (f'"{QUOTE}," said Ursula von der Leyen.', "Ursula von der Leyen"),
+    (f'"{QUOTE}," said Abdul Muttaleb al-Ahmad, director general of the council.', "Abdul Muttaleb al-Ahmad"),
+    (f'"{QUOTE}," said Blair also adding that the work would take a year.', "Blair"),
+    # A place or body and a title before the name.
+    (f'"{QUOTE}," said former Velmora captain Jan Horak.', "Jan Horak"),
+    (f'"{QUOTE}," said University of Velmora political scientist Jan Horak.', "Jan Horak"),
+    (f'"{QUOTE}," said U.S. Embassy spokesman Bill Palmer.', "Bill Palmer"),
+    (f'Rep. Sherwood Boehlert of New York said "{QUOTE}."', "Sherwood Boehlert"),
+    # A qualifier with no title after it is part of the name.
+    (f'"{QUOTE}," the Foreign Ministry said in a statement.', "Foreign Ministry"),
+    (f'North Korea said "{QUOTE}."', "North Korea"),
+    # A title word between capitalised words: the name after it speaks.
+    (f'Fire chief Kowalski praised the crews, saying "{QUOTE}."', "Kowalski"),
+    # A word opening the sentence is no part of the name.
+    (f'Bob Livingston quit. As Livingston said in his statement: "{QUOTE}."', "Livingston"),
+    # "According to …" opening the sentence.
+    (f'According to Jan Horak, "{QUOTE}."', "Jan Horak"),
+])
+def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipeline, report, speaker):
+    assert key_speaker(pipeline, report) == speaker
+
+
+@pytest.mark.parametrize(("report", "speaker"), [
+    (f'"{QUOTE}," Horak told reporters.', "Horak"),
+    (f'"{QUOTE}," Horak told AFP.', "Horak"),
+    (f'"{QUOTE}," added Horak.', "Horak"),
+    (f'"The wall failed at the height of the storm," Horak said, "{QUOTE}."', "Horak"),
+    (f'"{QUOTE}," Prime Minister Keir Starmer said.', "Keir Starmer"),
+    (f'Dr. Jane Doe said: "{QUOTE}."', "Jane Doe"),
+    (f'"{QUOTE}," said Charles de Gaulle.', "Charles de Gaulle"),
+    (f'"{QUOTE}," Jean-Luc O\'Neill said.', "Jean-Luc O'Neill"),
+    (f'"{QUOTE}," the ministry said in a statement.', None),
+    (f'"{QUOTE}," he said.', None),
+])
+def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
+    assert key_speaker(pipeline, report) == speaker
+
+
+@pytest.mark.parametrize("report", [
+    # A name that modifies a noun: the noun's owner speaks, and is not named.
+    f'"{QUOTE}," said one senior U.S. intelligence official.',
+    f'Appeal judges said "{QUOTE}."',
+    f'A Velmora statement said "{QUOTE}."',
+    f'"{QUOTE}," declared North Korea\'s leading newspaper.',
+    # A preposition's object, or one of several speakers.
+    f'A spokesman for Velmora 2030 said "{QUOTE}."',
+    f'The Ministry of Defence said "{QUOTE}."',
+    f'However, Ivanov and Sergeyev said "{QUOTE}."',
+    # A word opening the sentence, a day, a pronoun: nobody.
+    f'Although the government said police would "{QUOTE}."',
+    f'Police said: "{QUOTE}."',
+    f'Officials said: "{QUOTE}."',
+    f'Monday said: "{QUOTE}."',
+    f'The website on Wednesday said "{QUOTE}."',
+    f'"{QUOTE}," said an editorial Saturday in the Velmora Gazette.',
+    f'Lauri Love came with his girlfriend Sylvia Mann They said: "{QUOTE}."',
+    # A full stop after the closing mark ends the quote's sentence: the next one is not its attribution.
+    f'"{QUOTE}". Horak said the town would pay for the work.',
+    # After the quote, "According to" opens the next sentence.
+    f'"{QUOTE}." According to the Velmora Council, repairs start in May.',
+])
+def test_words_that_name_nobody_credit_nobody(pipeline, report):
+    assert key_speaker(pipeline, report) is None
+
+
+@pytest.mark.parametrize(("context", "said", "speaker"), [
+    # A lone capitalised word opening its sentence is a surname where the report also names it
+    # inside a sentence and never in lower case.
+    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski thanked the crews, saying "{q}."', "Kowalski"),
+    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski said: "{q}."', "Kowalski"),
+    ("Speaker Newt Gingrich toured the harbour.", 'Gingrich thanked the crews, saying "{q}."', "Gingrich"),
+    ("Shares of AT&T rose.", 'AT&T said in a statement that it would "{q}."', "AT&T"),
+    # A word the report writes in lower case too is a common noun; a nationality is nobody.
+    ("The officials toured the harbour.", 'Officials thanked the crews, saying "{q}."', None),
+    ("Police inspected the wall, and the police closed the harbour.", 'Police thanked the crews, saying "{q}."', None),
+    ("The North Korean envoy toured the harbour.", 'Korean thanked the crews, saying "{q}."', None),
+])
+def test_a_lone_word_opening_the_sentence_speaks_only_as_a_surname_the_report_names(pipeline, context, said, speaker):
+    assert key_speaker(pipeline, f"{context} {said.format(q=QUOTE)}") == speaker
+
+
+def test_a_description_before_the_verb_credits_a_piece_of_a_quotation_in_the_brief(pipeline):
+    reports = [
+        'Storm waves broke through the harbour wall at Velmora on Sunday night. Ines Calder, the harbour master, '
+        'said: "The wall failed at the height of the storm. Engineers will rebuild the harbour wall at Velmora '
+        'before the winter storms. Nobody was hurt, and that is what matters."',
+        "The harbour wall at Velmora collapsed in Sunday's storm, and engineers will rebuild the harbour wall before "
+        "the winter storms, the port said.",
+        "Engineers will rebuild the harbour wall at Velmora before the winter storms, after it failed on Sunday.",
+    ]
+    brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
+    piece = next(s for s in brief.sentences if s.text.startswith("“Engineers will rebuild"))
+    assert piece.speaker == "Ines Calder"
+
+
+@pytest.mark.parametrize("run", [
+    "Jan " * 5000,  # capitalised words, each once a name's start
+    "Jan von der " * 1700,  # particles, each a name's possible end
+    "Rep. Jan " * 2200,  # titles' full stops, which end no sentence
+])
+def test_a_long_run_of_name_words_before_a_quote_is_read_at_once(pipeline, run):
+    # An alarm turns a rule that backtracks for ever into a failure rather than a hang.
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a rule backtracked"))
+    signal.alarm(5)
+    try:
+        assert key_speaker(pipeline, f'{run}"{QUOTE}," Kowalski said.') == "Kowalski"
+    finally:
+        signal.alarm(0)
