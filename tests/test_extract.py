@@ -8,12 +8,19 @@ import numpy as np
 import pytest
 
 from conftest import DEMO, EXTRACTIVE, read_cluster, run_until
-from service import Article, Options, Pipeline, Settings
+from service import Article, Options, Pipeline, Settings, summarize
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
 from service.extractors.coverage import concept_weights
 from service.generators import GeneratorSlot
-from service.stages.extract import DEFAULT_SENTENCES, DEFAULT_WORDS, budget_for, has_run_in_header, is_eligible
+from service.stages.extract import (
+    DEFAULT_SENTENCES,
+    DEFAULT_WORDS,
+    NO_BRIEF_SENTENCES,
+    budget_for,
+    has_run_in_header,
+    is_eligible,
+)
 
 
 def eligibility(report: str) -> list[bool]:
@@ -825,3 +832,16 @@ def test_a_long_line_of_page_text_is_judged_at_once(junk):
         eligibility(f"{TRAM_STORY}{junk}\n")
     finally:
         signal.alarm(0)
+
+
+def test_a_short_report_is_briefed_without_a_warning_and_page_text_with_one():
+    short = summarize([Article(id="a", text="The mayor of Halloran resigned on Monday. She gave no reason.")],
+                      Options(method="extractive"))
+    assert [s.text for s in short.sentences] == ["The mayor of Halloran resigned.", "She gave no reason."]
+    assert short.warnings == []
+    captions = ("Mariah Carey At The Fresh Air Fund Honoring Our American Hero Awards In New York.\n"
+                "Escape Maneuver In Fly Two From Michael Dickinson On Vimeo Today.")
+    calls = "Connect with the Halloran Courier Online! Like the Courier on Facebook! Watch our harbour fire videos.\n"
+    for page in (captions, calls):  # short lines of page text name no one doing anything
+        paged = summarize([Article(id="a", text=page)], Options(method="extractive"))
+        assert paged.sentences and paged.warnings == [NO_BRIEF_SENTENCES]

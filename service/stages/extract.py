@@ -30,6 +30,7 @@ from service.text import (
     WEEKDAY,
     Hinted,
     ends_like_sentence,
+    has_finite_verb,
     tfidf_rows,
     words,
 )
@@ -41,9 +42,11 @@ OPENING_SENTENCES = 3
 DEFAULT_WORDS = 150
 MIN_WORDS, MAX_WORDS = 10, 60
 NO_BRIEF_SENTENCES = (
-    "no sentence of these reports reads as one of a news brief (all are short, or page text such as "
-    "prompts, captions and lists); the brief is made of what there is"
+    "no sentence of these reports reads as one of a news brief (they are page text such as prompts, captions "
+    "and lists); the brief is made of what there is"
 )
+# Words a sentence of a short report needs to be shown at all, where no report has a longer one.
+MIN_SHORT_WORDS = 3
 # A sentence that opens by pointing back ("He also said", "But it") reads badly out of
 # context: it stays eligible only when nothing that reads alone is left. (Deprioritising
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
@@ -193,11 +196,11 @@ def choose_shown_wording(fact: Fact) -> bool:
     return True
 
 
-def is_eligible(sentence: Sentence) -> bool:
+def is_eligible(sentence: Sentence, min_words: int = MIN_WORDS) -> bool:
     """Whether `sentence` reads as one of a news brief: a whole sentence of prose, not page text."""
     length = len(sentence.tokens)
     return (
-        MIN_WORDS <= length <= MAX_WORDS
+        min_words <= length <= MAX_WORDS
         and ends_like_sentence(sentence.text)
         # An ellipsis at the end marks text cut off (a teaser, a truncated caption); at the
         # start, text picked up mid-way (a quotation resumed, a live blog's "… BREAKING 3PM… ").
@@ -223,6 +226,13 @@ def is_eligible(sentence: Sentence) -> bool:
         and not _shouted(sentence.text)
         and not _title_cased(sentence.text)
     )
+
+
+def _reads_as_short_news(sentence: Sentence) -> bool:
+    """Whether a sentence too short for a brief of longer ones would read as news: a short
+    line of page text is most often a call to act with no verb of its own ("Connect with KARE
+    11 Online!"), a short report's sentence states something ("The mayor resigned.")."""
+    return is_eligible(sentence, min_words=MIN_SHORT_WORDS) and has_finite_verb(sentence.brief_text)
 
 
 def _title_cased(text: str) -> bool:
@@ -258,9 +268,11 @@ class Extract:
                     f"no article has any readable prose to summarize; {left[0].article.id!r} reads as a notice to "
                     "the reader (a consent, sign-in or error page) and no sentence of it reads as news"
                 )
-            # Short reports: better a brief of short sentences than none, and one that says so.
-            candidates = [f for f in cluster.facts if len(f.representative.tokens) >= 3]
-            cluster.warn(NO_BRIEF_SENTENCES)
+            # Short reports: better a brief of short sentences than none. Where no sentence would read
+            # as news even at that length, the brief says what it is made of.
+            candidates = [f for f in cluster.facts if len(f.representative.tokens) >= MIN_SHORT_WORDS]
+            if not any(_reads_as_short_news(s) for f in candidates for s in f.sentences):
+                cluster.warn(NO_BRIEF_SENTENCES)
         preferred: list[Fact] = []
         others: list[Fact] = []
         for fact in candidates:
