@@ -50,6 +50,14 @@ def test_a_degree_of_an_outcome_counts_a_part_of_it():
     ]
 
 
+def test_a_count_of_some_of_a_kind_is_a_part_of_the_count_of_all():
+    told = "{} were killed when their bus overturned on the mountain road near Velmora on Monday, police said."
+    assert flags(told.format("Twelve foreign tourists"), told.format("Thirty tourists")) == []
+    assert flags(told.format("Twelve tourists"), told.format("Thirty tourists")) == [
+        ("tourists killed", [("Twelve", ["a"]), ("Thirty", ["b"])])
+    ]
+
+
 FERRY = "The ferry Saltmarsh Star sank {} off Calloway Island with 300 people aboard, the coastguard said in a statement."
 
 

@@ -8,7 +8,7 @@ when everything says they count the same thing:
   sentences that state the same fact (the group stage put them in one Fact, or their TF-IDF
   cosine is high) and whose words around the figure overlap; killed and wounded are two
   counts, and so are a count with an outcome word and one without, "seriously injured" and
-  "injured", a workforce ("employs 3,000") and its job losses ("1,200 will lose their jobs"),
+  "injured", "12 foreign tourists" and "30 tourists" (some of a kind and all of it), a workforce ("employs 3,000") and its job losses ("1,200 will lose their jobs"),
 - from different articles, each of which gives one value only and does not say it changed
   ("rose from 30 to 50", "up from an initial 38": a change, not a disagreement) nor adds it
   to another ("another 12", "12 new cases"),
@@ -235,11 +235,18 @@ class _SentenceSimilarity:
         return float(self.matrix[self.row[id(a)], self.row[id(b)]])
 
 
+def _modifiers(figure: Figure) -> list[str]:
+    """The words before the counted noun: "foreign" in "12 foreign tourists"."""
+    return figure.phrase.split()[:-1]
+
+
 def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool:
     if a.sentence.article_id == b.sentence.article_id or a.figure.unit != b.figure.unit:
         return False
     if a.outcome != b.outcome or a.degree != b.degree:
         return False
+    if bool(_modifiers(a.figure)) != bool(_modifiers(b.figure)):
+        return False  # "12 foreign tourists" are some of "30 tourists", as "seriously injured" are of "injured"
     if a.names - b.names and b.names - a.names:
         # "213 killed in Kenya" and "11 killed in Tanzania" are two counts, even in one Fact and
         # whatever name both share ("Floods killed 14 in Guatemala", "Floods killed 26 in Honduras").
