@@ -222,7 +222,8 @@ LONG_PARAGRAPH_WORDS = 20
 # A finite verb, as far as a few forms tell one without a tagger: an auxiliary (in lower case:
 # "May" is a month), a verb of saying or a common irregular past tense ("Internet access in the
 # region grew"), an -ed word after a word ("Free access to the museums ended in June"; after a
-# preposition or a comma it is an adjective: "access to trusted journalism, curated newsletters"),
+# preposition, an article or a comma it is an adjective or a noun: "access to trusted journalism,
+# curated newsletters", "took the injured to hospital"),
 # or an -s word after a name or a plural ("Internet access in Velmora remains poor", "Free access
 # to museums ends"; "access", "status", "analysis" and "news" are no such word). Present tenses
 # after other words go unseen.
@@ -231,7 +232,7 @@ _FINITE_VERB = re.compile(
     r"|said|says|told|rose|fell|grew|found|made|took|went|came|gave|won|lost|began|became|left|saw|paid|sold|got"
     r"|held|kept|led|met|ran|spent|stood|brought|bought|built|drew|knew|meant|sent|thought|wrote|broke|chose"
     r"|cut|put|set|hit|shut|cost|hurt|let)\b"
-    r"|n['’]t\b|(?<=[a-z] )(?<!\bto )(?<!\bof )(?<!\band )(?<!\bor )[a-z]+ed\b"
+    r"|n['’]t\b|(?<=[a-z] )(?<!\bto )(?<!\bof )(?<!\band )(?<!\bor )(?<!\bthe )(?<!\ba )(?<!\ban )[a-z]+ed\b"
     r"|(?:(?<=\S )[A-Z][\w'’-]*|\b[a-z]+s) (?!news\b)[a-z]*[a-hj-rtv-z]s\b"
 )
 

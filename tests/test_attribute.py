@@ -182,6 +182,22 @@ def test_a_fused_sentence_with_its_words_turned_around_is_replaced(tram):
     assert [s.origin for s in cluster.brief.sentences] == ["replaced"] * 4
 
 
+def test_a_fused_sentence_that_lost_its_verb_is_replaced(tram):
+    # Every word and most pairs are the reports', but "A tram on a bend in central Velmora." states nothing.
+    def drop_verb(prompt: str) -> str:
+        wording = first_wording(prompt).split(",")[0].rstrip(".")
+        return re.sub(r"\s+(?:derailed|took)\b", "", wording, count=1) + "."
+
+    cluster, _ = fuse(tram, drop_verb)
+    shown = {s.text: s.origin for s in cluster.brief.sentences}
+    assert shown["A tram derailed on a bend in central Velmora, injuring 14 passengers, two of them seriously, city "
+                 "officials said."] == "replaced"
+    assert shown["Emergency services took the injured to Velmora General Hospital, where two patients were being "
+                 "treated in intensive care, a hospital spokesman said."] == "replaced"
+    # A sentence that kept a verb is the model's, as before.
+    assert "fused" in shown.values()
+
+
 def test_a_name_stitched_from_real_words_is_replaced(tram):
     # "Velmora", "Kessler" and "Hospital" each occur in the reports; this name does not.
     cluster, _ = fuse(tram, attribute_to("Velmora Kessler Hospital"))

@@ -3,8 +3,8 @@
 An extracted sentence is supported by its fact's wording in each report (the closest, once
 per report), and by any sentence of another report that holds most of its content words. A fused sentence is aligned by
 content-word coverage; it must be covered by its sources, state no pair of content words
-twice, keep a quotation's marks, and every number and name in it must occur in some report
-as written. One that fails is replaced by the fact's best
+twice, keep a quotation's marks and a verb where its sources have one, and every number and
+name in it must occur in some report as written. One that fails is replaced by the fact's best
 supported extracted sentence, and the brief says so: a model's slip (a wrong country, an
 invented figure, a phrase said over and over) never reaches the reader as if the reports said it.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from service.cluster import Cluster, Draft, Sentence
-from service.text import QUOTATION_MARK, QUOTED_SPAN, STOPWORDS, content, tokenize
+from service.text import QUOTATION_MARK, QUOTED_SPAN, STOPWORDS, content, has_finite_verb, tokenize
 
 # Share of a fused sentence's content words its sources must contain.
 MIN_SUPPORT = 0.7
@@ -120,6 +120,10 @@ class Attribute:
         # A quotation is its speaker's words: rewritten without its marks, it reads as the
         # reports' own claim ("The last thing they should want is to hurt their own agenda.").
         if all(_mostly_quoted(s.brief_text) for s in draft.fact.sentences) and not QUOTATION_MARK.search(draft.text):
+            return False
+        # A model may drop the verb and leave a phrase ("Emergency services the injured to the
+        # hospital."): where the reports state the fact with a verb, the fused sentence must have one.
+        if not has_finite_verb(draft.text) and any(has_finite_verb(s.brief_text) for s in draft.fact.sentences):
             return False
         # A name of several words must be one some report wrote, as it wrote it: not one
         # stitched together, nor "the union's executive director" made "Executive Director".
