@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,18 @@ DEMO = REPO / "examples" / "harbour-fire"
 # Real scraped data shared between sessions; tests that read it skip where it is absent.
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXTRACTIVE = Options(method="extractive")
+
+
+@contextmanager
+def within_seconds(seconds: int, what: str = "a rule backtracked") -> Iterator[None]:
+    """Fails the test when the block runs longer: a rule that backtracks for ever, or reads a
+    long line once for each of its parts, is a failure rather than a hang."""
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail(what))
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
 
 
 def read_cluster(folder: Path) -> list[Article]:

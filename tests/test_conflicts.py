@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
+from conftest import within_seconds
 from service import Article, Options, summarize
 
 Flags = list[tuple[str, list[tuple[str, list[str]]]]]
@@ -131,10 +130,6 @@ def test_a_report_with_a_long_line_of_figures_is_read_at_once(clause):
     # Every figure a report states is read for its outcome: from the whole line, a line of a
     # thousand figures took a thousand reads of its length (20 s for 40,000 characters).
     line = "Police said that " + ", and then ".join(clause.format(n=k % 90 + 2) for k in range(1000)) + "."
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("reading the figures took too long"))
-    signal.alarm(5)
-    try:
+    with within_seconds(5, "reading the figures took too long"):
         # The line gives 12 as well as 30: its report takes no side, so the line was read.
         assert flags(BLAST.format("Thirty") + " " + line, BLAST.format("Twelve")) == []
-    finally:
-        signal.alarm(0)

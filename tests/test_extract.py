@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
-from conftest import DEMO, EXTRACTIVE, read_cluster, run_until
+from conftest import DEMO, EXTRACTIVE, read_cluster, run_until, within_seconds
 from service import Article, Options, Pipeline, Settings, summarize
 from service.cluster import Cluster
 from service.extractors import EXTRACTORS, Budget, get_extractor
@@ -824,14 +824,8 @@ def test_a_section_label_a_tag_list_or_a_signpost_is_not_a_brief_sentence(senten
     f"We stand by our {'our ' * 5000}reporting.",
 ])
 def test_a_long_line_of_page_text_is_judged_at_once(junk):
-    import signal
-
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a rule backtracked"))
-    signal.alarm(5)
-    try:
+    with within_seconds(5):
         eligibility(f"{TRAM_STORY}{junk}\n")
-    finally:
-        signal.alarm(0)
 
 
 def test_a_short_report_is_briefed_without_a_warning_and_page_text_with_one():

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import signal
 
 import pytest
 
-from conftest import EXTRACTIVE
+from conftest import EXTRACTIVE, within_seconds
 from service.models import Article
 from service.pipeline import Pipeline
 
@@ -135,10 +134,5 @@ def test_a_description_before_the_verb_credits_a_piece_of_a_quotation_in_the_bri
     "Rep. Jan " * 2200,  # titles' full stops, which end no sentence
 ])
 def test_a_long_run_of_name_words_before_a_quote_is_read_at_once(pipeline, run):
-    # An alarm turns a rule that backtracks for ever into a failure rather than a hang.
-    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a rule backtracked"))
-    signal.alarm(5)
-    try:
+    with within_seconds(5):
         assert key_speaker(pipeline, f'{run}"{QUOTE}," Kowalski said.') == "Kowalski"
-    finally:
-        signal.alarm(0)
