@@ -1,15 +1,19 @@
 """Segment: split kept blocks into sentences that remember their article and offsets.
 
 A rule-based splitter, offline and fast (no NLTK data, no model): a sentence ends at
-. ! ? (and CJK full stops), after any closing quotes or brackets, when the next word
-starts like a sentence, even with no space between them; and where a headline or caption
+. ! ? … (and the full stops of other scripts), after any closing quotes or brackets, when the
+next word starts like a sentence, even with no space between them; and where a headline or caption
 runs into the text with no stop at all, before a capitalised article or pronoun between
 lower-case words ("…nominees lunch The actress is"), before an article that opens a
 paragraph's lead after its picture caption, which names whom the lead is about ("…to stay
 in orbit The European Space Agency's Goce satellite"), or before the headline's opening
 name where the lead opens on it again ("…as she awaits the result Theresa May is
 awaiting"). A full stop after a known abbreviation (Gen., Jan., e.g.), an initial (George
-W. Bush) or a dotted acronym (U.S.) does not end the sentence.
+W. Bush) or a dotted acronym (U.S.) does not end the sentence, unless what follows shows it
+does: a word that only opens sentences ("…of Acme Inc. The company"), anything but the number a
+"No." or "Jan." stands before, a quotation after a name's "Co." or "Jr.", a capitalised word
+that neither dates nor zones a clock time ("at 8 a.m. Police said"). A stop inside a
+parenthesis opened mid-sentence ends no sentence.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from service.text import (
     OPENING_MARKS,
     SENTENCE_OPENERS,
     STOPWORDS,
+    WEEKDAY,
     ends_like_sentence,
     quotation_states,
     quote_marks,
@@ -34,13 +39,36 @@ from service.text import (
 )
 from service.trim import trim
 
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres
-    supt insp det const cst cpl pvt pfc spc brig fr ald reps sens govs drs messrs mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc plc bros dept univ assn est approx
-    v vs etc no nos vol fig op ca cf al ave blvd rd hwy pp""".split()
+# Titles, before a name, which may be a word that opens sentences too ("said Ms. He", a surname).
+_TITLES = frozenset(
+    """mr mrs ms dr prof gen lt col maj sgt capt cmdr adm gov sen rep rev hon pres msgr atty rt asst
+    supt insp det const cst cpl pvt pfc spc brig fr ald reps sens govs drs gens sgts messrs mme mlle""".split()
 )
+# Abbreviations news writes capitalised (titles, dates, places, firms); in lower case most are
+# words that may end a sentence ("the dog sat.", "under the sun.").
+_CAPITALISED = _TITLES | frozenset(
+    """sr jr st mt jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros esq dept univ assn ave blvd rd hwy pkwy apt bldg ste""".split()
+)
+# …and those it writes in lower case, capitalised only to open a sentence: in capitals the word
+# is an acronym ("at 9 a.m. EST. He left").
+_LOWER_CASE = frozenset("v vs etc no nos vol fig op ca cf al pp approx est ft lb lbs oz".split())
+# In capitals, outside text set in capitals, an abbreviation's letters are an acronym ("the
+# network RT. Another"), unless the abbreviation is written so.
+_WRITTEN_IN_CAPITALS = frozenset({"llc", "plc"})
+# Abbreviations that stand before a number, and end a sentence before anything else ("ranked No.
+# 1" / "Kimmel: "No. Sounded like you."", "on Sept. 11" / "a partnership with Sun. As part of").
+_BEFORE_A_NUMBER = frozenset(
+    """no nos vol fig op pp jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+# Abbreviations that stand after a name, and end a sentence before a quotation too ("said Robert
+# Hormats of Goldman, Sachs & Co. ``It made the world realize …''"); a title may precede a
+# nickname in quotes.
+_AFTER_A_NAME = frozenset("inc corp co ltd llc plc bros jr sr esq etc al ave blvd rd hwy pkwy".split())
+# A party's name follows "v." or "vs.", whatever word opens it ("United States v. The Progressive").
+_BEFORE_A_NAME = frozenset({"v", "vs"})
+_CLOCK = frozenset({"a.m", "p.m"})
 # A US state as the AP abbreviates it, read as an abbreviation where "the" sets it before a
 # noun ("on the Pa. Turnpike"); after a town it may end the sentence ("in Erie, Pa. The …").
 _STATE_BEFORE_A_NOUN = re.compile(
@@ -51,10 +79,15 @@ _STATE_BEFORE_A_NOUN = re.compile(
 # more, of two before a space ("In fact"), or a contraction ("We're", "I've").
 _RUN_IN_OPENER = r"(?=[A-Z][a-z]{2,}\b|[A-Z][a-z] |[A-Z][a-z]?['’][a-z])"
 _CANDIDATE = re.compile(
-    # A stop, then what starts a sentence: a capital, a digit, or the addressee an embedded
-    # tweet opens with ("…the elevator. @amandacarpenter We are sorry").
-    # Capitals of the Latin, Greek and Cyrillic alphabets; Hebrew and Arabic have no case.
-    r"[.!?。！？؟]+[\"”’'`)\]]*(?=\s+(?:[\"“‘'`(\[]*[A-Z0-9À-ÝΑ-ΩЀ-Я\u0590-\u06ff]|@\w))|[。！？]+"
+    # A stop (an ellipsis too, and the Hindi, Armenian and Amharic ones), then what starts a
+    # sentence: a letter that is not lower case (a capital, or one of a script without case:
+    # "…발생했다. 두 명이"), a digit, or the addressee an embedded tweet opens with ("…the
+    # elevator. @amandacarpenter We are sorry"). Quotation marks of other languages: «…» ¿…?
+    r"[.!?…。！？؟।։።]+[\"”’'`)\]」』）»›]*"
+    r"(?=\s+(?:[\"“‘'`(\[¿¡„«‹]*(?![a-zß-öø-ÿά-ώа-џա-ֆ])[^\W_]|@\w))"
+    # A CJK stop ends a sentence with no space after it, though not inside a quotation: the
+    # words after it are the quotation's ("「今日は晴れ。」と彼は言った。").
+    r"|[。！？]+(?![。！？\"”’'`)\]」』）»›“])"
     # Flattened pages lose the space between paragraphs ("…primary.Michele Bachmann was", "…she
     # was 33.The rapper", "…for comment.On Sunday", "…was cooperative.We're told"): a word or
     # number, a stop, a capitalised word is two sentences, unless it is a domain ("Agency.Com").
@@ -85,9 +118,27 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\
 _WORD_AFTER_A = re.compile(r" A (\w+)")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
-# What opens a sentence after a dotted acronym, not a name it starts ("U.S. Steel"); no name
-# follows one with "He" ("N.Y. He said").
-_SENTENCE_OPENER = re.compile(rf"\s+[\"“‘']?(?:{SENTENCE_OPENERS}|He|That|These)\s")
+# What opens a sentence after an abbreviation, not a name it starts ("U.S. Steel", "Acme Inc.
+# Chief Executive"); no name follows one with "He" ("N.Y. He said"), but a title's may be it.
+_SENTENCE_OPENER = re.compile(
+    rf"\s+[\"“‘']?(?:(?:{SENTENCE_OPENERS}|He|That|These)\s|(?:Also|Later|However|Meanwhile|Then)[\s,])"
+)
+# Names with an exclamation mark in them ("Yahoo! Sports", "she told HOLA! USA"): the mark ends
+# the sentence only where such a word follows.
+_EXCLAIMING_NAME = re.compile(r"\b(?:Yahoo|Jeopardy|Hola|Yum|E)!$", re.IGNORECASE)
+_SURNAME_AFTER = re.compile(r"\s+(?:He|An)\s")
+_LOWER_CASE_AFTER = re.compile(r"\s+\S*[a-z]")
+_QUOTATION_OPENS = re.compile(r"\s+(?:``|[\"“‘'])[A-Z]")
+_NUMBER_AFTER = re.compile(rf"\s+(?:[A-Z]?\d|{MONTH}\s+\d)")  # "No. 10", "Fig. S2", "Sat. Oct. 3"
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+# What dates or zones a clock time: "4 p.m. Tuesday", "5 p.m. Saturdays", "3 p.m. ET", "8 p.m.
+# Eastern" (not "10 a.m. Mountain View police said"), "3:40 p.m. Washington time", "5 a.m. Election Day".
+_TIME_ZONE = r"[ECMP][SD]?T|AK[SD]T|H[SD]?T|GMT|UTC|BST|[CEW]ES?T|IST|JST|KST|A[CEW][SD]T|NZ[SD]T"
+_DATING_A_CLOCK = re.compile(
+    rf"\s+(?:(?:(?:{WEEKDAY})s?|{MONTH}|{_TIME_ZONE})(?!\w)|(?:Eastern|Central|Pacific|Mountain)(?![\w-]|\s+[A-Z])"
+    r"|(?:[A-Z][\w'’-]*\s+){1,3}(?:[Tt]ime|Day|Eve)\b)"
+)
+_CAPITALS_ACRONYM = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 _WORD_SPAN = 40  # characters before a stop that hold any abbreviation, initial or dotted acronym
 # A page that set a link apart in spaces leaves them before the stop or comma after it ("led
 # by Senator Joe Biden , and …", "… on the web ."); the brief closes them up. (The colon, "!"
@@ -192,11 +243,18 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         # The word before the stop is all that counts: no need to copy the whole sentence.
         if match.group()[:1] == ".":
-            head = text[max(start, match.start() - _WORD_SPAN) : match.start() + 1]
-            if is_abbreviation(head) and not _acronym_ends_sentence(head, text, match.end()):
+            opening = start >= match.start() - _WORD_SPAN  # the head holds the sentence's start
+            head = text[start if opening else match.start() - _WORD_SPAN : match.start() + 1]
+            if is_abbreviation(head) and not _abbreviation_ends_sentence(head, text, match.end(), opening):
                 continue
             if _MONTH_STOP.search(head) and _DAY_AND_YEAR.match(text, match.end()):
                 continue  # a month a page dots like an abbreviation: "May. 6, 2025"
+        elif (
+            match.group() == "!"
+            and _EXCLAIMING_NAME.search(text, max(start, match.start() - _WORD_SPAN), match.end())
+            and not _SENTENCE_OPENER.match(text, match.end())
+        ):
+            continue
         # "the scarlet A on her dress": the letter is a noun of the phrase, not a new sentence;
         # "@janhorak The ferry sails": a tweet names its addressee first.
         if not match.group() and (
@@ -206,6 +264,8 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         ):
             continue
         end = match.end()
+        if _inside_a_parenthesis(text, start, match.start(), end):
+            continue
         # Run together, a straight quote mark between two sentences opens the second one
         # unless a quotation is open ("…a skirt."Legal in NYC…" vs "…State."Huntsman has").
         if text[end - 1 : end] == '"' and end < len(text) and not text[end].isspace() and _opens_here(text, end - 1):
@@ -213,6 +273,22 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, end)
         start = end
     yield from _trimmed(text, start, len(text))
+
+
+PARENTHESIS_SPAN = 200  # characters after a stop within which a parenthesis it is inside closes
+
+
+def _inside_a_parenthesis(text: str, start: int, stop: int, end: int) -> bool:
+    """Whether the stop at `stop` falls inside a parenthesis opened after the sentence's first
+    words (at `start`) and closed soon after `end`: the sentences in it belong to the one around
+    it ("…his site A+ (which is basically Buzzfeed except… well, no. It's Buzzfeed.) Akon")."""
+    opened = text.rfind("(", start, stop)
+    return (
+        opened > start
+        and text.find(")", opened, end) == -1
+        and text.find(")", end, end + PARENTHESIS_SPAN) != -1
+        and bool(text[start:opened].strip())
+    )
 
 
 def _opens_here(text: str, mark: int) -> bool:
@@ -237,11 +313,35 @@ def brief_text(text: str, opens_quoted: bool, ends_quoted: bool) -> str:
     return _SPACE_BEFORE_STOP.sub("", " ".join(text.split()))
 
 
-def _acronym_ends_sentence(head: str, text: str, end: int) -> bool:
-    """A dotted acronym ends the sentence when a word that only opens one follows: "…allowed
-    to enter the U.S. They included …", "…in Hewlett, N.Y. He said …"."""
+def _abbreviation_ends_sentence(head: str, text: str, end: int, opening: bool) -> bool:
+    """Whether the abbreviation ending `head` (which holds the sentence's start if `opening`) ends
+    the sentence all the same: before a word that only opens one ("…allowed to enter the U.S. They
+    included …", "…in Hewlett, N.Y. He said …", "…shares of Acme Inc. The company …") unless it
+    stands alone as a label ("A. In the first decade …"); before anything but a number where it
+    only stands before one; after a name, before a quotation; after a clock time, before a
+    capitalised word that neither dates nor zones it ("at 8 a.m. Police said")."""
     last = _LAST_WORD.search(head)
-    return bool(last and _DOTTED_ACRONYM.match(last.group(1)) and _SENTENCE_OPENER.match(text, end))
+    if not last:
+        return False
+    word = last.group(1)
+    bare = word.lower()
+    if bare in _BEFORE_A_NAME:
+        return False
+    if word.isupper() and word.isalpha() and len(word) > 1 and bare not in _WRITTEN_IN_CAPITALS:
+        if _LOWER_CASE_AFTER.match(text, end):
+            return True
+    if bare in _BEFORE_A_NUMBER:
+        return not _NUMBER_AFTER.match(text, end)
+    if bare in _CLOCK and _CAPITAL_AFTER.match(text, end) and not _DATING_A_CLOCK.match(text, end):
+        return True
+    if _SENTENCE_OPENER.match(text, end):
+        if bare in _TITLES and _SURNAME_AFTER.match(text, end):
+            return False
+        return not opening or bool(head[: last.start()].strip())
+    return bool(
+        (bare in _AFTER_A_NAME or bare in _CLOCK or _CAPITALS_ACRONYM.fullmatch(word))
+        and _QUOTATION_OPENS.match(text, end)
+    )
 
 
 def is_abbreviation(head: str) -> bool:
@@ -255,7 +355,10 @@ def is_abbreviation(head: str) -> bool:
         return True
     if _DOTTED_ACRONYM.match(word) and "." in word.rstrip("."):
         return True
-    return bare.lower() in ABBREVIATIONS or _STATE_BEFORE_A_NOUN.search(head) is not None
+    lower = bare.lower()
+    if lower in _CAPITALISED and bare[0].isupper() or lower in _LOWER_CASE and bare in (lower, lower.capitalize()):
+        return True
+    return _STATE_BEFORE_A_NOUN.search(head) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
