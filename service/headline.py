@@ -1,8 +1,10 @@
 """The brief's headline.
 
 The headline is the one most reports' own headlines agree with, when it reads as a
-headline (a few words). Otherwise it is rebuilt from the brief's first sentence: an opening
-adverbial or participle ("In a debate on Tuesday, ", "Facing a court challenge, "), an aside
+headline (a few words; a byline, "By Tomas Berg, Solberg Courier", is none). Otherwise it is
+rebuilt from the brief's first sentence: an opening adverbial or participle ("In a debate on
+Tuesday, ", "Facing a court challenge, "; not the claim a source names after it: "Operating
+profit rose …, the company said, above …"), an aside
 between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
 a long sentence also one without commas: "A man who escaped from prison was captured"; a name
 set beside a role stays, closed up: "His lawyer, Karl Rominger, said" gives "His lawyer Karl Rominger said"),
@@ -10,9 +12,11 @@ the attribution tail ("…, state media said on Sunday") and the weekday go (whe
 clause's subject is a pronoun, an opener that tells a fact is kept as the headline instead:
 "When Ines Calder closed the pier, she …" gives "Ines Calder closed the pier"), then the sentence
 is cut at its first clause boundary outside a quotation (an "as" that compares is none: "as
-many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma)
-or inside a phrase ("… over a suspected nuclear", "… has the right under its charter to sell |
-the quay"); a clause a word or two too long is kept whole ("… ago has been freed").
+many as 100"), and never ends on a word that leaves it hanging ("the", "of", "was", a comma, a
+participle whose complement went: "… a Sudanese factory destroyed") or inside a phrase ("… over a
+suspected nuclear", "… has the right under its charter to sell | the quay"); a clause a word or
+two too long is kept whole ("… ago has been freed"), and a sentence that fits whole ends where
+its writer ended it ("… by how strong the link was", "… on 24 May").
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 
 from service.cluster import Cluster
 from service.text import AUXILIARIES, MONTH, WEEKDAY, quotation_states, quote_marks, tfidf_rows, tokenize, visible
-from service.trim import drop_weekdays
+from service.trim import drop_weekdays, is_participle
 
 MAX_WORDS = 16
 MIN_WORDS = 5
@@ -49,6 +53,14 @@ _OPENER = re.compile(
     r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,200}"
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "
     re.IGNORECASE,
+)
+# What names the source of the words before it ("…, the company said, above the 3.8 billion
+# expected"): what reads like a participle's phrase is then the claim ("Operating profit rose to
+# 4.2 billion, "), its -ing word an adjective. Not where the source opens a quotation or a clause
+# ("Speaking on the lawn, Trump said, “We …”", "By choosing the name, he says, Reconstruction-era blacks").
+_PARTICIPLE_OPENER = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed) [a-z]")
+_SOURCE_AFTER = re.compile(
+    r"(?:[\w'’.-]+\s+){0,6}?(?:said|says|reported|reports|announced|told\s+\w+)(?:,\s+(?=[a-z])|$)", re.IGNORECASE
 )
 # An opener that tells a fact as its own clause (not "If …", which only supposes one).
 _TOLD_CLAUSE = re.compile(
@@ -99,11 +111,23 @@ _DANGLING = frozenset(
     "his her its their our my your this these those is are was were be been has have had will would can could "
     "should may might i he she they we".split()
 )
+# …of which these end no sentence at all: a page cut one short ("… and the"), or a sentence split
+# before its verb ("… stand out for Spain He").
+_NEVER_LAST = frozenset("a an the and or but nor than whose which whom its their our my your i he she they we".split())
 # Prepositions: a headline can end before the phrase one opens ("to" mostly opens a verb).
 _PHRASE_OPENERS = frozenset(
     "of in on at for with by from into onto over under about against across through throughout near toward "
     "towards inside outside within beneath behind beyond along around after before during amid since until "
     "despite between among".split()
+)
+# Words before a participle that make it no reduced relative clause's ("has not yet | decided",
+# "the one it filed").
+_BEFORE_A_VERB = frozenset(
+    "not never also just still yet already now often sometimes once well ever being it you".split()
+)
+# Words that open a clause of its own, whose verb a participle after them may be.
+_OPENS_A_CLAUSE = _SAYING | frozenset(
+    "that if whether what how when where who which whom because while although though unless and or but".split()
 )
 # Words a cut may fall before: a phrase or a clause opens there ("… flown to Moscow | in …").
 # Not a determiner, an auxiliary or a pronoun: the object or the verb the words before it
@@ -125,7 +149,11 @@ def shorten(sentence: str) -> str:
     """The sentence as a headline of at most MAX_WORDS words, or up to MAX_OVERRUN more
     where that ends its clause; no ellipsis."""
     text = sentence.strip().rstrip(".!?\"”’' ")
+    # A sentence a page cut off with an ellipsis ("… has information showing that...") lost its end.
+    trailing_ellipsis = sentence.rstrip("\"”’' ").endswith(("...", "…"))
     opener = _OPENER.match(text)
+    if opener and _PARTICIPLE_OPENER.match(text) and _SOURCE_AFTER.match(text, opener.end()):
+        opener = None  # what it names the source of is the claim ("Operating profit rose …, the company said, …")
     told = _TOLD_CLAUSE.match(opener.group()) if opener else None
     if opener and told and _PRONOUN_SUBJECT.match(text, opener.end()) and len(told.group("clause").split()) >= MIN_WORDS:
         # The main clause's subject is a pronoun whose name the opener holds ("When Texas teen
@@ -151,7 +179,10 @@ def shorten(sentence: str) -> str:
     elif len(text.split()) > MAX_WORDS:
         text = _without_subject_relative(text)
     unattributed = _ATTRIBUTION.sub("", text)
-    text = unattributed if len(unattributed.split()) >= MIN_WORDS else text
+    # Whether words went from the end: a sentence told whole ends where its writer ended it.
+    attribution_cut = unattributed != text and len(unattributed.split()) >= MIN_WORDS
+    end_cut = trailing_ellipsis or attribution_cut
+    text = unattributed if attribution_cut else text
     for match in _CLAUSE.finditer(text):
         if len(text.split()) <= MAX_WORDS:
             break
@@ -160,9 +191,11 @@ def shorten(sentence: str) -> str:
         head = text[: match.start()].split()
         if len(head) >= MIN_WORDS:
             # "tore into each other over | who was to blame": the clause was the preposition's object.
-            while match.group().strip().isalpha() and len(head) > MIN_WORDS and head[-1].lower() in _PHRASE_OPENERS:
+            # Not a word another preposition takes as its own ("came from behind | after").
+            while match.group().strip().isalpha() and len(head) > MIN_WORDS and _takes_the_clause(head):
                 head.pop()
             text = " ".join(head)
+            end_cut = True
             break
     words = text.split()
     kept = len(words) if len(words) <= MAX_WORDS + MAX_OVERRUN else MAX_WORDS
@@ -175,10 +208,21 @@ def shorten(sentence: str) -> str:
         opens += [k for k in range(MIN_WORDS, MAX_WORDS) if words[k].lower() in _CLAUSE_OPENERS]
         kept = max(opens) if opens else kept
     # Once words after it are gone, a preposition left at the end lost its object too
-    # ("… from Republican leaders over | his comments").
+    # ("… from Republican leaders over | his comments"), and a participle its complement ("… the
+    # owner of a Sudanese factory destroyed | in a missile strike"). A sentence told whole ends
+    # where its writer ended it ("… by how strong the link was"), but for a word no sentence ends on.
     cut = len(words) > kept
     verb_lost = False
-    while kept > MIN_WORDS and (words[kept - 1].lower() in _DANGLING or (cut and _opens_a_phrase(words, kept - 1))):
+    title_case = sum(w[:1].isupper() for w in words[:kept]) * 2 > kept
+    while kept > MIN_WORDS:
+        last = words[kept - 1]
+        # "Theresa May", "on 24 May": a verb's capital after a name or a number is a name.
+        after_a_name = words[kept - 2][:1].isupper() or words[kept - 2][:1].isdigit()
+        named = not title_case and last[:1].isupper() and last.lower() in AUXILIARIES and after_a_name
+        dangles = (last.lower() in _DANGLING and (cut or end_cut) or last.lower() in _NEVER_LAST) and not named
+        participle = cut and _ends_a_phrase(last, words[kept]) and _reduced_participle(words[:kept])
+        if not (dangles or participle or (cut and _opens_a_phrase(words, kept - 1))):
+            break
         kept -= 1
         cut = True
         verb_lost = verb_lost or words[kept].lower() in AUXILIARIES
@@ -212,6 +256,34 @@ def _without_subject_relative(text: str) -> str:
             return text
         return f"{subject} {text[verb.start():]}" if len(subject.split()) <= MAX_SUBJECT_WORDS else text
     return text
+
+
+def _takes_the_clause(head: list[str]) -> bool:
+    """Whether the last word of `head` is a preposition whose object the clause after it was;
+    not one another preposition takes as its own ("from behind")."""
+    return head[-1].lower() in _PHRASE_OPENERS and head[-2].lower() not in _PHRASE_OPENERS
+
+
+def _reduced_participle(words: list[str]) -> bool:
+    """Whether the last of `words` is a participle set after a noun ("… the owner of a Sudanese
+    factory destroyed"), which a cut before a phrase leaves without its complement. Only where its
+    clause already has its verb, told by an auxiliary or by a past tense that takes an object
+    ("unveiled ambitious plans aimed | at"): else the participle may be that verb ("… the victims
+    of the crash arrived | in", "… said that the population peaked | in", "… or at least lived | in")."""
+    if len(words) < 3 or not is_participle(words[-1]) or _unclosed_quote(" ".join(words)):
+        return False  # what someone said is left as said
+    before = words[-2]
+    # After a name it is the name's verb ("…,'' Gama added"); after an adverb, its auxiliary's ("are
+    # sometimes referred").
+    if before.lower() in _DANGLING | _BEFORE_A_VERB or before[:1].isupper() or before.endswith(("ly", ",", ";", ":")):
+        return False
+    for k in range(len(words) - 3, -1, -1):
+        word = words[k].lower()
+        if word in _OPENS_A_CLAUSE or (word in AUXILIARIES and k == len(words) - 3):
+            return False
+        if word in AUXILIARIES or (is_participle(words[k]) and words[k + 1].lower() not in _PHRASE_OPENERS):
+            return True
+    return False
 
 
 def _ends_a_phrase(last: str, following: str) -> bool:
@@ -258,6 +330,14 @@ def _compares(text: str, match: re.Match[str]) -> bool:
     return bool(before) and (before[-1] == "such" or (len(before) == 2 and before[0] == "as"))
 
 
+# A writer's name or two, and the outlet or title after a comma ("By Jan Horak, Staff Writer"), not a
+# day ("By Tuesday Night, Storm Hits the Coast").
+_NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|van|von|de|der|da|al|el|bin)){1,3}"
+_BYLINE = re.compile(
+    rf"By (?!(?:{WEEKDAY})\b){_NAME}(?: and {_NAME})?(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,3}})?$"
+)
+
+
 def told_once(headline: str) -> str:
     """A headline a page printed twice in a row, in two versions, told once: "Sally
     Struthers Arrested for Drunk Driving Sally Struthers -- Arrested for Drunk Driving".
@@ -270,8 +350,10 @@ def told_once(headline: str) -> str:
 
 
 def choose_headline(cluster: Cluster) -> str:
-    # A page left without prose (furniture only, or off the story) offers no headline.
-    headlines = [visible(h) for d in cluster.documents if d.sentences for h in d.headlines[:1]]
+    # A page left without prose (furniture only, or off the story) offers no headline, and a byline
+    # over the lead ("By Tomas Berg, Solberg Courier") names the writer, not the story.
+    firsts = [visible(h) for d in cluster.documents if d.sentences for h in d.headlines[:1]]
+    headlines = [h for h in firsts if not _BYLINE.match(h)]
     agreed = ""
     if headlines:
         vectors = tfidf_rows([tokenize(h) for h in headlines])

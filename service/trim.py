@@ -2,14 +2,18 @@
 
 A report is written for one day and one flow of text; a brief pools reports of several
 days and reorders their sentences. So a brief sentence loses
-- an opening connective that points back to a sentence the brief does not show
-  ("However, ", "Meanwhile, "), or an editor's label that dates the page ("Update: ",
-  "UPDATE 2: ", "ORIGINAL POST: ") or files it ("Breaking News: ", "EXCLUSIVE: "),
+- a connective that points back to a sentence the brief does not show, opening it ("However, ",
+  "Meanwhile, ") or set inside it ("Hun Sen, however, rejected"), or an editor's label that
+  dates the page ("Update: ", "UPDATE 2: ", "ORIGINAL POST: ") or files it ("Breaking News: ",
+  "EXCLUSIVE: "),
 - the weekday, which only the report's own date anchors ("on Tuesday", "Monday night"),
   unless a word before it needs it ("as soon as Monday", "on a Sunday morning", "starting Monday"),
+  the participle of a clause it ends ("according to a poll published Tuesday."), or a range or
+  list goes on from it to another day ("Monday to Friday", not "voted Friday to strip"),
 - a parenthetical aside ("(AP)", "(R-Texas)", "(about $3 million)"), unless it defines an
   acronym the reports go on to use ("World Food Program (WFP)").
-- the lone bracket a parenthesis over several sentences leaves ("(The White House …").
+- the lone bracket a parenthesis over several sentences leaves ("(The White House …"), and the
+  brackets of a sentence set whole in them ("(Weinstein denied the claims.)").
 What is left still says all the report said about the story, in fewer words, and the budget
 goes further (README, "Evaluation": it gained on all three evaluation sets).
 
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import MONTH, MONTH_DATE, QUOTATION_MARK, WEEKDAY
+from service.text import AUXILIARIES, MONTH, MONTH_DATE, QUOTATION_MARK, WEEKDAY
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -39,6 +43,11 @@ _CONNECTIVE = re.compile(
 _KIND_OF_PIECE = (
     r"(?i:(?:breaking|developing)(?: news| story)?|exclusive|opinion|analysis|commentary|editorial|explainer"
     r"|fact ?check|factbox|special report|sponsored(?: content)?|just in)"
+)
+# The same connectives set inside a sentence ("Hun Sen, however, rejected that."); "though" only
+# between commas, where it is no conjunction ("Both, though, agreed").
+_INNER_CONNECTIVE = re.compile(
+    r",\s(?:however|meanwhile|moreover|furthermore|nevertheless|nonetheless|though)(?:,(?=\s)|(?=[.!?]$))"
 )
 _EDITORS_LABEL = re.compile(
     # …also after a page widget's name run into it: "Article Extras Updated: Shermain Miles read",
@@ -83,10 +92,55 @@ _DETERMINERS = frozenset(
 # After the weekday only a range or list goes on ("Monday to Friday", "Tuesday or Wednesday",
 # "Wednesday night into Friday"): "stunned the House Saturday morning by saying" dates the event.
 _RANGE_WORDS_AFTER = frozenset("to until till through into and or but of".split())
+# …on to another day the weekday goes with ("Tuesday or early Wednesday", "Tuesday of next week",
+# "began Thursday and will end today", "Monday to 5 p.m."); where the same words go on with the
+# sentence alone ("broke the deadlock Friday and agreed", "voted Friday to strip", "the discovery
+# Tuesday of a foot"), the weekday only dates the event.
+_DAY_WORDS = "week|weekend|day|night|morning|afternoon|evening|today|tonight|tomorrow|yesterday|daily"
+_ANOTHER_DAY = re.compile(
+    rf"\s(?:to|until|till|through)\s\d|,?\s(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))})(?:\s[\w'’-]+){{0,3}}?"
+    rf"\s(?:(?:on|early|late|last|this|next)\s)?(?:{WEEKDAY}|{MONTH}(?!\w)|(?:{_DAY_WORDS})s?\b)"
+)
+# …and the day it goes on to stays with it ("meet Yilmaz on Thursday, and other leaders Friday"),
+# looked for in the characters a weekday and three words take, so a line of weekdays reads fast.
+_LIST_REACH = 100
+_FROM_ANOTHER_DAY = re.compile(
+    rf"(?:{WEEKDAY}){_DAY_PART},?\s(?:{'|'.join(sorted(_RANGE_WORDS_AFTER))})(?:\s[\w'’-]+){{0,3}}$"
+)
+# A past participle whose clause the weekday ends needs it: "according to a poll published
+# Tuesday." would be left "a poll published.". Its clause opens after a comma or a relative
+# pronoun ("the report, released on Thursday, is", "which ended Wednesday,"), or after a noun
+# phrase that a preposition opens and another word governs ("In a letter to the king released
+# Monday, "; not a preposition inside a name: "the Department of Health reported Tuesday.").
+# After its subject the verb is finite and ends the sentence alone ("the agency reported
+# Tuesday.", "The mayor of Halloran resigned Monday.", "She was sentenced Monday."), and where
+# words go on after the day, they complete it ("published Tuesday in Nature", "confirmed
+# Sunday that").
+_IRREGULAR_PARTICIPLES = frozenset(
+    "made held hidden shown seen given taken sent found written known built sold stolen brought caught".split()
+)
+_PREPOSITIONS = frozenset(
+    "about according against among at between by during for from in into of on onto over through to under with within"
+    .split()
+)
+_RELATIVE_PRONOUNS = frozenset("which that who".split())
+_VERBS = AUXILIARIES | frozenset("be been being said says".split())
+_NOUN_PHRASE_WORDS = 12  # how far back the phrase may open: "In a letter to King Norodom Sihanouk released"
+_CLAUSE_END = re.compile(r"\)?(?:[,.;:!?]|$)")  # a stop or a comma after the day, a bracket maybe closing first
+# Words that open a phrase set before a clause's subject ("In a letter …, she"), whose comma a
+# connective after it leaves in place ("In Brussels, however, Holbrooke said" -> "In Brussels,
+# Holbrooke said").
+_OPENING_PHRASE_WORDS = _PREPOSITIONS | frozenset(
+    "when while as if although because once unless unlike despite now then soon later earlier".split()
+)
+# A sentence set whole in brackets, an aside the report gave a sentence of its own ("(Weinstein
+# denied the claims.)"); a bracketed credit with no stop ("(Reporting by …)") is none.
+_BRACKETED_SENTENCE = re.compile(r"\(([^()]+[.!?][\"”’']?)\)")
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
 # A named day is no date to drop: "Black Friday", "Super Tuesday", "Easter Sunday". (Any
 # capital before a weekday would not do: "lost a vote in the Chamber of Deputies Friday".)
 _DAY_NAMED_BY = re.compile(r"\b(?:Black|Cyber|Giving|Good|Holy|Maundy|Easter|Palm|Ash|Fat|Shrove|Whit|Super|Bloody) $")
+_NAME_REACH = 10  # characters such a name's word takes before the weekday
 # Without its comma only after "On" or "Late" ("On Tuesday the council voted"), where the
 # day cannot be the sentence's subject ("Tuesday was calm"), and not before a range or a date
 # ("On Tuesday and Wednesday", "On Tuesday June 19") or a part of the day's name
@@ -123,6 +177,8 @@ def trim(text: str) -> str:
         text = text[1:]
     elif text.endswith(")") and "(" not in text:
         text = text[:-1]
+    elif (bracketed := _BRACKETED_SENTENCE.fullmatch(text)) and len(text.split()) >= MIN_WORDS_LEFT:
+        text = bracketed.group(1)
     for opener in (_EDITORS_LABEL, _CONNECTIVE, _DAY_OPENER, _BARE_DAY_OPENER):
         # An opener is words and a comma or colon only: a quotation, if any, starts after it.
         found = opener.match(text)
@@ -131,7 +187,7 @@ def trim(text: str) -> str:
             text = rest[0].upper() + rest[1:]
     if QUOTATION_MARK.search(text):
         return text
-    text = drop_weekdays(text)
+    text = _without_inner_connective(drop_weekdays(text))
     if "(" in text:
         text = _DOUBLED_STOP.sub("", _PARENTHETICAL.sub(_aside_or_definition, text))
     return text
@@ -145,6 +201,17 @@ def without_editors_label(headline: str) -> str:
         return headline
     rest = headline[found.end() :]
     return rest[:1].upper() + rest[1:]
+
+
+def _without_inner_connective(text: str) -> str:
+    """`text` without a connective set inside it between commas, and the comma before it unless
+    that one closes an opening phrase. After an earlier comma, what the words before it are is
+    not told ("Harakat, a group …, said, however, that"): it stays."""
+    found = _INNER_CONNECTIVE.search(text)
+    if found is None or "," in text[: found.start()]:
+        return text
+    closes_opener = found.group().endswith(",") and text.split(None, 1)[0].lower() in _OPENING_PHRASE_WORDS
+    return text[: found.start()] + ("," if closes_opener else "") + text[found.end() :]
 
 
 def _quotes_on_from_the_opener(rest: str) -> bool:
@@ -190,16 +257,67 @@ def drop_weekdays(text: str) -> str:
 
 def _only_dates_the_event(weekday: re.Match[str]) -> bool:
     text = weekday.string
-    after = [w.strip(",;:").lower() for w in text[weekday.end() :].split()[:1]]
     before = _word_before(text, weekday.start())
     bare = weekday.group().split()[0] in _WEEKDAYS  # no "on", "late", … before it
     return (
         before not in _KEEPING_WORDS_BEFORE
         and before not in _WEEKDAY_NEEDED_BY
-        and not (bare and (before in _DETERMINERS or _DAY_NAMED_BY.search(text, 0, weekday.start() + 1)))
-        and not any(word in _RANGE_WORDS_AFTER for word in after)
+        and not (bare and (before in _DETERMINERS or _named_day(text, weekday.start())))
+        and not _ANOTHER_DAY.match(text, weekday.end())
+        and not _FROM_ANOTHER_DAY.search(text, max(weekday.start() - _LIST_REACH, 0), weekday.start())
         and not _DATE_AFTER.match(text, weekday.end())
+        and not _ends_a_participles_clause(weekday)
     )
+
+
+def _named_day(text: str, start: int) -> bool:
+    """Whether the weekday after `start` is part of a day's name ("Black Friday"): read in the
+    few characters such a word takes, so that a line of weekdays reads in linear time."""
+    return bool(_DAY_NAMED_BY.search(text, max(start - _NAME_REACH, 0), start + 1))
+
+
+def _ends_a_participles_clause(weekday: re.Match[str]) -> bool:
+    """Whether the weekday ends the clause of the participle before it (see _IRREGULAR_PARTICIPLES)."""
+    text = weekday.string
+    if not _CLAUSE_END.match(text, weekday.end()):
+        return False
+    words = text[: weekday.start()].split()
+    if not words or not is_participle(words[-1]):
+        return False
+    participle = len(words) - 1
+    in_a_phrase = False  # whether a preposition's phrase holds the noun before the participle
+    first = max(participle - _NOUN_PHRASE_WORDS, 0)  # the first word read
+    for k in range(participle - 1, first - 1, -1):
+        word, lower = words[k], words[k].lower()
+        if lower in _RELATIVE_PRONOUNS:
+            return k == participle - 1
+        if word.endswith((",", ";", ":", "(", "—")):
+            # A comma opens an aside the day closes with another ("the report, released on Thursday,
+            # is"); before a stop, the verb after an aside is the sentence's ("…, continued Monday.").
+            return _opens_a_leading_phrase(words[k + 1]) if in_a_phrase else (
+                k == participle - 1 and text.startswith(",", weekday.end())
+            )
+        in_a_name = k > 0 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+        if lower in _PREPOSITIONS and not in_a_name:
+            if in_a_phrase:
+                return True
+            in_a_phrase = True
+        elif word.endswith(".") or lower in _VERBS or is_participle(word):
+            return in_a_phrase  # after a verb, the noun phrase is its object
+    # At the sentence's start the noun phrase is its subject ("The mayor of Halloran resigned
+    # Monday."), unless a phrase opens the sentence ("In a letter to the king released Monday, ").
+    return in_a_phrase and (first > 0 or _opens_a_leading_phrase(words[0]))
+
+
+def _opens_a_leading_phrase(word: str) -> bool:
+    """Whether `word` opens a phrase set before a clause's subject: a preposition or a participle."""
+    return word.lower() in _OPENING_PHRASE_WORDS or (word[:1].isupper() and word.endswith("ing"))
+
+
+def is_participle(word: str) -> bool:
+    """Whether a word in lower case reads as a past participle ("published", "held")."""
+    regular = len(word) > 4 and word.endswith("ed")
+    return word.isalpha() and word.islower() and (regular or word in _IRREGULAR_PARTICIPLES)
 
 
 def _word_before(text: str, position: int) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from conftest import EXTRACTIVE, SHARED
+from conftest import EXTRACTIVE, SHARED, within_seconds
 from service.cli import main
 from service.errors import InputError
 from service.inputs import read_inputs
@@ -525,10 +525,11 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Harbour master Ines Calder won the council's backing, but more than half of the town's fishermen said "
          "the pier should stay open all winter.",
          "Harbour master Ines Calder won the council's backing"),
-        # The sixteen-word cut took the preposition's object: the preposition goes too.
+        # The sixteen-word cut took the preposition's object: the preposition goes too, and the participle
+        # whose complement it opened.
         ("Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden inside the harbour "
          "wall of the old fishing town.",
-         "Scientists from Velmora and Kessler are seeking to map the old tunnel system hidden"),
+         "Scientists from Velmora and Kessler are seeking to map the old tunnel system"),
         # A clause two words over the limit runs over rather than lose its last words: here its verb.
         ("A Velmora ferry captain missing in the storm at sea for more than ten days has been found and flown "
          "home, the coastguard said.",
@@ -586,10 +587,62 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Police said the two men arrested this week are suspected of running the smuggling ring _ the clearest "
          "sign yet that the port's smuggling trade is being broken up.",
          "Police said the two men arrested this week are suspected of running the smuggling ring"),
+        # What reads like a participle's phrase is the claim when a source follows it ("Operating profit"):
+        # no opener to drop.
+        ("Operating profit at Velmora Ferries rose to 4.2 million crowns from 3.1 million a year earlier, the "
+         "company said, above the 3.8 million analysts had expected.",
+         "Operating profit at Velmora Ferries rose to 4.2 million crowns from 3.1 million a year earlier"),
+        # A modal's capital after a name or a number is a name or a month, not a verb left hanging.
+        ("Kessler's harbour master resigned after a row with the Velmora council leader Ines May, the town hall "
+         "said.",
+         "Kessler's harbour master resigned after a row with the Velmora council leader Ines May"),
+        ("The rebuilt Velmora ferry will make its first crossing to Kessler on 24 May.",
+         "The rebuilt Velmora ferry will make its first crossing to Kessler on 24 May"),
+        # A word another preposition takes is an adverb, not the preposition a clause was the object of.
+        ("The Velmora ferry crew came from behind after Jan Horak's early goal, with Ines Calder's free-kick "
+         "bringing them level.",
+         "The Velmora ferry crew came from behind"),
+        # A sentence told whole ends where its writer ended it, on a verb or a preposition too.
+        ("Ines Calder said the harbour board was surprised by how strong the storm was.",
+         "Ines Calder said the harbour board was surprised by how strong the storm was"),
+        # …but not where a page cut it off with an ellipsis.
+        ("Ines Calder says the harbour board knew about the cracks, and that...",
+         "Ines Calder says the harbour board knew about the cracks"),
+        # A participle the cut left without its complement goes, where its clause has a verb already.
+        ("The Velmora council has found new evidence linking the owner of a Kessler warehouse destroyed in the "
+         "harbour fire to a smuggling ring.",
+         "The Velmora council has found new evidence linking the owner of a Kessler warehouse"),
+        # …not in a clause of its own, whose verb it may be ("that the number … peaked").
+        ("Velmora's harbour master has told the council that the number of passengers on the ferry peaked in the "
+         "summer of the year 2019 for the first time.",
+         "Velmora's harbour master has told the council that the number of passengers on the ferry peaked"),
+        # A word no sentence ends on goes from a sentence told whole too: a page cut it short.
+        ("Ines Calder told the harbour board about the cracks in the old pier and the",
+         "Ines Calder told the harbour board about the cracks in the old pier"),
     ],
 )
 def test_a_headline_starts_with_who_did_what(lead, headline):
     assert shorten(lead) == headline
+
+
+def test_a_byline_over_the_lead_is_no_headline(pipeline):
+    # Reports printed without a headline: the byline over one lead names its writer, not the story.
+    lead = ("Flash floods swept through villages near Velmora early on Wednesday, killing at least 14 people, "
+            "the harbour authority said.")
+    articles = [Article(id="wire", text=lead),
+                Article(id="local", text="By Tomas Berg, Velmora Courier\n" + lead.replace("14", "fourteen"))]
+    headline = "Flash floods swept through villages near Velmora, killing at least 14 people"
+    assert pipeline.summarize(articles, EXTRACTIVE).headline == headline
+
+
+def test_a_hostile_lead_is_shortened_fast():
+    # The source after a participle's phrase, and the participle a cut leaves, are read in linear time.
+    leads = ["Operating " + "profit " * 2800 + ", the company said, above",
+             "Operating profit, " + "a " * 9000 + "said, x",
+             "He has " + "published " * 2200 + "in", "On Friday, " + "published destroyed " * 900 + "in"]
+    with within_seconds(1):
+        for lead in leads:
+            shorten(lead)
 
 
 def test_a_headline_is_not_cut_inside_a_name_joined_by_and():

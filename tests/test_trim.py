@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_until
+from conftest import run_until, within_seconds
 from service import Article, Options
 from service.text import word_count
 from service.trim import drop_weekdays, trim
@@ -186,3 +186,80 @@ def test_a_sentence_whose_connective_is_trimmed_reads_alone_and_competes() -> No
     ]
     cluster = run_until(reports, "extract", Options(method="extractive", sentences=2))
     assert [f.representative.brief_text for f in cluster.selected][1].startswith("Divers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        # A participle whose clause the weekday ends needs it ("a study published."), after a preposition's
+        # noun phrase, a comma the day's own comma closes, or a relative pronoun.
+        ("Ferry crossings fell by a third, according to a survey published on Wednesday.",
+         "Ferry crossings fell by a third, according to a survey published on Wednesday."),
+        ("In a letter to the harbour board released Monday, Ines Calder asked for repairs.",
+         "In a letter to the harbour board released Monday, Ines Calder asked for repairs."),
+        ("The harbour report, released on Thursday, is the fullest yet.",
+         "The harbour report, released on Thursday, is the fullest yet."),
+        # A verb after its subject, or after an aside the day does not close, is the sentence's own; words
+        # going on after the day complete the participle.
+        ("The survey was published Wednesday in the Velmora Gazette.",
+         "The survey was published in the Velmora Gazette."),
+        ("Jan Horak, who owns the ferry, warned Thursday that the pier was unsafe.",
+         "Jan Horak, who owns the ferry, warned that the pier was unsafe."),
+        ("A small band of ferry owners vowed on Thursday that they would not sail.",
+         "A small band of ferry owners vowed that they would not sail."),
+        ("The shelling, which the army started, continued on Wednesday.",
+         "The shelling, which the army started, continued."),
+        ("The ferry sank in the storm, the Velmora Department of Transport reported Tuesday.",
+         "The ferry sank in the storm, the Velmora Department of Transport reported."),
+        ("The mayor of Velmora resigned on Monday.", "The mayor of Velmora resigned."),
+        # After the weekday a range or list goes on to another day; the same words going on with the
+        # sentence leave it only a date.
+        ("The council voted 7-0 on Friday to close the old pier.", "The council voted 7-0 to close the old pier."),
+        ("The parties broke the deadlock Friday and agreed to share the harbour.",
+         "The parties broke the deadlock and agreed to share the harbour."),
+        ("Ines Calder was sentenced Tuesday to three years in prison.",
+         "Ines Calder was sentenced to three years in prison."),
+        ("The ferry resumed sailing last Thursday and will stop again tomorrow.",
+         "The ferry resumed sailing last Thursday and will stop again tomorrow."),
+        ("The mayor met Jan Horak on Thursday, and the harbour board Friday.",
+         "The mayor met Jan Horak on Thursday, and the harbour board Friday."),
+        ("The mayor toured the harbour on Saturday and visited the pier on Monday.",
+         "The mayor toured the harbour on Saturday and visited the pier on Monday."),
+        # A connective set inside the sentence points back as an opening one does; the comma that closes an
+        # opening phrase stays.
+        ("Jan Horak, however, rejected the offer.", "Jan Horak rejected the offer."),
+        ("Ferry sales fell 9%, however, as fuel prices rose.", "Ferry sales fell 9% as fuel prices rose."),
+        ("In Velmora, meanwhile, the ferry kept running.", "In Velmora, the ferry kept running."),
+        ("The crew, though, stayed on board.", "The crew stayed on board."),
+        # A sentence set whole in brackets reads as one without them.
+        ("(The harbour office declined to comment.)", "The harbour office declined to comment."),
+    ],
+)
+def test_what_only_points_back_or_dates_goes_and_what_a_clause_needs_stays(sentence: str, trimmed: str) -> None:
+    assert trim(sentence) == trimmed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # After an earlier comma, what the words before the connective are is not told.
+        "The harbour master, a former captain, said, however, that the pier was safe.",
+        # "though" before a clause, "however" before an adjective, are no connectives set between commas.
+        "The ferry won the race, though the margin was small.",
+        "The new pier, however long it takes, will be built in stone.",
+        # A bracketed credit with no stop of its own is no sentence.
+        "(Reporting by Ines Calder; Editing by Jan Horak)",
+    ],
+)
+def test_a_connective_or_bracket_that_is_not_one_stays(sentence: str) -> None:
+    assert trim(sentence) == sentence
+
+
+def test_weekdays_connectives_and_brackets_are_read_in_linear_time() -> None:
+    # Each weekday is judged by the few words around it, not by the whole line before it.
+    lines = ["Monday " * 2900, "on Monday, Black Friday " * 800, "Monday and " * 1800, "a, however," * 1800,
+             "(" + "a. " * 6600 + "x", "the report, released Monday, " * 700,
+             "according to a poll published " + "on Monday, " * 1800]
+    with within_seconds(1):
+        for line in lines:
+            trim(line)
