@@ -266,3 +266,13 @@ def test_a_name_a_wrapped_report_breaks_over_two_lines_is_still_the_reports(tram
     assert any("Ilse\nVarga" in a.text or "Kessler\nStreet" in a.text for a in wrapped)
     cluster, _ = fuse(wrapped, first_wording)
     assert {s.origin for s in cluster.brief.sentences} == {"fused"}
+
+
+def test_a_shown_sentence_is_cited_first_though_a_shorter_one_of_its_report_holds_its_words():
+    # Both sentences hold every content word of the other, so both cover the shown one fully.
+    report = "Fire fire fire fire fire fire fire. Fire."
+    cluster = Pipeline.from_settings(Settings()).run([Article(id="a", text=report)], Options(method="extractive"))
+    sentence = cluster.brief.sentences[0]
+    first = sentence.citations[0]
+    assert report[first.start : first.end] == sentence.text
+    assert_citations_slice(cluster.brief, [Article(id="a", text=report)], cluster)

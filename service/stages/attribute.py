@@ -88,8 +88,12 @@ class Attribute:
         own = [(s, 1.0 if s.brief_text == draft.text else round(coverage(claim, s), 3)) for s in draft.fact.sentences]
         if draft.origin == "fused":
             own = [p for p in own if p[1] >= MIN_CITATION]
+        # Closest first; on a tie, the sentence the brief shows, whose words another may also cover.
+        def closest_first(pair: tuple[Sentence, float]) -> tuple[float, bool]:
+            return -pair[1], pair[0].brief_text != draft.text
+
         # A report that states the fact twice (a subhead over its paragraph) is cited once, where closest.
-        own = list({s.article_id: (s, score) for s, score in sorted(own, key=lambda pair: pair[1])}.values())
+        own = list({s.article_id: (s, score) for s, score in sorted(own, key=closest_first, reverse=True)}.values())
         cited = {s.article_id for s, _ in own}
         best: dict[str, tuple[Sentence, float]] = {}
         for sentence in others:
@@ -98,7 +102,7 @@ class Attribute:
             score = round(coverage(claim, sentence), 3)
             if score >= PARAPHRASE_CITATION and score > best.get(sentence.article_id, (None, 0.0))[1]:
                 best[sentence.article_id] = (sentence, score)
-        return sorted(own + list(best.values()), key=lambda pair: -pair[1])
+        return sorted(own + list(best.values()), key=closest_first)
 
     @staticmethod
     def _supported(draft: Draft, numbers: set[str], corpus: str) -> bool:
