@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from service.text import AUXILIARIES, MONTH, MONTH_DATE, QUOTATION_MARK, WEEKDAY
+from service.text import AUXILIARIES, MONTH, MONTH_DATE, QUOTATION_MARK, SENTENCE_OPENERS, WEEKDAY, has_finite_verb
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -159,6 +159,47 @@ _OPENING_CREDIT = re.compile(
     r"^\((?:[A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?|[A-Z][^()/]{0,40}/[A-Z][^()]{0,40})\)"
     r"\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])"
 )
+# A byline run into the sentence it heads where a page had no line break: "By Jane Roe Police
+# said", "By Jane Roe and Tom Hale, Associated Press Writers Police said", "By JANE ROE Police
+# said". "By" opens real sentences too ("By Monday afternoon, the", "By law, the", "By Jane Roe's
+# count"), so the byline is read by its shape: names of two words (a middle initial between), a
+# title closed by a comma before the next author, the last one ending on a word for a job
+# ("Deputy General Counsel"), then with no stop a word that opens a clause ("Every day, people",
+# "Police said"). Where two names' words and a third capitalised one run on, which of them opens
+# the clause is untold ("By Mary Ann Smith Police said"): none is cut. So are the day, the
+# holiday and the month a real sentence opens with ("By Election Day Smith had won", "By Christmas
+# Jane Roe had").
+_CLAUSE_OPENERS = frozenset(
+    SENTENCE_OPENERS.split("|")
+    + "Every Each Some Many Most All No Both Several One Two Three He I You These Those That Our My Your".split()
+)
+_NOT_A_NAME = (
+    rf"(?!(?i:{WEEKDAY}|January|February|March|September|October|November|December|Christmas|Easter|Thanksgiving"
+    rf"|Halloween|Election|Labor|Memorial|New|Day|Eve|Year|Week|Noon|Midnight|Dawn|{'|'.join(sorted(_CLAUSE_OPENERS))})"
+    r"\b)"
+)
+_NAME_WORD = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z][a-z]+(?:-?[A-Z][a-z]+)*"  # "Jane", "O'Dowd", "McKay-Roe"
+_NAME_WORD_IN_CAPITALS = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
+_PERSON = rf"(?:{_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD}|{_NAME_WORD_IN_CAPITALS} (?:[A-Z]\. )?{_NAME_WORD_IN_CAPITALS})"
+_TITLE_WORD = r"(?:[A-Z][\w&.'’-]*|of|for|the|on|at|in|&)"
+_JOBS = (
+    "Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Counsel|Officer|Director|President|Manager|Staff"
+    "|Analyst|Producer|Secretary|Chair|Chairman|Founder|Executive|Professor|Fellow|Author|Critic"
+)
+_AUTHOR = rf"{_PERSON}(?:, [A-Z][\w&.'’-]*(?: {_TITLE_WORD}){{0,7}}(?=,))?"
+_BYLINE = re.compile(
+    rf"^By {_AUTHOR}(?:(?:,| and|, and) {_AUTHOR}){{0,3}}(?:,? (?:{_TITLE_WORD} ){{0,5}}(?:{_JOBS})s?)?"
+    r" (?=[A-Z][a-z]*(?:['’][a-z]+)?(?:,? [a-z]|,))"
+)
+# A credit or a hat tip in brackets after the sentence's last stop: "(h/t Jan Horak.)", "(via
+# Reuters)", "(Photo: Jane Roe/AP)", "(Reporting by …; Editing by …)". A bracket of the story's
+# own words there ("(The mayor abstained.)") is no credit.
+_CREDITED_AGENCY = r"(?:AP|Reuters|REUTERS|AFP|EPA|UPI|Getty|Bloomberg|Associated Press)(?: Photo| Images)?\b"
+_TRAILING_CREDIT = re.compile(
+    r"\((?:(?:(?i:h/t|hat[ -]tip|via)\b|HT:|(?:Photo|Image|Picture|Video|Photograph)s?(?: [Cc]redit)?(?::| by\b)"
+    r"|Credit:|(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)(?: and [a-z]+)? by\b)[^()]*"
+    rf"|{_CREDITED_AGENCY}(?:/[^()]*)?|[^()/]{{1,40}}/{_CREDITED_AGENCY}[^()]*)\)\.?"
+)
 _PARENTHETICAL = re.compile(r"\s\([^()]{1,60}\)|^\([^()]{1,60}\)\s+(?=\S)")
 # "(WFP)", "(NGOs)", "(IgG)": letters only, at least two of them capitals.
 _ACRONYM = re.compile(r"\s\(((?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,8})\)")
@@ -169,9 +210,9 @@ MIN_WORDS_LEFT = 4
 
 def trim(text: str) -> str:
     """`text` with the words a brief does not need cut; a quotation is never touched."""
-    # What stands before a quotation is no part of it: an agency's credit, a lone bracket,
-    # an opening connective or day.
-    text = _OPENING_CREDIT.sub("", text)
+    # What stands before or after a quotation is no part of it: an agency's credit, a byline, a
+    # credit after the last stop, a lone bracket, an opening connective or day.
+    text = _without_byline(_without_trailing_credit(_OPENING_CREDIT.sub("", text)))
     # A parenthesis over several sentences leaves each a bracket it does not close or open.
     if text.startswith("(") and ")" not in text:
         text = text[1:]
@@ -190,6 +231,28 @@ def trim(text: str) -> str:
     text = _without_inner_connective(drop_weekdays(text))
     if "(" in text:
         text = _DOUBLED_STOP.sub("", _PARENTHETICAL.sub(_aside_or_definition, text))
+    return text
+
+
+def _without_byline(text: str) -> str:
+    """`text` without the byline run into it (see _BYLINE), where the words after it open a
+    clause: a pronoun or determiner, or a subject and its verb ("Police said")."""
+    found = _BYLINE.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :]
+    words = rest.split()
+    opens_a_clause = words[0].rstrip(",") in _CLAUSE_OPENERS or has_finite_verb(" ".join(words[:3]))
+    return rest if opens_a_clause and len(words) >= MIN_WORDS_LEFT else text
+
+
+def _without_trailing_credit(text: str) -> str:
+    """`text` without a credit in brackets after its last stop (see _TRAILING_CREDIT)."""
+    opened = text.rfind("(")
+    before = text[:opened].rstrip()
+    after_a_stop = opened > 0 and text[opened - 1].isspace() and before.rstrip("\"”’'").endswith((".", "!", "?"))
+    if after_a_stop and _TRAILING_CREDIT.fullmatch(text, opened) and len(before.split()) >= MIN_WORDS_LEFT:
+        return before
     return text
 
 

@@ -40,14 +40,24 @@ def key_speaker(pipeline: Pipeline, report: str) -> str | None:
     (f'"{QUOTE}," said former Velmora captain Jan Horak.', "Jan Horak"),
     (f'"{QUOTE}," said University of Velmora political scientist Jan Horak.', "Jan Horak"),
     (f'"{QUOTE}," said U.S. Embassy spokesman Bill Palmer.', "Bill Palmer"),
+    (f'"{QUOTE}," said U.S. Representative Jan Horak.', "Jan Horak"),
+    (f'"{QUOTE}," Velmora Council Member Ines Calder said.', "Ines Calder"),
+    (f'"{QUOTE}," Port Acting Administrator Jan Horak said.', "Jan Horak"),
     (f'Rep. Sherwood Boehlert of New York said "{QUOTE}."', "Sherwood Boehlert"),
+    # A body named with "of" before a title: the titled person speaks, not the body's object.
+    (f'"{QUOTE}," Bank of Velmora Governor Ines Calder said.', "Ines Calder"),
+    (f'"{QUOTE}," said Bank of Velmora Governor Ines Calder.', "Ines Calder"),
+    (f'Bank of Velmora Governor Ines Calder said: "{QUOTE}."', "Ines Calder"),
+    # Two descriptions between the name and its verb.
+    (f'"{QUOTE}," Jan Horak, 54, the former chief of Velmora Ferries, said.', "Jan Horak"),
+    (f'Jan Horak, 54, the former chief of Velmora Ferries, said: "{QUOTE}."', "Jan Horak"),
     # A qualifier with no title after it is part of the name.
     (f'"{QUOTE}," the Foreign Ministry said in a statement.', "Foreign Ministry"),
     (f'North Korea said "{QUOTE}."', "North Korea"),
     # A title word between capitalised words: the name after it speaks.
     (f'Fire chief Kowalski praised the crews, saying "{QUOTE}."', "Kowalski"),
     # A word opening the sentence is no part of the name.
-    (f'Bob Livingston quit. As Livingston said in his statement: "{QUOTE}."', "Livingston"),
+    (f'Bob Livingston quit. As Livingston said in his statement: "{QUOTE}."', "Bob Livingston"),
     # "According to …" opening the sentence.
     (f'According to Jan Horak, "{QUOTE}."', "Jan Horak"),
 ])
@@ -66,6 +76,10 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     (f'"{QUOTE}," Jean-Luc O\'Neill said.', "Jean-Luc O'Neill"),
     (f'"{QUOTE}," the ministry said in a statement.', None),
     (f'"{QUOTE}," he said.', None),
+    # A quote in the speech verb's own clause is its speaker's, whoever relays it.
+    (f'Jan Horak told the council that "{QUOTE}," Velmora Radio said.', "Jan Horak"),
+    # A quote after a clause break with an attribution of its own is that attribution's.
+    (f'Jan Horak said the wall was weak, but "{QUOTE}," Eva Novak said.', "Eva Novak"),
 ])
 def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
     assert key_speaker(pipeline, report) == speaker
@@ -86,6 +100,10 @@ def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
     f'Police said: "{QUOTE}."',
     f'Officials said: "{QUOTE}."',
     f'Monday said: "{QUOTE}."',
+    # A collective source capitalised after the quote is no more a name than "police said".
+    f'"{QUOTE}," Police said.',
+    f'"{QUOTE}," Officials told reporters.',
+    f'"{QUOTE}," the Ministry said.',
     f'The website on Wednesday said "{QUOTE}."',
     f'"{QUOTE}," said an editorial Saturday in the Velmora Gazette.',
     f'Lauri Love came with his girlfriend Sylvia Mann They said: "{QUOTE}."',
@@ -93,6 +111,11 @@ def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
     f'"{QUOTE}". Horak said the town would pay for the work.',
     # After the quote, "According to" opens the next sentence.
     f'"{QUOTE}." According to the Velmora Council, repairs start in May.',
+    # An earlier speech verb claims no quote that another speech verb, or its own attribution, governs.
+    f'Police said the man was armed. "{QUOTE}," a witness said.',
+    f'Jan Horak said the wall was weak, and "{QUOTE}," a witness said.',
+    f'Jan Horak said the wall was weak when a witness told him "{QUOTE}."',
+    f'Jan Horak said the wall was weak; a diver said "{QUOTE}."',
 ])
 def test_words_that_name_nobody_credit_nobody(pipeline, report):
     assert key_speaker(pipeline, report) is None
@@ -101,9 +124,9 @@ def test_words_that_name_nobody_credit_nobody(pipeline, report):
 @pytest.mark.parametrize(("context", "said", "speaker"), [
     # A lone capitalised word opening its sentence is a surname where the report also names it
     # inside a sentence and never in lower case.
-    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski thanked the crews, saying "{q}."', "Kowalski"),
-    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski said: "{q}."', "Kowalski"),
-    ("Speaker Newt Gingrich toured the harbour.", 'Gingrich thanked the crews, saying "{q}."', "Gingrich"),
+    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski thanked the crews, saying "{q}."', "Anna Kowalski"),
+    ("Fire chief Anna Kowalski toured the harbour.", 'Kowalski said: "{q}."', "Anna Kowalski"),
+    ("Speaker Newt Gingrich toured the harbour.", 'Gingrich thanked the crews, saying "{q}."', "Newt Gingrich"),
     ("Shares of AT&T rose.", 'AT&T said in a statement that it would "{q}."', "AT&T"),
     # A word the report writes in lower case too is a common noun; a nationality is nobody.
     ("The officials toured the harbour.", 'Officials thanked the crews, saying "{q}."', None),
@@ -112,6 +135,35 @@ def test_words_that_name_nobody_credit_nobody(pipeline, report):
 ])
 def test_a_lone_word_opening_the_sentence_speaks_only_as_a_surname_the_report_names(pipeline, context, said, speaker):
     assert key_speaker(pipeline, f"{context} {said.format(q=QUOTE)}") == speaker
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    # A surname credits the full name the report gives it, but not one of two namesakes.
+    ('Mayor Petr Dusek toured the harbour. "{q}," Dusek said.', "Petr Dusek"),
+    ('Reps. Petr Dusek and Eva Novak toured the harbour. "{q}," Dusek said.', "Petr Dusek"),
+    ('Ald. Petr Dusek toured the harbour. "{q}," Dusek said.', "Petr Dusek"),
+    ('The Prime Minister of the Velmora Islands Petr Dusek toured the harbour. "{q}," Dusek said.', "Petr Dusek"),
+    ('In Velmora Petr Dusek toured the harbour. Petr Dusek is its mayor. "{q}," Dusek said.', "Petr Dusek"),
+    ('Petr Dusek and Eva Dusek toured the harbour. "{q}," Dusek said.', "Dusek"),
+    # A possessive is no given name, nor a word the report gives a full name by ("Oh Petr", but "Petr Dusek").
+    ("Velmora's Dusek toured the harbour. \"{q},\" Dusek said.", "Dusek"),
+    ('Eva Novak called out "Oh Petr, the wall is gone" to Petr Dusek. "{q}," Petr said.', "Petr"),
+    # Words before a name that the report then leaves off are a title, when they are shaped like
+    # one or the report writes them in lower case; a body's name keeps its words.
+    ('"{q}," Englishman Tom Hale said. Hale finished second.', "Tom Hale"),
+    ('"{q}," President-elect Ines Calder said. Calder won the vote.', "Ines Calder"),
+    ('"{q}," Senior Meteorologist Jane Doe said. Doe expects more rain.', "Jane Doe"),
+    ('"{q}," said CEO Sofia Lindgren. Lindgren joined in 2019.', "Sofia Lindgren"),
+    ('Velmora Ferries CEO Sofia Lindgren said: "{q}." Lindgren ran two ferries.', "Sofia Lindgren"),
+    ('"{q}," Cleric Omar Haddad said. The cleric, Haddad, led prayers.', "Omar Haddad"),
+    ('"{q}," the National Harbour Service said. The national service runs the port.', "National Harbour Service"),
+    ('"{q}," the Prime Minister\'s Office said. Office staff left the harbour.', "Prime Minister's Office"),
+    ('"{q}," the VNA World Service said.', "VNA World Service"),
+    # A collective noun the report writes in lower case names nobody.
+    ('The lifeguards worked all night. "{q}," Lifeguards said.', None),
+])
+def test_a_report_shows_who_a_speaker_is(pipeline, said, speaker):
+    assert key_speaker(pipeline, said.format(q=QUOTE)) == speaker
 
 
 def test_a_description_before_the_verb_credits_a_piece_of_a_quotation_in_the_brief(pipeline):
@@ -132,6 +184,7 @@ def test_a_description_before_the_verb_credits_a_piece_of_a_quotation_in_the_bri
     "Jan " * 5000,  # capitalised words, each once a name's start
     "Jan von der " * 1700,  # particles, each a name's possible end
     "Rep. Jan " * 2200,  # titles' full stops, which end no sentence
+    "Jan Of " * 2900,  # a body's "of" before each word
 ])
 def test_a_long_run_of_name_words_before_a_quote_is_read_at_once(pipeline, run):
     with within_seconds(5):

@@ -263,3 +263,90 @@ def test_weekdays_connectives_and_brackets_are_read_in_linear_time() -> None:
     with within_seconds(1):
         for line in lines:
             trim(line)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        # A byline run into the sentence it heads: a name, maybe a title and a co-author, then a clause.
+        ("By Ines Calder, Head of Harbour Safety Policy, and Jan Horak, Deputy General Counsel Every day, "
+         "ferries carry thousands of people across the bay.",
+         "Every day, ferries carry thousands of people across the bay."),
+        ("By Ines Calder and Jan Horak, Associated Press Writers Police said the ferry ran aground.",
+         "Police said the ferry ran aground."),
+        ("By INES CALDER Police said the ferry ran aground.", "Police said the ferry ran aground."),
+        ("By Ines K. Calder The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
+        ("By Sean O'Dowd, Staff Writer The harbour board voted to close the pier.",
+         "The harbour board voted to close the pier."),
+        # "By contrast, " goes as a connective, not as a byline.
+        ("By contrast, Ines Calder said the pier was safe.", "Ines Calder said the pier was safe."),
+        # …before a quotation too: the byline is no word of it.
+        ('By Ines Calder The mayor said: "We will rebuild the pier."', 'The mayor said: "We will rebuild the pier."'),
+    ],
+)
+def test_a_byline_run_into_the_sentence_goes(sentence: str, trimmed: str) -> None:
+    assert trim(sentence) == trimmed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "By" opens a real sentence: a time, a manner, a comparison, a name's count.
+        "By Monday afternoon, the harbour board seemed to crumble.",
+        "By the end of the year, 40 ferries will stop sailing.",
+        "By law, the council must vote on the pier.",
+        "By Tuesday, Ines Calder had resigned from the board.",
+        "By Christmas Ines Calder had resigned from the board.",
+        "By Election Day Calder had lost the harbour vote.",
+        "By Ines Calder's count, 40 ferries have sunk in the bay.",
+        "By Velmora Gazette standards, the ferry was small.",
+        # A longer run of capitals leaves where the name ends untold.
+        "By Ines Calder Horak Velmora officials said the ferry sank.",
+    ],
+)
+def test_a_sentence_opening_on_by_stays(sentence: str) -> None:
+    assert trim(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        # A credit or a hat tip in brackets after the sentence's stop, even where it quotes.
+        ('The mayor spoke about the ferry on Tuesday\'s "Harbour Hour." (h/t Jan Horak.)',
+         'The mayor spoke about the ferry on Tuesday\'s "Harbour Hour."'),
+        ('The mayor called the pier "a disgrace." (via Velmora Gazette)', 'The mayor called the pier "a disgrace."'),
+        ('The mayor called the pier "a disgrace." (H/T: Velmora Gazette)', 'The mayor called the pier "a disgrace."'),
+        ('Crowds gathered at the pier to watch the "Marlow Star" leave. (Photo: Ines Calder/AP)',
+         'Crowds gathered at the pier to watch the "Marlow Star" leave.'),
+        ('The ferry "Marlow Star" ran aground off Calloway Island. (Reporting by Ines Calder in Velmora; additional '
+         'reporting by Jan Horak in Dunmere; Editing by Sean O\'Dowd and Tom Hale)',
+         'The ferry "Marlow Star" ran aground off Calloway Island.'),
+        ('The ferry "Marlow Star" ran aground. (Ines Calder/Getty Images)', 'The ferry "Marlow Star" ran aground.'),
+        # A bracketed sentence of the story after the stop is trimmed as before, not as a credit.
+        ("The harbour board voted to close the pier. (The mayor abstained.)",
+         "The harbour board voted to close the pier."),
+    ],
+)
+def test_a_credit_in_brackets_after_the_stop_goes(sentence: str, trimmed: str) -> None:
+    assert trim(sentence) == trimmed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A bracket of the story's own words, in a sentence that quotes, stays with the quotation.
+        'The mayor called the pier "a disgrace." (The board had built it in 1998.)',
+        # …and so does one inside the quotation.
+        '"We will rebuild the pier. (via the old road)" the mayor said.',
+    ],
+)
+def test_a_bracket_of_the_story_stays(sentence: str) -> None:
+    assert trim(sentence) == sentence
+
+
+def test_bylines_and_credits_are_read_in_linear_time() -> None:
+    lines = ["By " + "Calder " * 2900, "By " * 6600, "By Ines Calder, " + "Head Of " * 2500,
+             "By " + "Ines Calder and " * 1300, "A. (" * 5000 + "via", "The pier. (h/t " + "x " * 9000 + ")"]
+    with within_seconds(1):
+        for line in lines:
+            trim(line)

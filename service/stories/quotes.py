@@ -11,7 +11,9 @@ Kim, and the news agency that relayed it only when nothing else names a speaker.
 modifies a noun ("a White House official"), a preposition's object ("a spokesman for Beijing
 2008"), a day and a word opening the sentence ("Police said") name nobody; a lone capitalised
 word opening it speaks as a surname only where the report names it so elsewhere ("Kowalski",
-after "Fire chief Anna Kowalski"). The same reading credits a brief sentence that is only
+after "Fire chief Anna Kowalski"). A speaker is named in full as the report names them
+("Dusek" -> "Petr Dusek"), without a title the report leaves off its surname ("CEO Sofia
+Lindgren" -> "Sofia Lindgren"). The same reading credits a brief sentence that is only
 someone's words (`speaker_of_quote`).
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
@@ -68,11 +71,11 @@ _THEN = (
     r"|[a-z]+ed\s+and"  # "Sture Allen smiled and said"
 )
 # "Rachel Reeves, the UK's finance minister, said": a description between a name and its verb,
-# opening in lower case ("Smith, 45,", "Trump, speaking in Ohio,") or a party ("Rep. John Lewis,
-# D-Ga.,"); or the comma closing a description before the name ("The finance minister, Rachel
-# Reeves, said").
+# opening in lower case ("Smith, 45,", "Trump, speaking in Ohio,"), two of them ("Jan Horak, 54,
+# the former chief of Velmora Ferries,") or a party ("Rep. John Lewis, D-Ga.,"); or the comma
+# closing a description before the name ("The finance minister, Rachel Reeves, said").
 _DESCRIBES = r"(?=[a-z\d])[^,;:.!?\"“”]{1,80}"
-_DESCRIPTION = rf"(?:,\s+[DRI]-[\w.]+(?:,\s+{_DESCRIBES})?|,\s+{_DESCRIBES}),"
+_DESCRIPTION = rf"(?:,\s+[DRI]-[\w.]+(?:,\s+{_DESCRIBES})?|(?:,\s+{_DESCRIBES}){{1,2}}),"
 # "Secretary of State Antony Blinken said": the portfolio of a title, which is no part of the name.
 _PORTFOLIOS = frozenset(
     "State Defense Defence Finance Health Justice Energy Education Labor Labour Agriculture Commerce Transportation "
@@ -105,8 +108,21 @@ _WHO_MORE = rf"(?:{_DESCRIPTION}|,(?=\s))?" + r"(?:\s+from\s+[A-Z][\w'’-]*(?:\
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}(?:\s+of\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?"
 _TITLE_WORD = r"(?!(?:of|the|a|an|and|in|at|for|from|to|on|with)\s)[a-z]+"
 _TITLE_PLACE = rf"(?:{_TITLE}{_PLACE}\s+(?=(?:{_TITLE_WORD}\s+){{1,3}}{_CAP}\s+[A-Z]))?"
-# "U.S. Secretary of State Antony Blinken said": a title of a portfolio before the name.
-_TITLE_OF = rf"(?:(?:{_CAP}\s+){{1,3}}of\s+(?:the\s+)?(?=(?:{_PORTFOLIO})\s))?"
+# Roles, which go before a name and end a title in its middle ("Chief District Officer Suresh Sunar").
+TITLES = frozenset(
+    "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Minister Secretary General Senator Deputy "
+    "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
+    "King Queen Pope Prince Premier Commissioner Officer Speaker Executive Attorney Justice Sheriff Inspector "
+    "Superintendent Commander Captain Colonel Lieutenant Sergeant Professor Detective Constable Det Const Sgt Lt "
+    "Supt Rev Gov Member Administrator Representative".split()
+)
+_TITLE_WORDS = "|".join(sorted(TITLES))
+# "U.S. Secretary of State Antony Blinken said", "Bank of England Governor Andrew Bailey said": a
+# title of a portfolio, or a body named with "of" before a title, ahead of the name.
+_TITLE_OF = (
+    rf"(?:(?:{_CAP}\s+){{1,3}}of\s+(?:the\s+)?"
+    rf"(?=(?:{_PORTFOLIO})\s|(?:{_PLACE_WORD}\s+){{1,3}}(?:{_TITLE_WORDS})\.?\s+[A-Z]))?"
+)
 _AFTER = re.compile(
     r"^[\s,!?]*(?:" + _TITLE + _DESCRIBED + _TITLE_OF + _NAME + _WHO_MORE + r"\s+" + _SPEECH
     + r"|" + _SPEECH + r"\s+" + _TITLE_PLACE + _TITLE + _TITLE_OF + _NAME + r")"
@@ -128,6 +144,22 @@ _SUBJECT_SAYING = re.compile(
     + rf"\s+(?!(?:{_PRONOUN}|the|a|an|of|and|or|to|in|on|at)\s)[a-z]+\b[^,;:.!?“”\"]*,\s+"
     r"(?:saying|adding|noting|warning|writing|arguing|insisting|stressing|explaining)\b[^.!?]*$"
 )
+# A later speech verb governs the quote instead of an earlier one ("Horak said the man was armed
+# when a witness told him "…""), unless its subject is a pronoun, who may be the same speaker
+# ("Horak said he told them "…""); a participle ("adding") speaks for the earlier subject.
+_CLAIMS = re.compile(
+    rf"\b(?:(?P<pronoun>(?i:{_PRONOUN}))\s+(?:(?:{_THEN})\s+){{0,2}})?"
+    r"(?P<verb>said|says|told|added|warned|insisted|declared)\b"
+)
+# A clause break between the speech verb and the quote: "Horak said the wall was weak, and "…"".
+_CLAUSE_BREAK = re.compile(r"[;—–]|\s--?\s|\b(?:and|but|or|while|whereas|when|although|though|because|yet)\b")
+# "…," a witness said / "…," police told AFP / "…," said one resident: the quote's own
+# attribution, naming nobody (a pronoun may be the earlier speaker: "Horak said …, and "…," he said").
+_UNNAMED_AFTER = re.compile(
+    rf"[\s,!?]*(?:(?:a|an|the|one|another|some|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"|(?!(?:{_PRONOUN}|and|but|or|as|then)\s)[a-z]+\s+)(?:(?:{_THEN})\s+)?{_SPEECH}\b"
+    rf"|[\s,!?]*{_SPEECH}\s+(?:a|an|the|one|another|some)\s"
+)
 # A full stop inside closing marks, or a line break, ends a sentence too (a bare ". " may close a title).
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
@@ -141,14 +173,6 @@ _OBJECT_OF = re.compile(
 # A name followed by a lower-case noun only modifies it ("said the Nobel committee", "said one
 # senior U.S. intelligence official"); these words may follow a speaker's name.
 _AFTER_NAME = STOPWORDS | frozenset("last yesterday today tonight earlier later recently".split())
-# Roles, which go before a name and end a title in its middle ("Chief District Officer Suresh Sunar").
-TITLES = frozenset(
-    "Mr Mrs Ms Dr Prof Sen Rep Gen Col President Minister Secretary General Senator Deputy "
-    "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
-    "King Queen Pope Prince Premier Commissioner Officer Speaker Executive Attorney Justice Sheriff Inspector "
-    "Superintendent Commander Captain Colonel Lieutenant Sergeant Professor Detective Constable Det Const Sgt Lt "
-    "Supt Rev Gov".split()
-)
 # A title or initial before a full stop, which ends no sentence: "Rep. Nancy Johnson", "George W. Bush".
 _ABBREVIATED_TITLE = re.compile(rf"(?<![\w.])(?:{'|'.join(TITLES)}|[A-Z])$")
 # Words that qualify a title ("Foreign Minister", "Prime Minister"), and go with it; before any
@@ -159,6 +183,8 @@ _OPENERS = frozenset(
     "The A An He She It They This In On But And As When While If After Although However Another One Some Its His "
     "Her Their Our Yet So Then Now Also Meanwhile I We You".split()
 )
+# Words before a name that are no part of it.
+_LEADING = TITLES | _QUALIFIERS | _OPENERS
 # A subject pronoun ending a name is the verb's subject: "… with his girlfriend Sylvia Mann They said".
 _LAST_PRONOUNS = frozenset("I We They You".split())
 # What may follow a surname before its verb: "Kowalski also said", "Erdogan later told".
@@ -170,10 +196,32 @@ _DATE_WORD = re.compile(rf"^(?:{WEEKDAY}|January|February|March|April|July|Septe
 # Not a speaker: words a flattened page ran together ("Lindsey Olin GrahamSunday"), or a
 # nationality standing alone ("Israeli officials said" -> "Israeli").
 _GLUED = re.compile(r"[a-z]{3}[A-Z]")
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|i|ch)$")
+_NATIONALITY = r"[A-Z][a-z]+(?:an|ese|ish|i|ch)"
+_DEMONYM = re.compile(rf"^{_NATIONALITY}$")
 # A given name before a word: "Newt Gingrich", but not a region's "North Korean".
 _GIVEN_NAME = r"\b(?!(?:North|South|East|West|Latin|Central)\s)[A-Z][a-z]+\s+"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?$")
+# A collective source names no one, capitalised or not ("…," Police said).
+_COLLECTIVE = frozenset(
+    "police officials authorities government ministry military army prosecutors investigators witnesses residents "
+    "experts analysts rescuers sources".split()
+)
+# Words shaped like a title before a name: an acronym ("CEO", "MP"), a trade ("Meteorologist"), a
+# nationality's man ("Englishman"), a title with a hyphen ("President-elect", "Secretary-General").
+_TITLE_SHAPE = re.compile(rf"^(?:[A-Z]{{2,}}|[A-Z][a-z]{{2,}}ist|{_NATIONALITY}(?:wo)?man)$")
+_HYPHENED_TITLE = re.compile(rf"^(?:(?:{_TITLE_WORDS})-[a-z]+|[A-Z][a-z]+-(?:{_TITLE_WORDS}))$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """How a report names people: the words it writes in lower case (common nouns, "police"), the
+    surnames it writes alone ("Dusek said"), the full names each surname ends ("Petr Dusek"), and
+    the given names that open them ("Bill", where "Bill Hudson" is named)."""
+
+    lower_case: frozenset[str]
+    alone: frozenset[str]
+    in_full: dict[str, Counter[str]]
+    given_names: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,12 +254,11 @@ def _speaker(match: re.Match[str] | None, group: int = 1, surname: bool = False)
     # a word opening the sentence and a date ("On Monday Smith said"); so does a title's
     # qualifier ("Chief District Officer Suresh Sunar"): the title runs to its last title word
     # before the name, a suffix being no name ("Martin Luther King Jr.").
-    leading = TITLES | _QUALIFIERS | _OPENERS
     titled = 0
     while titled < len(words) and (
-        words[titled].rstrip(".") in leading
+        words[titled].rstrip(".") in _LEADING
         or _DATE_WORD.match(words[titled])
-        or (titled + 1 < len(words) and _DEMONYM.match(words[titled]) and words[titled + 1].rstrip(".") in leading)
+        or (titled + 1 < len(words) and _DEMONYM.match(words[titled]) and words[titled + 1].rstrip(".") in _LEADING)
     ):
         titled += 1
     # A qualifier with no title after it is part of the name: "Foreign Ministry", "North Korea".
@@ -237,13 +284,103 @@ def _speaker(match: re.Match[str] | None, group: int = 1, surname: bool = False)
 
 
 def _find_speaker(text: str, start: int, end: int, report: str) -> str | None:
-    """Who speaks the quote at `text[start:end]`; `report` is the whole report, where a lone
-    surname shows it is one."""
+    """Who speaks the quote at `text[start:end]`, named as `report`, the whole report, names them."""
+    return _as_named(_governing_name(text, start, end, report), _names(report))
+
+
+def _as_named(speaker: str | None, names: _Names) -> str | None:
+    """`speaker` as the report names the person: a surname in full ("Dusek" -> "Petr Dusek", not
+    where namesakes share it), without a title the report leaves off ("CEO Sofia Lindgren" ->
+    "Sofia Lindgren"); a collective source or a common noun the report writes in lower case
+    ("…," Police said) is nobody."""
+    if speaker is None:
+        return None
+    if " " in speaker:
+        return " ".join(_untitled(speaker.split(), names))
+    if speaker.lower() in _COLLECTIVE:
+        return None
+    if speaker in names.given_names:  # the report names him in full by another word
+        return speaker
+    full = names.in_full.get(speaker, Counter())
+    # "Prague Petr Dusek" (a place opening the sentence) is "Petr Dusek"; "Petr" and "Eva Dusek" are two people.
+    kept = [n for n in full if not any(" ".join(n.split()[k:]) in full for k in range(1, len(n.split()) - 1))]
+    if len({n.split()[0] for n in kept}) == 1:
+        return " ".join(_untitled(max(kept, key=full.__getitem__).split(), names))
+    return None if speaker.lower() in names.lower_case else speaker
+
+
+def _leads_a_name(word: str, lower_case: frozenset[str]) -> bool:
+    """Whether `word`, before a name, is no part of it: a title or a word shaped like one, a word
+    opening a sentence, a date, a possessive ("North Korea's Kim"), an abbreviation that is no
+    initial ("Ald.", "Reps."), or a word the report writes in `lower_case` ("Cleric Omar Haddad",
+    where "the cleric" is the same man)."""
+    bare = word.rstrip(".")
+    return (
+        bare in _LEADING
+        or word.endswith(".") and bare[1:].isalpha() and bare[1:].islower()
+        or bare.endswith(("'s", "'"))
+        or _DATE_WORD.match(bare) is not None
+        or _TITLE_SHAPE.match(bare) is not None
+        or _HYPHENED_TITLE.match(bare) is not None
+        or bare.lower() in lower_case
+        or bare.lower() in _AFTER_NAME
+    )
+
+
+def _untitled(words: list[str], names: _Names) -> list[str]:
+    """A name without the words before it that lead one ("Senior Meteorologist Jane Doe" ->
+    "Jane Doe"), where the report writes its surname alone and none of what is left in lower case:
+    a body keeps its words ("National Harbour Service", where the report writes "the harbour";
+    "Prime Minister's Office")."""
+    leads = (k + 1 for k, w in enumerate(words[:-2]) if w[:1].isupper() and _leads_a_name(w, names.lower_case))
+    rest = words[max(leads, default=0) :]
+    common = any(w[:1].isupper() and w.lower() in names.lower_case or w.endswith(("'s", "'")) for w in rest)
+    return rest if rest != words and words[-1] in names.alone and not common else words
+
+
+@lru_cache(maxsize=16)
+def _names(report: str) -> _Names:
+    """How `report` names people, read once: each run of capitalised words, cut where a sentence
+    ends, ends in a surname, alone or after up to three given names (one after "of": "Prime
+    Minister of the United Kingdom Tony Blair")."""
+    report = report.replace("’", "'")
+    lower_case = frozenset(re.findall(r"(?<![\w/.-])[a-z][\w-]*+(?!/)", report))
+    alone: set[str] = set()
+    in_full: dict[str, Counter[str]] = {}
+    for run in _NAMES.finditer(report):
+        words = run.group(1).split()
+        # A full stop that closes no abbreviation ends a sentence, and the name before it.
+        ends = [k + 1 for k, w in enumerate(words) if w.endswith(".") and not is_abbreviation(w)]
+        after_of = re.search(r"\bof\s+(?:the\s+)?$", report[max(0, run.start() - 8) : run.start()]) is not None
+        for first, last in zip([0, *ends], [*ends, len(words)]):
+            surname = words[last - 1].rstrip(".").removesuffix("'s")
+            if not re.fullmatch(r"[A-Z][a-z][\w'-]*", surname):
+                continue
+            given = words[first : last - 1]
+            given = given[max((k + 1 for k, w in enumerate(given) if _leads_a_name(w, lower_case)), default=0) :]
+            given = given[-1:] if after_of and first == 0 else given[-3:]
+            if given:
+                in_full.setdefault(surname, Counter())[" ".join([*given, surname])] += 1
+            else:
+                alone.add(surname)
+    given_names = frozenset(name.split()[0] for full in in_full.values() for name in full)
+    return _Names(lower_case, frozenset(alone), in_full, given_names)
+
+
+def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
+    """The name governing the quote at `text[start:end]`; `report` is the whole report, where a
+    lone surname shows it is one."""
     sentence = text[_sentence_start(text, start) : start]
     # Another quote between the speaker and this one belongs to that quote.
     before = re.split(r"[“”\"]", sentence)[-1]
     earlier = sentence[: len(sentence) - len(before)]
-    match = _subject_before(before, earlier)
+    # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
+    # after it start the next one ("…conditions.'' Gray said about 56 sailors …"), as they do
+    # after a full stop outside the marks.
+    ends = _ENDS_A_SENTENCE.search(text, start, end) is not None
+    attribution = None if ends else _AFTER.match(text[end : end + 120])
+    attributed = attribution is not None or (not ends and _UNNAMED_AFTER.match(text, end) is not None)
+    match = _subject_before(before, earlier, attributed)
     if match:
         # A lone capitalised word opening the sentence may be any noun: "Police said", "Officials said".
         opens = not (earlier + before[: match.start(1)]).strip() and len(match.group(1).split()) == 1
@@ -254,12 +391,8 @@ def _find_speaker(text: str, start: int, end: int, report: str) -> str | None:
         surname = bool(match.group("title")) or (lone and _is_surname(match.group(2), report))
         if surname or not lone:
             return _speaker(match, 2, surname)
-    # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
-    # after it start the next one ("…conditions.'' Gray said about 56 sailors …"), as they do
-    # after a full stop outside the marks.
-    match = None if _ENDS_A_SENTENCE.search(text, start, end) else _AFTER.match(text[end : end + 120])
-    if match and (match.group(1) or _heads(match, 2)):
-        return _speaker(match, 1 if match.group(1) else 2)
+    if attribution and (attribution.group(1) or _heads(attribution, 2)):
+        return _speaker(attribution, 1 if attribution.group(1) else 2)
     # "According to …" outside the quote: inside it, it names the speaker's own source.
     after = text[end : text.find(".", end) if "." in text[end:] else len(text)]
     # Another name with a speech verb between them speaks the quote: "According to Pullings, … he
@@ -275,16 +408,22 @@ def _find_speaker(text: str, start: int, end: int, report: str) -> str | None:
     return _speaker(match) if match and _heads(match, 1) else None
 
 
-def _subject_before(before: str, earlier: str) -> re.Match[str] | None:
+def _subject_before(before: str, earlier: str, attributed: bool) -> re.Match[str] | None:
     """The name (group 1) whose speech verb in `before`, the words of the quote's sentence since
     the last quotation mark (`earlier`: the words before them), governs the quote; a name that is
     no subject is passed over for the next, never for a part of it ("for the Bexar County
-    Sheriff's Office said" names no "County Sheriff's Office"). Each run of capitalised words is
-    read once, and the sentence's last stop once: a long run of them reads in linear time."""
+    Sheriff's Office said" names no "County Sheriff's Office"). A later speech verb takes the
+    quote from it, and so does the quote's own attribution after a clause break (`attributed`:
+    "Horak said the wall was weak, and "…," a diver said"; not "Kim told Lavrov that "…," KCNA
+    said"). Each run of capitalised words is read once, and the sentence's last stop, claim and
+    break once: a long run of them reads in linear time."""
     stop = max(before.rfind("."), before.rfind("!"), before.rfind("?"))
+    last_claim = max((m.start("verb") for m in _CLAIMS.finditer(before) if not m.group("pronoun")), default=-1)
+    last_break = max((m.start() for m in _CLAUSE_BREAK.finditer(before)), default=-1) if attributed else -1
     for name in _NAMES.finditer(before):
         verb = _GOVERNS.match(before, name.end())
-        if verb is None or verb.end() <= stop:  # no verb, or one whose sentence ended before the quote
+        # No verb, one whose sentence ended before the quote, or one that another verb or a break follows.
+        if verb is None or max(stop, last_claim, last_break) >= verb.end():
             continue
         lead = earlier + before[: name.start(1)]
         where = verb.group("where")
@@ -293,7 +432,7 @@ def _subject_before(before: str, earlier: str) -> re.Match[str] | None:
         # Kurt, adding").
         titled = any(w.rstrip(".") in TITLES for w in name.group(1).split()[:-1])
         if not (
-            _is_object(lead)
+            _is_object(lead, titled)
             or (where and where.split()[0] == "of" and not titled)
             or (verb.group("closing") and not re.search(r"\b[a-z]+,\s*$", lead))
         ):
@@ -312,13 +451,18 @@ def _sentence_start(text: str, start: int) -> int:
     return max([*ends, stop + 2] if stop >= 0 else ends, default=0)
 
 
-def _is_object(lead: str) -> bool:
-    """Whether a name after `lead` is a preposition's object ("Secretary of" is a title's), or
-    one of several subjects ("Ivanov and Sergeyev said")."""
-    found = _OBJECT_OF.search(lead[-60:])
+def _is_object(lead: str, titled: bool) -> bool:
+    """Whether a name after `lead` is a preposition's object ("Secretary of" is a title's, and in
+    "Bank of England Governor Andrew Bailey", `titled`, "of" joins a body's name unless the body
+    is an object: "a spokesman for the Bank of …"), or one of several subjects ("Ivanov and
+    Sergeyev said")."""
+    tail = lead[-60:]
+    found = _OBJECT_OF.search(tail)
+    if found is not None and found.group(2) == "of" and titled and found.group(1)[0].isupper():
+        return _is_object(tail[: found.start(1)], False)
     if found is not None and not (found.group(2) == "of" and found.group(1).rstrip(".") in TITLES):
         return True
-    return re.search(r"[A-Z][\w'’.-]*,?\s+(?:and|or|&)\s+$", lead[-60:]) is not None
+    return re.search(r"[A-Z][\w'’.-]*,?\s+(?:and|or|&)\s+$", tail) is not None
 
 
 def _heads(match: re.Match[str], group: int) -> bool:
