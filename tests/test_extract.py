@@ -472,6 +472,14 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("In this Oct. 3, 2024 file photo Jan Horak leaves the Line 3 tram depot in Velmora after the derailment.",
          False),
         ("In this case the Line 3 tram operator in Velmora was fined for the derailment in Old Market Square.", True),
+        # A picture named by a caption's word, or held up by whom it shows: a caption; a picture a
+        # sentence tells of is prose.
+        ("An undated photograph of Jan Horak at the Line 3 tram depot in Velmora, where he drove for years.", False),
+        ("A file photo of the derailed Line 3 tram at Old Market Square in Velmora, taken by a passenger.", False),
+        ("An image of the derailed Line 3 tram in Velmora currently serves as the council's banner online.", True),
+        ("Ines Calder holds a photo of her father, who drove the Line 3 tram in Velmora for 30 years.", False),
+        ("The pictures of the derailed Line 3 tram in Velmora are part of the inquiry's report into the crash.", True),
+        ("A photographer at Old Market Square in Velmora filmed the Line 3 tram as it left the rails.", True),
         # A caption says where each named person stands in the picture; prose's "left" and "right" are no places.
         ("Tram driver Jan Horak, left, and inspector Ines Calder walk past the derailed Line 3 tram in Velmora.", False),
         ("Mayor Ines Calder (right) visits passengers hurt when the Line 3 tram derailed in Old Market Square.", False),

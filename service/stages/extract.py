@@ -97,6 +97,11 @@ _CAPTION = Hinted(
     r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b"
     r"|^The (?:\w+ )?(?:photo(?:graph)?|image|picture)s? (?:is|are|shows?)\b"  # "The first photograph is a …"
     r"|^(?:photo(?:graph)?|image|picture)s? (?:taken|by|courtesy)\b"  # "Photo taken in Santa Rosa, on Monday."
+    # "An undated photograph of …", "A file photo of …": a picture named by a caption's word ("An
+    # image of the cover serves as her avatar" is prose).
+    r"|^An? (?:undated|file|handout|family|courtesy) (?:photo(?:graph)?|image|picture) of\b"
+    # "Linda Roe holds a photo of her mother.": a name that holds up a picture, as it is shown.
+    r"|^(?-i:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*) hold(?:s|ing) (?:up )?an? (?:[\w-]+ )?(?:photo(?:graph)?|image|picture)\b"
     # A wire caption ends on the picture's full date, and maybe its place: "Members of the
     # National Guard patrol Wednesday, April 29, 2015, in Baltimore.", "…, in the Squirrel Hill
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
