@@ -1,20 +1,23 @@
 """A page sent as markup: the text of its story and its own title.
 
-trafilatura reads the story (its precision mode, tables left out). Where that gives no prose (a
-page laid out in a table, a page drawn by scripts whose body is empty), its recall mode with
-tables reads the page again, and a JSON-LD `articleBody` (schema.org's Article and its kinds,
-also inside `@graph`, a list or another node) is read where the page's own text tells no more
-prose than it. The title is the page's headline as its head gives it (JSON-LD `headline`,
-og:title, <title>), without the site's name. A feed is no page: the caller is told so rather than
-given a brief of it.
+trafilatura reads the story (its precision mode, tables left out), without what a browser never
+shows as it (a <template>'s content, a social network's post embedded in the page). Where that
+gives no prose, a page laid out in tables is read again with its cells as blocks, and then its
+recall mode reads the page (a page drawn by scripts whose body is empty); a JSON-LD `articleBody`
+(schema.org's Article and its kinds, a blog post, a live blog's updates, also inside `@graph`, a
+list or another node) is read where the page's own text tells no more prose than it. The title
+is the page's headline as its head gives it (JSON-LD `headline`, og:title, <title>), without the
+site's name. A feed is no page: the caller is told so rather than given a brief of it.
 """
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
+import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,9 +40,30 @@ MAX_DEPTH = 256
 
 _CLOSING_ROOT = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
-# trafilatura writes a table row as "| cell | cell |" and a header's rule as "|---|---|".
-_TABLE_ROW = re.compile(r"^\|\s(.*)\s\|$")
-_TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
+
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# What a browser never shows as the story: an inert <template> (a declarative shadow root is
+# shown), and a post embedded by a social network's embed code, which its script draws as a card.
+_EMBED_CLASSES = (
+    "twitter-tweet twitter-video instagram-media tiktok-embed fb-post fb-video fb-xfbml-parse-ignore "
+    "text-post-media bluesky-embed mastodon-embed reddit-embed-bq reddit-card imgur-embed-pub tumblr-post"
+).split()
+_UNSHOWN = [
+    "//template[not(@shadowrootmode) and not(@shadowroot)]",
+    f"//*[self::blockquote or self::div][{' or '.join(map(_has_class, _EMBED_CLASSES))}]",
+]
+# A table laid out as a page: its cells read as blocks, each of its paragraphs a line of its own.
+_TABLE_TAGS = ("table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+
+# Where its own reading is short, trafilatura falls back on readability and justext, whose time
+# grows with the square of a run of short blocks and with each block's depth (4,000,000 characters
+# of either took minutes): a page with more elements or blocks of text than a news page has is read
+# without them.
+MAX_FALLBACK_ELEMENTS, MAX_FALLBACK_BLOCKS = 10_000, 3_000
+_INLINE = frozenset("a abbr b cite code em font i label mark q small span strong sub sup time u".split())
 
 # Tags inside a JSON-LD body: those that end a paragraph become a line break, the rest go.
 _PARAGRAPH_TAG = re.compile(r"<(?:br|/p|/div|/h[1-6]|/li)\b[^<>]*>", re.I)
@@ -49,6 +73,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
 # A headline's length, as the clean stage takes a headline line of a report's text.
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 25
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +97,8 @@ def read_page(markup: str, article_id: str, site_names: Iterable[str] = ()) -> P
     markup = _CLOSING_ROOT.sub("", markup)
     tree, too_deep = _parsed(markup)
     articles = list(_json_ld_articles(tree)) if tree is not None else []
-    text = _extract(markup, precise=True)
-    if not _prose_words(text):
-        text = _table_cells_as_lines(_extract(markup, precise=False))
-    bodies = [_body_text(a["articleBody"]) for a in articles if isinstance(a.get("articleBody"), str)]
-    body = max(bodies, key=_prose_words, default="")
+    text = _story(tree) if tree is not None else ""
+    body = max(map(_article_body, articles), key=_prose_words, default="")
     if (words := _prose_words(body)) and _prose_words(text) <= words:
         text = body
     warning = None
@@ -101,41 +123,58 @@ def _parsed(markup: str) -> tuple[Any, bool]:
     return tree, too_deep
 
 
-def _extract(markup: str, precise: bool) -> str:
+def _story(tree: Any) -> str:
+    """The story's text: read in precision mode, else from the page's tables as blocks, else in
+    recall mode. Changes the tree's tables."""
+    fast = _too_large_for_fallback(tree)
+    if _prose_words(text := _extract(tree, precise=True, fast=fast)):
+        return text
+    # Without its fallbacks, precision mode reads no text that lies bare in a block, as a cell's does.
+    if _tables_as_blocks(tree) and not fast and _prose_words(text := _extract(tree, precise=True, fast=False)):
+        return text
+    return _extract(tree, precise=False, fast=fast)
+
+
+def _extract(tree: Any, precise: bool, fast: bool) -> str:
+    """The story trafilatura reads from the page's tree (which it copies, not changes): a tree,
+    unlike markup, is read also where it is a fragment with no <body> around it."""
     import trafilatura  # only HTML input pays for the import
 
-    def extract(document: str) -> str | None:
-        return trafilatura.extract(
-            document,
+    return (
+        trafilatura.extract(
+            tree,
             include_comments=False,
-            include_tables=not precise,
+            include_tables=False,
             favor_precision=precise,
             favor_recall=not precise,
+            fast=fast,
+            prune_xpath=_UNSHOWN,
         )
+        or ""
+    )
 
-    # trafilatura reads nothing from a fragment of nested blocks with no <body> around it.
-    if extracted := extract(markup):
-        return extracted
-    return "" if "<body" in markup.lower() else extract(f"<html><body>{markup}</body></html>") or ""
+
+def _too_large_for_fallback(tree: Any) -> bool:
+    """Whether the page has more elements, or blocks that hold text, than trafilatura's fallbacks
+    read in time."""
+    elements = blocks = 0
+    for element in tree.iter():
+        elements += 1
+        blocks += element.tag not in _INLINE and bool((element.text or "").strip())
+    return elements > MAX_FALLBACK_ELEMENTS or blocks > MAX_FALLBACK_BLOCKS
+
+
+def _tables_as_blocks(tree: Any) -> int:
+    """Turns the page's tables into blocks, in place; how many elements it changed."""
+    cells = list(tree.iter(*_TABLE_TAGS))
+    for cell in cells:
+        cell.tag = "div"
+    return len(cells)
 
 
 def _prose_words(text: str) -> int:
     """Words in the lines of `text` that read as prose: how much of a story it tells."""
     return sum(word_count(line) for line in text.split("\n") if is_prose(line))
-
-
-def _table_cells_as_lines(text: str) -> str:
-    """A page laid out in a table holds its story in a cell: each cell is a line of its own."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if _TABLE_RULE.match(line):
-            continue
-        if row := _TABLE_ROW.match(line):
-            lines.extend(cell.strip() for cell in row.group(1).split(" | "))
-        else:
-            lines.append(line)
-    return "\n".join(lines)
 
 
 def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
@@ -156,13 +195,26 @@ def _json_ld_articles(tree: Any) -> Iterator[dict[str, Any]]:
             elif isinstance(node, dict):
                 if _is_article(node.get("@type")):
                     yield node
-                stack.extend(reversed([v for v in node.values() if isinstance(v, (list, dict))]))
+                # A live blog's updates are read as part of it: their headlines are none of the page's.
+                nested = [v for k, v in node.items() if isinstance(v, (list, dict)) and k != "liveBlogUpdate"]
+                stack.extend(reversed(nested))
 
 
 def _is_article(kind: object) -> bool:
     kinds = kind if isinstance(kind, list) else [kind]
-    # "NewsArticle", "schema:NewsArticle", "https://schema.org/NewsArticle".
-    return any(isinstance(k, str) and re.split(r"[/:]", k)[-1].endswith("Article") for k in kinds)
+    # "NewsArticle", "schema:NewsArticle", "https://schema.org/NewsArticle", and the kinds of
+    # Article whose names do not say so: a blog's post and a live blog.
+    names = [re.split(r"[/:]", k)[-1] for k in kinds if isinstance(k, str)]
+    return any(name.endswith("Article") or name in ("BlogPosting", "LiveBlogPosting") for name in names)
+
+
+def _article_body(article: dict[str, Any]) -> str:
+    """An Article's `articleBody` as text; a live blog's is followed by its updates', in the order it
+    lists them."""
+    updates = article.get("liveBlogUpdate")
+    updates = updates if isinstance(updates, list) else [updates]
+    parts = [article, *(u for u in updates if isinstance(u, dict))]
+    return "\n".join(_body_text(p["articleBody"]) for p in parts if isinstance(p.get("articleBody"), str)).strip()
 
 
 def _body_text(body: str) -> str:
@@ -178,9 +230,12 @@ def _title(tree: Any, markup: str, articles: list[dict[str, Any]], site_names: I
     names += [p["name"] for p in publishers if isinstance(p.get("name"), str)]
     sites = {_name_key(name) for name in names} - {""}
     headlines = [a["headline"] for a in articles if isinstance(a.get("headline"), str)]
-    titles = [t.text_content() for t in tree.iter("title")][:1]
+    # An <svg>'s <title> names a picture (an icon's "Share on Facebook"), not the page.
+    titles = [t.text_content() for t in tree.xpath("//title[not(ancestor::svg)]")][:1]
+    # The page as it reads, its entities decoded and its spaces one as a title's are: read once, if at all.
+    text = functools.cache(lambda: " ".join(html_lib.unescape(markup).split()))
     for candidate in [*headlines, *_meta(tree, "og:title"), *titles]:
-        title = _without_site_name(" ".join(html_lib.unescape(candidate).split()), sites, markup)
+        title = _without_site_name(" ".join(html_lib.unescape(candidate).split()), sites, tree, text)
         if MIN_TITLE_WORDS <= word_count(title) <= MAX_TITLE_WORDS and _name_key(title) not in sites:
             return title
     return None
@@ -196,19 +251,34 @@ def _name_key(name: str) -> str:
     return re.sub(r"^the ", "", " ".join(re.findall(r"\w+", name.casefold())))
 
 
-def _without_site_name(title: str, sites: set[str], markup: str) -> str:
+def _without_site_name(title: str, sites: set[str], tree: Any, text: Callable[[], str]) -> str:
     """`title` without the site's name set off at its end or start: a name the page gives its
-    site, or at the end one it repeats outside its title, shorter than the headline it follows (a
-    headline repeated in an <h1> is no site's name)."""
+    site; else the part its heading leaves off where the heading reads the longer rest of the title;
+    else at the end one it repeats outside its title, shorter than the headline it follows."""
     separators = list(_TITLE_SEPARATOR.finditer(title))
     if not separators:
         return title
     last, first = separators[-1], separators[0]
-    suffix, prefix, rest = title[last.end() :], title[: first.start()], title[: last.start()]
+    suffix, prefix = title[last.end() :], title[: first.start()]
+    rest, after = title[: last.start()], title[first.end() :]
     if _name_key(suffix) in sites:
         return rest
     if _name_key(prefix) in sites:
-        return title[first.end() :]
-    if markup.count(suffix) > markup.count(title) and word_count(suffix) < word_count(rest):
+        return after
+    shown = _headings(tree, {title, rest, after})
+    if title not in shown:
+        if rest in shown and word_count(suffix) < word_count(rest):
+            return rest
+        if after in shown and word_count(prefix) < word_count(after):
+            return after
+    if text().count(suffix) > text().count(title) and word_count(suffix) < word_count(rest):
         return rest
     return title
+
+
+def _headings(tree: Any, texts: set[str]) -> set[str]:
+    """Those of `texts` that a heading of the page (<h1> to <h6>) reads."""
+    # A heading's first few pieces of text suffice to tell a headline, and cost no more for a
+    # heading that holds the page.
+    read = (" ".join("".join(itertools.islice(h.itertext(), 8)).split()) for h in tree.iter(*_HEADINGS))
+    return texts.intersection(read)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
-from conftest import no_model_pipeline
+from conftest import no_model_pipeline, within_seconds
 from service import Article, InputError, Options, render, summarize
 from service.api.app import create_app
 from service.api.schemas import MAX_ARTICLE_CHARS, MAX_HTML_CHARS
@@ -290,3 +290,218 @@ def test_a_sources_text_is_in_the_json_and_in_no_rendered_brief() -> None:
     assert source_text in render(brief, "json")
     for fmt in ("markdown", "text", "html"):
         assert source_text not in render(brief, fmt)
+
+
+# 7. What a browser never shows as the story: a template's content, a social network's embedded post
+
+ASIDE = "The Dunmere ferry will stop running at the end of the month, the Harrowgate council said on Monday."
+POST = "Watched the water pour over the Selm Bridge rail from the quay tonight, never seen the river this high."
+
+
+def test_a_templates_content_is_not_read_as_story_text() -> None:
+    inert = f"<template><p>{ASIDE}</p></template>"
+    html = page(f"<article><p>{LEAD}</p>{inert}<p>{SECOND}</p></article><template><div>{inert}</div></template>")
+    document = read(html)
+    assert kept(document) == f"{LEAD} {SECOND}"
+    assert "Dunmere" not in document.text
+
+
+@pytest.mark.parametrize("attribute", ["shadowrootmode", "shadowroot"])
+def test_a_declarative_shadow_roots_template_is_read_as_the_browser_shows_it(attribute: str) -> None:
+    html = page(f'<article><div><template {attribute}="open"><p>{ASIDE}</p></template></div>{STORY}</article>')
+    assert ASIDE in read(html).text
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<blockquote class="twitter-tweet" data-theme="light"><p lang="en">{post}</p>&mdash; Una Pell (@unapell) '
+        '<a href="https://example.com/unapell/status/1">March 12, 2024</a></blockquote>',
+        '<blockquote class="instagram-media" data-instgrm-version="14"><div><p>{post}</p>'
+        "<p>A post shared by Una Pell (@unapell)</p></div></blockquote>",
+        '<blockquote class="tiktok-embed" cite="https://example.com/@unapell/video/1"><section><p>{post}</p>'
+        "</section></blockquote>",
+        '<div class="fb-post" data-href="https://example.com/unapell/posts/1">'
+        '<blockquote class="fb-xfbml-parse-ignore"><p>{post}</p>Posted by Una Pell</blockquote></div>',
+        '<blockquote class="bluesky-embed" data-bluesky-uri="at://example/1"><p lang="en">{post}</p></blockquote>',
+    ],
+    ids=["twitter", "instagram", "tiktok", "facebook", "bluesky"],
+)
+def test_a_social_networks_post_embedded_in_the_story_is_not_read(embed: str) -> None:
+    script = '<script async src="https://example.com/embed.js"></script>'
+    document = read(page(f"<article><p>{LEAD}</p>{embed.format(post=POST)}{script}<p>{SECOND}</p></article>"))
+    assert kept(document) == f"{LEAD} {SECOND}"
+    assert "quay" not in document.text and "Una Pell" not in document.text
+
+
+def test_a_quotation_set_in_a_blockquote_is_read_as_the_storys() -> None:
+    quoted = "We heard a crack and then the whole span went into the river, said Una Pell, who lives by the bridge."
+    document = read(page(f'<article><p>{LEAD}</p><blockquote class="pull-quote"><p>{quoted}</p></blockquote>'
+                         f"<p>{SECOND}</p></article>"))
+    assert quoted in document.text
+
+
+# 8. A page laid out in tables, a huge page, a fragment
+
+
+THIRD = "An independent inquiry into the collapse will begin on Wednesday, the Marrowick county council said."
+MENU = '<a href="/">Home</a><br><a href="/news">News</a><br><a href="/sport">Sport</a>'
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [f"<p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p>", f"{LEAD}<br><br>{SECOND}<br><br>{THIRD}"],
+    ids=["paragraphs", "line-breaks"],
+)
+def test_a_page_laid_out_in_tables_reads_each_paragraph_of_its_story_cell_as_a_block(cell: str) -> None:
+    html = page(
+        '<table width="100%"><tr><td colspan="2"><b>Marrowick Evening Echo</b></td></tr>'
+        f'<tr><td width="150">{MENU}</td><td><table><tr><td>{cell}</td></tr></table></td></tr>'
+        '<tr><td colspan="2">Copyright 2024 Marrowick Evening Echo</td></tr></table>'
+    )
+    document = read(html)
+    assert [block.text for block in document.blocks] == [LEAD, SECOND, THIRD]
+    assert "|" not in document.text
+
+
+def test_a_page_laid_out_in_tables_leaves_its_menu_and_footer_cells_out() -> None:
+    html = page(
+        '<table><caption>Marrowick Evening Echo</caption><tr><th>News</th></tr>'
+        f"<tr><td>{MENU}</td></tr><tr><td><p>{LEAD}</p><p>{SECOND}</p></td><td>Weather: rain</td></tr>"
+        "<tr><td>Copyright 2024 Marrowick Evening Echo</td></tr></table>"
+    )
+    document = read(html)
+    assert document.text.split("\n") == [LEAD, SECOND]
+
+
+def test_a_huge_page_of_short_blocks_is_read_in_seconds() -> None:
+    # trafilatura's fallbacks take over a minute on a page of 20,000 short blocks.
+    filler = "".join(f'<div class="item">Item {i}</div>' for i in range(20_000))
+    html = page(f"<article>{STORY}</article>{filler}")
+    with within_seconds(10, "a huge page was read with trafilatura's fallbacks"):
+        document = read(html)
+    assert LEAD in kept(document) and SECOND in kept(document)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        f"<div><div><p>{LEAD}</p><p>{SECOND}</p></div></div>",
+        f"<div><div><p>{LEAD}</p><p>{SECOND}</p></div></div><!-- the <body> of the export -->",
+        f"<div><bodytext><div><p>{LEAD}</p><p>{SECOND}</p></div></bodytext></div>",
+    ],
+    ids=["nested-blocks", "body-named-in-a-comment", "bodytext-element"],
+)
+def test_a_fragment_with_no_body_around_it_gives_its_story(fragment: str) -> None:
+    assert [block.text for block in read(fragment).blocks] == [LEAD, SECOND]
+
+
+# 9. A blog's post and a live blog's JSON-LD body
+
+
+@pytest.mark.parametrize(
+    "kind", ["BlogPosting", "https://schema.org/BlogPosting", ["LiveBlogPosting"]], ids=["blog", "url", "live"]
+)
+@pytest.mark.parametrize("shell", [SCRIPT_RENDERED, NOTICE_ONLY], ids=["empty", "notice"])
+def test_a_script_rendered_blog_post_is_read_from_its_json_ld_body(kind: object, shell: str) -> None:
+    document = read(page(shell, json_ld({"@type": kind, "articleBody": f"{LEAD}\n\n{SECOND}"})))
+    assert [block.text for block in document.blocks] == [LEAD, SECOND]
+
+
+LIVE_BLOG = {
+    "@context": "https://schema.org",
+    "@type": "LiveBlogPosting",
+    "headline": "Selm Bridge collapse in Marrowick: live updates",
+    "articleBody": LEAD,
+    "liveBlogUpdate": [
+        {"@type": "BlogPosting", "headline": "Four rescued from the river", "articleBody": f"<p>{SECOND}</p>"},
+        {"@type": "BlogPosting", "headline": "Update without a body"},
+        {"@type": "BlogPosting", "headline": "County orders an inquiry", "articleBody": THIRD},
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [SCRIPT_RENDERED, f"<article><p>{LEAD}</p><p>Follow our live coverage of the collapse.</p></article>"],
+    ids=["script-rendered", "teaser"],
+)
+def test_a_live_blogs_json_ld_body_is_read_with_its_updates_in_the_order_it_lists_them(body: str) -> None:
+    document = read(page(body, json_ld(LIVE_BLOG)))
+    assert [block.text for block in document.blocks] == [LEAD, SECOND, THIRD]
+
+
+def test_a_live_blogs_single_update_is_read_after_its_body() -> None:
+    update = {"@type": "BlogPosting", "articleBody": SECOND}
+    data = {"@type": "LiveBlogPosting", "articleBody": LEAD, "liveBlogUpdate": update}
+    document = read(page(SCRIPT_RENDERED, json_ld(data)))
+    assert [block.text for block in document.blocks] == [LEAD, SECOND]
+
+
+def test_a_live_blogs_update_headline_is_not_the_pages_title() -> None:
+    data = {key: value for key, value in LIVE_BLOG.items() if key != "headline"}
+    html = page(SCRIPT_RENDERED, json_ld(data) + "<title>Selm Bridge collapse in Marrowick: live updates</title>")
+    assert read(html).headlines[0] == "Selm Bridge collapse in Marrowick: live updates"
+
+
+def test_the_pages_own_text_stands_where_it_tells_more_than_its_live_blogs_body() -> None:
+    data = {"@type": "LiveBlogPosting", "articleBody": "Live: the Selm Bridge has fallen, police said."}
+    document = read(page(f"<article><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></article>", json_ld(data)))
+    assert [block.text for block in document.blocks] == [LEAD, SECOND, THIRD]
+
+
+# 10. The page's title: an icon's, and the site's name its heading leaves off
+
+HEADLINE = "Harbour wall fails in storm"
+ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><title>Share on Facebook</title><path d="M0 0h24v24H0z"/></svg>'
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<html><head>{ICON}<title>{HEADLINE}</title></head><body><article>{STORY}</article></body></html>",
+        f"<html><body>{ICON}<title>{HEADLINE}</title><article>{STORY}</article></body></html>",
+    ],
+    ids=["icon-in-head", "no-head"],
+)
+def test_an_icons_svg_title_before_the_pages_title_is_not_the_headline(html: str) -> None:
+    assert read(html).headlines[0] == HEADLINE
+
+
+def test_a_page_whose_only_title_is_an_icons_has_no_headline() -> None:
+    assert read(page(f"<header>{ICON}</header><article>{STORY}</article>")).headlines == []
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "headline"),
+    [
+        (f"{HEADLINE} | Velmora Gazette", f"<h1>{HEADLINE}</h1>", HEADLINE),
+        (f"Velmora Gazette - {HEADLINE}", f"<h1>{HEADLINE}</h1>", HEADLINE),
+        (f"{HEADLINE} – Velmora Gazette", '<h2 class="headline"><span>Harbour wall</span> fails in storm</h2>',
+         HEADLINE),
+        ("Harbour wall &amp; pier fail | Velmora Gazette", "<h1>Harbour wall &amp; pier fail</h1>",
+         "Harbour wall & pier fail"),
+        ("Harbour wall fails - what we know | Velmora Gazette", "<h1>Harbour wall fails - what we know</h1>",
+         "Harbour wall fails - what we know"),
+    ],
+    ids=["suffix", "prefix", "dash-and-inline-markup", "entity", "separator-in-headline"],
+)
+def test_the_site_name_the_pages_heading_leaves_off_its_title_goes(title: str, heading: str, headline: str) -> None:
+    # The site's name appears nowhere else on the page, nor does the page name its site.
+    html = page(f"<article>{heading}{STORY}</article>", f"<title>{title}</title>")
+    assert read(html).headlines[0] == headline
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (f"{HEADLINE} | Velmora Gazette", f"<h1>Storm damage along the coast</h1><p>{HEADLINE}</p>"),
+        (f"{HEADLINE} | Velmora Gazette", ""),
+        (f"{HEADLINE} - Velmora", f"<h1>{HEADLINE} - Velmora</h1><h2>{HEADLINE}</h2>"),
+        (f"Coast news | {HEADLINE} overnight", "<h2>Coast news</h2>"),
+    ],
+    ids=["no-heading-reads-a-part", "no-heading", "heading-reads-the-whole", "heading-reads-the-shorter-part"],
+)
+def test_a_title_keeps_its_full_text_where_no_heading_says_which_part_is_the_sites_name(title: str, body: str) -> None:
+    html = page(f"<header>{body}</header><article>{STORY}</article>", f"<title>{title}</title>")
+    assert read(html).headlines[0] == title
