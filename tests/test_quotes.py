@@ -148,6 +148,12 @@ def test_a_lone_word_opening_the_sentence_speaks_only_as_a_surname_the_report_na
     # A possessive is no given name, nor a word the report gives a full name by ("Oh Petr", but "Petr Dusek").
     ("Velmora's Dusek toured the harbour. \"{q},\" Dusek said.", "Dusek"),
     ('Eva Novak called out "Oh Petr, the wall is gone" to Petr Dusek. "{q}," Petr said.', "Petr"),
+    # The first word of one full name credits it: a given name, or a family name written first;
+    # not where it opens two names, or also ends one.
+    ('Harbour master Bill Hudson toured the harbour. "{q}," Bill said.', "Bill Hudson"),
+    ('North Korean leader Kim Jong Un toured the harbour. "{q}," Kim said.', "Kim Jong Un"),
+    ('Kim Jong Un and Kim Yo Jong toured the harbour. "{q}," Kim said.', "Kim"),
+    ('Petr Dusek left Dusek Tower for the harbour. "{q}," Dusek said.', "Dusek"),
     # Words before a name that the report then leaves off are a title, when they are shaped like
     # one or the report writes them in lower case; a body's name keeps its words.
     ('"{q}," Englishman Tom Hale said. Hale finished second.', "Tom Hale"),

@@ -731,7 +731,7 @@ def test_real_seed_reports_form_one_story_with_the_wire_copy_found_and_no_false_
     # than 10,000 troops" against "thousands" is no figure to compare), so no conflict.
     assert story.brief.conflicts == []
     quote = story.brief.quote
-    assert quote.speaker == "Kim" and "unconditionally support" in quote.text and len(quote.article_ids) >= 3
+    assert quote.speaker == "Kim Jong Un" and "unconditionally support" in quote.text and len(quote.article_ids) >= 3
 
 
 def _bench():

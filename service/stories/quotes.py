@@ -299,9 +299,15 @@ def _as_named(speaker: str | None, names: _Names) -> str | None:
         return " ".join(_untitled(speaker.split(), names))
     if speaker.lower() in _COLLECTIVE:
         return None
-    if speaker in names.given_names:  # the report names him in full by another word
-        return speaker
     full = names.in_full.get(speaker, Counter())
+    if speaker in names.given_names:
+        # The first word of one full name the report gives, and the last of none: a given name
+        # ("Bill", after "Bill Hudson") or a family name written first ("Kim", after "Kim Jong
+        # Un"). Where it also ends a name ("Trump", after "Donald Trump" and "Trump Tower"), or
+        # opens two, which is meant is untold.
+        opened = {name for variants in names.in_full.values() for name in variants
+                  if name.split()[0] == speaker}
+        return " ".join(_untitled(opened.pop().split(), names)) if len(opened) == 1 and not full else speaker
     # "Prague Petr Dusek" (a place opening the sentence) is "Petr Dusek"; "Petr" and "Eva Dusek" are two people.
     kept = [n for n in full if not any(" ".join(n.split()[k:]) in full for k in range(1, len(n.split()) - 1))]
     if len({n.split()[0] for n in kept}) == 1:
