@@ -650,6 +650,8 @@ def test_a_title_case_header_run_into_a_sentence_is_not_a_brief_sentence(pipelin
     "Jan Horak/Velmora Photo Agency There is no question that the ferry was late again.",
     "Velmora Tram Crash Live Updates They finally reopened Line 3 on Friday morning.",
     "Harbour Master Profiles 6 Before he was out of his teens, Jan Horak had run three ferries.",
+    "Tram Camera Captures Cyclist Dragged by Line 3 Investigators are also looking for a blue van.",
+    "Velmora Harbour operation Authorities said they traced the ferry's owner through his phone.",
 ])
 def test_a_header_or_credit_run_into_a_pronoun_or_after_a_number_is_a_run_in_header(run_in):
     assert has_run_in_header(run_in)
@@ -660,6 +662,8 @@ def test_a_header_or_credit_run_into_a_pronoun_or_after_a_number_is_a_run_in_hea
     "Ilse Varga, the Mayor of Velmora, said the tram network would reopen on Monday morning.",
     "Trade envoys of Vice Premier Liu He are holding talks in Velmora on the tram contract.",
     "In the novel ``The Gospel According to Ines,'' the harbour floods and the trams stop.",
+    "Velmora City Police said the tram driver had been drinking before the Line 3 derailment.",
+    "Executives representing Velmora Ferries and Dunmere Trams are witnesses at the inquiry.",
 ])
 def test_a_capitalised_word_inside_prose_is_no_run_in_header(prose):
     assert not has_run_in_header(prose)

@@ -75,12 +75,19 @@ _LABELLED_FIELDS = re.compile(r"(?:^|\s)[A-Z]{2,}:\s(?:.*\s)?[A-Z]{2,}:\s")
 # A header in Title Case run into the sentence after it: the sentence's opening word stands
 # capitalised right after a word of the header ("The Kind of Guy Who Bilks Taxpayers for His
 # Own Enrichment In 2007, after leaving the CIA, …", "… Stood Still On Friday morning a …",
-# "Breaking News Alerts From FOX 29 It was …", a picture credit "…/Getty Images There is …").
-# Prose puts such a word after punctuation. ("According" is no such word: "``The Gospel
-# According to Jesus Christ,''".)
+# "Breaking News Alerts From FOX 29 It was …", a picture credit "…/Getty Images There is …"),
+# or a plural of the people news cites as its subject ("Girl Dragged by School Bus Investigators
+# are also looking", "Related: 11 Ways to Fight Ebola Doctors at the hospital"; not "Police",
+# which ends a body's name: "New York City Police said"). Prose puts such a word after
+# punctuation. ("According" is no such word: "``The Gospel According to Jesus Christ,''".)
+_CITED_PEOPLE = (
+    "Officials|Authorities|Investigators|Witnesses|Residents|Experts|Analysts|Rescuers|Prosecutors|Researchers"
+    "|Scientists|Doctors|Lawmakers|Critics|Protesters|Demonstrators|Officers|Troops|Soldiers|Firefighters"
+    "|Detectives|Agents"
+)
 _RUN_IN_OPENER = re.compile(
     rf"(?<=[a-z\d] )(?:{SENTENCE_OPENERS}|On|Before|Since|During|Once|Although|Despite|With|From|By|As|For"
-    r"|Last|Earlier|One|Two|Three|Some|Many|Most)"
+    rf"|Last|Earlier|One|Two|Three|Some|Many|Most|{_CITED_PEOPLE})"
     rf"(?= (?:[a-z]|\d|(?:{WEEKDAY}|{MONTH})\b))"
 )
 MIN_HEADER_WORDS = 3
