@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -74,6 +75,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
 # A headline's length, as the clean stage takes a headline line of a report's text.
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 25
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# A link's path to a site's front page: "/", "https://echo.example", "./", "/index.html".
+_HOME_PATH = re.compile(r"[./]*(?:index\.\w+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,19 +256,20 @@ def _name_key(name: str) -> str:
 
 def _without_site_name(title: str, sites: set[str], tree: Any, text: Callable[[], str]) -> str:
     """`title` without the site's name set off at its end or start: a name the page gives its
-    site; else the part its heading leaves off where the heading reads the longer rest of the title;
-    else at the end one it repeats outside its title, shorter than the headline it follows."""
+    site, or its masthead (a heading that links home) reads; else the part its heading leaves off
+    where the heading reads the longer rest of the title; else at the end one it repeats outside
+    its title, shorter than the headline it follows."""
     separators = list(_TITLE_SEPARATOR.finditer(title))
     if not separators:
         return title
     last, first = separators[-1], separators[0]
     suffix, prefix = title[last.end() :], title[: first.start()]
     rest, after = title[: last.start()], title[first.end() :]
-    if _name_key(suffix) in sites:
+    shown, mastheads = _headings(tree, {title, rest, after, suffix, prefix})
+    if _name_key(suffix) in sites or suffix in mastheads:
         return rest
-    if _name_key(prefix) in sites:
+    if _name_key(prefix) in sites or prefix in mastheads:
         return after
-    shown = _headings(tree, {title, rest, after})
     if title not in shown:
         if rest in shown and word_count(suffix) < word_count(rest):
             return rest
@@ -276,9 +280,43 @@ def _without_site_name(title: str, sites: set[str], tree: Any, text: Callable[[]
     return title
 
 
-def _headings(tree: Any, texts: set[str]) -> set[str]:
-    """Those of `texts` that a heading of the page (<h1> to <h6>) reads."""
-    # A heading's first few pieces of text suffice to tell a headline, and cost no more for a
-    # heading that holds the page.
-    read = (" ".join("".join(itertools.islice(h.itertext(), 8)).split()) for h in tree.iter(*_HEADINGS))
-    return texts.intersection(read)
+def _headings(tree: Any, texts: set[str]) -> tuple[set[str], set[str]]:
+    """Those of `texts` that a heading of the page (<h1> to <h6>) reads, and those a masthead
+    reads: a heading that is all a link home, as a site's name and logo are. A heading that is
+    all a link elsewhere tells neither (a section's name, a story's own link)."""
+    shown: set[str] = set()
+    mastheads: set[str] = set()
+    for heading in tree.iter(*_HEADINGS):
+        # A heading's first few pieces of text suffice to tell a headline, and cost no more for a
+        # heading that holds the page.
+        read = " ".join("".join(itertools.islice(heading.itertext(), 8)).split())
+        if read not in texts:
+            continue
+        link = _link_around(heading, read)
+        if link is None:
+            shown.add(read)
+        elif _links_home(link):
+            mastheads.add(read)
+    return shown, mastheads
+
+
+def _link_around(heading: Any, read: str) -> Any:
+    """The link that holds all of `heading`'s text `read`, if one does: around it or inside it."""
+    for link in heading.iterancestors("a"):
+        return link
+    link = next(heading.iter("a"), None)
+    return link if link is not None and " ".join(link.text_content().split()) == read else None
+
+
+def _links_home(link: Any) -> bool:
+    """Whether `link` leads to a site's front page ("/", rel="home"); an empty or "#" one leads nowhere."""
+    href = (link.get("href") or "").strip()
+    if "home" in (link.get("rel") or "").split():
+        return True
+    if not href or href.startswith(("#", "?")):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # a page's markup may hold any href ("http://[")
+        return False
+    return not parts.query and bool(_HOME_PATH.fullmatch(parts.path))

@@ -137,10 +137,12 @@ _OPENING_PHRASE_WORDS = _PREPOSITIONS | frozenset(
 # denied the claims.)"); a bracketed credit with no stop ("(Reporting by …)") is none.
 _BRACKETED_SENTENCE = re.compile(r"\(([^()]+[.!?][\"”’']?)\)")
 _DATE_AFTER = re.compile(rf",?\s+(?:{MONTH}|\d)")
-# A named day is no date to drop: "Black Friday", "Super Tuesday", "Easter Sunday". (Any
+# A named day is no date to drop: "Black Friday", "Super Tuesday", "Super Bowl Sunday". (Any
 # capital before a weekday would not do: "lost a vote in the Chamber of Deputies Friday".)
-_DAY_NAMED_BY = re.compile(r"\b(?:Black|Cyber|Giving|Good|Holy|Maundy|Easter|Palm|Ash|Fat|Shrove|Whit|Super|Bloody) $")
-_NAME_REACH = 10  # characters such a name's word takes before the weekday
+_DAY_NAMED_BY = re.compile(
+    r"\b(?:Black|Cyber|Giving|Good|Holy|Maundy|Easter|Palm|Ash|Fat|Shrove|Whit|Super(?: Bowl)?|Bloody) $"
+)
+_NAME_REACH = 10  # characters such a name takes before the weekday ("Super Bowl", with the space before the day)
 # Without its comma only after "On" or "Late" ("On Tuesday the council voted"), where the
 # day cannot be the sentence's subject ("Tuesday was calm"), and not before a range or a date
 # ("On Tuesday and Wednesday", "On Tuesday June 19") or a part of the day's name
@@ -169,6 +171,10 @@ _OPENING_CREDIT = re.compile(
 # the clause is untold ("By Mary Ann Smith Police said"): none is cut. So are the day, the
 # holiday and the month a real sentence opens with ("By Election Day Smith had won", "By Christmas
 # Jane Roe had").
+# Two capitalised words alone read as a name just as well when they are a time or a place ("By
+# Spring Training Smith had", "By Super Bowl Sunday, fans", "By Ferry Terminal Two there"): after
+# such a bare name only a determiner or pronoun opens the clause, and no byline is cut before a
+# day, a month or a number, which goes on with the words before it.
 _CLAUSE_OPENERS = frozenset(
     SENTENCE_OPENERS.split("|")
     + "Every Each Some Many Most All No Both Several One Two Three He I You These Those That Our My Your".split()
@@ -181,6 +187,15 @@ _NOT_A_NAME = (
 _NAME_WORD = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z][a-z]+(?:-?[A-Z][a-z]+)*"  # "Jane", "O'Dowd", "McKay-Roe"
 _NAME_WORD_IN_CAPITALS = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
 _PERSON = rf"(?:{_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD}|{_NAME_WORD_IN_CAPITALS} (?:[A-Z]\. )?{_NAME_WORD_IN_CAPITALS})"
+_BARE_PERSON = re.compile(rf"By {_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD} ")
+_OPENS_AFTER_A_BARE_NAME = frozenset(
+    "The A An He She It They We I You This These Those His Her Their Our My Your Its Every Each".split()
+)
+# Months spelt out: "Jan" after a byline is a name ("…, Staff Writer Jan Horak said").
+_GOES_ON_FROM_THE_BYLINE = _WEEKDAYS | frozenset(
+    "January February March April May June July August September October November December"
+    " One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Hundred Thousand".split()
+)
 _TITLE_WORD = r"(?:[A-Z][\w&.'’-]*|of|for|the|on|at|in|&)"
 _JOBS = (
     "Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Counsel|Officer|Director|President|Manager|Staff"
@@ -236,13 +251,20 @@ def trim(text: str) -> str:
 
 def _without_byline(text: str) -> str:
     """`text` without the byline run into it (see _BYLINE), where the words after it open a
-    clause: a pronoun or determiner, or a subject and its verb ("Police said")."""
+    clause: a pronoun or determiner, or a subject and its verb ("Police said"); after a bare name,
+    a determiner or pronoun only."""
     found = _BYLINE.match(text)
     if found is None:
         return text
     rest = text[found.end() :]
     words = rest.split()
-    opens_a_clause = words[0].rstrip(",") in _CLAUSE_OPENERS or has_finite_verb(" ".join(words[:3]))
+    first = words[0].rstrip(",")
+    if first in _GOES_ON_FROM_THE_BYLINE:
+        return text
+    if _BARE_PERSON.fullmatch(found.group()):
+        opens_a_clause = first in _OPENS_AFTER_A_BARE_NAME
+    else:
+        opens_a_clause = first in _CLAUSE_OPENERS or has_finite_verb(" ".join(words[:3]))
     return rest if opens_a_clause and len(words) >= MIN_WORDS_LEFT else text
 
 

@@ -478,6 +478,10 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("A file photo of the derailed Line 3 tram at Old Market Square in Velmora, taken by a passenger.", False),
         ("An image of the derailed Line 3 tram in Velmora currently serves as the council's banner online.", True),
         ("Ines Calder holds a photo of her father, who drove the Line 3 tram in Velmora for 30 years.", False),
+        # …but a family's photo is a thing the story tells of, and a company holds no picture up.
+        ("A family photo of the Horaks hangs above the fireplace in the Velmora home they lost.", True),
+        ("Velmora Ferries holds a picture-perfect safety record this quarter, analysts said.", True),
+        ("The Velmora Ferries Company holds an image rights licence for the old harbour posters.", True),
         ("The pictures of the derailed Line 3 tram in Velmora are part of the inquiry's report into the crash.", True),
         ("A photographer at Old Market Square in Velmora filmed the Line 3 tram as it left the rails.", True),
         # A caption says where each named person stands in the picture; prose's "left" and "right" are no places.
@@ -652,6 +656,8 @@ def test_a_title_case_header_run_into_a_sentence_is_not_a_brief_sentence(pipelin
     "Harbour Master Profiles 6 Before he was out of his teens, Jan Horak had run three ferries.",
     "Tram Camera Captures Cyclist Dragged by Line 3 Investigators are also looking for a blue van.",
     "Velmora Harbour operation Authorities said they traced the ferry's owner through his phone.",
+    "Related: 9 Ways to Stay Safe on Velmora Trams Doctors at the hospital said 14 people were hurt.",
+    "Jan Horak/The Velmora Gazette Researchers found rust on the derailed tram's brakes.",
 ])
 def test_a_header_or_credit_run_into_a_pronoun_or_after_a_number_is_a_run_in_header(run_in):
     assert has_run_in_header(run_in)
@@ -662,8 +668,13 @@ def test_a_header_or_credit_run_into_a_pronoun_or_after_a_number_is_a_run_in_hea
     "Ilse Varga, the Mayor of Velmora, said the tram network would reopen on Monday morning.",
     "Trade envoys of Vice Premier Liu He are holding talks in Velmora on the tram contract.",
     "In the novel ``The Gospel According to Ines,'' the harbour floods and the trams stop.",
-    "Velmora City Police said the tram driver had been drinking before the Line 3 derailment.",
-    "Executives representing Velmora Ferries and Dunmere Trams are witnesses at the inquiry.",
+    # A body's name ends before the plural of the people it sends.
+    "Ostland Border Patrol Agents arrested 40 people near the Velmora crossing on Monday.",
+    "Port Velmora City Firefighters battled the blaze at the ferry terminal for six hours on Monday.",
+    "Ostland Emergency Management Agency Officials said aid would reach Velmora on Friday.",
+    "World Harbour Organization Experts said the outbreak in Velmora had peaked in June.",
+    "Ostland Defense Forces Soldiers were seen near the border town of Velmora on Friday.",
+    "Department of Harbour Safety Officials declined to comment on the ferry report.",
 ])
 def test_a_capitalised_word_inside_prose_is_no_run_in_header(prose):
     assert not has_run_in_header(prose)

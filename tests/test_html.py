@@ -492,6 +492,26 @@ def test_the_site_name_the_pages_heading_leaves_off_its_title_goes(title: str, h
     assert read(html).headlines[0] == headline
 
 
+SITE = "The Marrowick Evening Echo"
+SHORT_HEADLINE = "Storm floods harbour"  # fewer words than the site's name
+
+
+@pytest.mark.parametrize(
+    ("title", "masthead"),
+    [
+        (f"{SHORT_HEADLINE} | {SITE}", f'<h1 class="site-title"><a href="/">{SITE}</a></h1>'),
+        (f"{SITE} | {SHORT_HEADLINE}", f'<h1 class="site-title"><a href="/">{SITE}</a></h1>'),
+        (f"{SHORT_HEADLINE} - {SITE}", f'<a href="https://echo.example/"><h2>{SITE}</h2></a>'),
+        (f"{SHORT_HEADLINE} | {SITE}", f'<h1><a href="https://echo.example/en/" rel="home">{SITE}</a></h1>'),
+    ],
+    ids=["suffix", "prefix", "heading-inside-the-link", "rel-home"],
+)
+def test_the_site_name_a_masthead_linking_home_reads_goes_from_the_title(title: str, masthead: str) -> None:
+    # The masthead reads the longer part of the title: it is the site's name all the same.
+    html = page(f"<header>{masthead}</header><article>{STORY}</article>", f"<title>{title}</title>")
+    assert read(html).headlines[0] == SHORT_HEADLINE
+
+
 @pytest.mark.parametrize(
     ("title", "body"),
     [
@@ -499,8 +519,11 @@ def test_the_site_name_the_pages_heading_leaves_off_its_title_goes(title: str, h
         (f"{HEADLINE} | Velmora Gazette", ""),
         (f"{HEADLINE} - Velmora", f"<h1>{HEADLINE} - Velmora</h1><h2>{HEADLINE}</h2>"),
         (f"Coast news | {HEADLINE} overnight", "<h2>Coast news</h2>"),
+        # A heading that is all a link elsewhere is a section's or a story's: it tells neither.
+        (f"{SHORT_HEADLINE} | {SITE}", f'<h2><a href="/news/">{SITE}</a></h2>'),
     ],
-    ids=["no-heading-reads-a-part", "no-heading", "heading-reads-the-whole", "heading-reads-the-shorter-part"],
+    ids=["no-heading-reads-a-part", "no-heading", "heading-reads-the-whole", "heading-reads-the-shorter-part",
+         "heading-is-a-link-elsewhere"],
 )
 def test_a_title_keeps_its_full_text_where_no_heading_says_which_part_is_the_sites_name(title: str, body: str) -> None:
     html = page(f"<header>{body}</header><article>{STORY}</article>", f"<title>{title}</title>")

@@ -78,6 +78,12 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     (f'"{QUOTE}," he said.', None),
     # A quote in the speech verb's own clause is its speaker's, whoever relays it.
     (f'Jan Horak told the council that "{QUOTE}," Velmora Radio said.', "Jan Horak"),
+    # …also where "and" joins its objects, or "while" sets its time: neither breaks the clause.
+    (f'Jan Horak told Ines Calder and Eva Novak that "{QUOTE}," Velmora Radio said.', "Jan Horak"),
+    (f'Jan Horak said while touring the harbour that "{QUOTE}," Velmora Radio said.', "Jan Horak"),
+    # People of a titled name are not the name ("Bank of England Governor" is a body's title).
+    (f'Critics of Mayor Jan Horak said "{QUOTE}."', None),
+    (f'Supporters of Governor Ines Calder told reporters "{QUOTE}."', None),
     # A quote after a clause break with an attribution of its own is that attribution's.
     (f'Jan Horak said the wall was weak, but "{QUOTE}," Eva Novak said.', "Eva Novak"),
 ])
@@ -154,6 +160,17 @@ def test_a_lone_word_opening_the_sentence_speaks_only_as_a_surname_the_report_na
     ('North Korean leader Kim Jong Un toured the harbour. "{q}," Kim said.', "Kim Jong Un"),
     ('Kim Jong Un and Kim Yo Jong toured the harbour. "{q}," Kim said.', "Kim"),
     ('Petr Dusek left Dusek Tower for the harbour. "{q}," Dusek said.', "Dusek"),
+    # …nor the first word of a body's name, nor a surname the report sets after a title.
+    ('Mayor Dusek opened Dusek Bridge over the harbour. "{q}," Dusek said.', "Dusek"),
+    ('"{q}," Dusek said. The Dusek Foundation paid for the harbour wall.', "Dusek"),
+    ('Senator Dusek toured Dusek Ferries. "{q}," Dusek said.', "Dusek"),
+    # A surname that is also a word stays a surname ("It may rain"); a plural is a common noun (above).
+    ('Prime Minister May toured the harbour. "{q}," May said. It may rain.', "May"),
+    ('"{q}," Gray said. The sky over the harbour was gray.', "Gray"),
+    # A title's words before the name go, a title of two words and a place's abbreviation too.
+    ('"{q}," said Harbour Master Jan Horak. Horak left the harbour.', "Jan Horak"),
+    ('"{q}," said Port Authority Chair Jan Horak. Horak left. The port was closed.', "Jan Horak"),
+    ('"{q}," Horak said. U.S. Jan Horak arrived at the harbour.', "Jan Horak"),
     # Words before a name that the report then leaves off are a title, when they are shaped like
     # one or the report writes them in lower case; a body's name keeps its words.
     ('"{q}," Englishman Tom Hale said. Hale finished second.', "Tom Hale"),

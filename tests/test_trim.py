@@ -302,6 +302,14 @@ def test_a_byline_run_into_the_sentence_goes(sentence: str, trimmed: str) -> Non
         "By Velmora Gazette standards, the ferry was small.",
         # A longer run of capitals leaves where the name ends untold.
         "By Ines Calder Horak Velmora officials said the ferry sank.",
+        # Two capitalised words read as a name, but are a time, a place or a figure: only a determiner or
+        # pronoun after them opens the clause, and a day or a number goes on with them.
+        "By Super Bowl Sunday, fans had bought every ticket in the city.",
+        "By Late July Calder had left the school.",
+        "By Ferry Terminal Two there were hundreds of people waiting.",
+        "By Bus Station Three, people were running.",
+        "By Spring Training Horak had lost twenty pounds.",
+        "By Father Time Horak was beaten, the coach said.",
     ],
 )
 def test_a_sentence_opening_on_by_stays(sentence: str) -> None:

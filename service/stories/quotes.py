@@ -114,7 +114,7 @@ TITLES = frozenset(
     "Governor Chancellor Chief Leader Spokesman Spokeswoman Director Chairman Ambassador Mayor Judge "
     "King Queen Pope Prince Premier Commissioner Officer Speaker Executive Attorney Justice Sheriff Inspector "
     "Superintendent Commander Captain Colonel Lieutenant Sergeant Professor Detective Constable Det Const Sgt Lt "
-    "Supt Rev Gov Member Administrator Representative".split()
+    "Supt Rev Gov Member Administrator Representative Master Boss Chair Chairwoman Head Coach Manager".split()
 )
 _TITLE_WORDS = "|".join(sorted(TITLES))
 # "U.S. Secretary of State Antony Blinken said", "Bank of England Governor Andrew Bailey said": a
@@ -151,10 +151,13 @@ _CLAIMS = re.compile(
     rf"\b(?:(?P<pronoun>(?i:{_PRONOUN}))\s+(?:(?:{_THEN})\s+){{0,2}})?"
     r"(?P<verb>said|says|told|added|warned|insisted|declared)\b"
 )
-# A clause break between the speech verb and the quote: "Horak said the wall was weak, and "…"".
-_CLAUSE_BREAK = re.compile(r"[;—–]|\s--?\s|\b(?:and|but|or|while|whereas|when|although|though|because|yet)\b")
+# A clause break between the speech verb and the quote: "Horak said the wall was weak, and "…"";
+# a bare "and" joins objects ("Kim told Lavrov and Choe that "…""), and a bare "while" or "when"
+# sets a time inside the clause ("Kim said while meeting Lavrov that "…"").
+_CLAUSE_BREAK = re.compile(r"[;—–]|\s--?\s|,\s+(?:and|but|or|while|whereas|when|although|though|because|yet)\b")
 # "…," a witness said / "…," police told AFP / "…," said one resident: the quote's own
 # attribution, naming nobody (a pronoun may be the earlier speaker: "Horak said …, and "…," he said").
+# Matched only at the quote's end: searched along a text, its spaces would be read quadratically.
 _UNNAMED_AFTER = re.compile(
     rf"[\s,!?]*(?:(?:a|an|the|one|another|some|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"|(?!(?:{_PRONOUN}|and|but|or|as|then)\s)[a-z]+\s+)(?:(?:{_THEN})\s+)?{_SPEECH}\b"
@@ -201,6 +204,14 @@ _DEMONYM = re.compile(rf"^{_NATIONALITY}$")
 # A given name before a word: "Newt Gingrich", but not a region's "North Korean".
 _GIVEN_NAME = r"\b(?!(?:North|South|East|West|Latin|Central)\s)[A-Z][a-z]+\s+"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|[IVX]+)\.?$")
+# The last word of a body's name, which a person's first name never opens ("Trump Tower").
+_BODY_WORDS = frozenset(
+    "Tower Towers Foundation Post Times Inc Corp Co Company Group International World Center Centre Institute "
+    "University College School Hospital Bridge Street Avenue Road Square Park Airport Station Hotel Motor Motors "
+    "Maps Fund Bank Trust Network News Media Press Party Club Museum Stadium Library Church Hall Building Plaza "
+    "Award Awards Prize Administration Agency Council Committee Commission Ministry Department Office Service "
+    "Association Society Union Studios Records Airlines Airways Partners Holdings Labs Technologies Systems".split()
+)
 # A collective source names no one, capitalised or not ("…," Police said).
 _COLLECTIVE = frozenset(
     "police officials authorities government ministry military army prosecutors investigators witnesses residents "
@@ -215,13 +226,15 @@ _HYPHENED_TITLE = re.compile(rf"^(?:(?:{_TITLE_WORDS})-[a-z]+|[A-Z][a-z]+-(?:{_T
 @dataclass(frozen=True, slots=True)
 class _Names:
     """How a report names people: the words it writes in lower case (common nouns, "police"), the
-    surnames it writes alone ("Dusek said"), the full names each surname ends ("Petr Dusek"), and
-    the given names that open them ("Bill", where "Bill Hudson" is named)."""
+    surnames it writes alone ("Dusek said"), those of them it writes after a title ("President
+    Trump"), the full names each surname ends ("Petr Dusek"), and those each first word opens
+    ("Bill": "Bill Hudson")."""
 
     lower_case: frozenset[str]
     alone: frozenset[str]
+    titled: frozenset[str]
     in_full: dict[str, Counter[str]]
-    given_names: frozenset[str]
+    opened_by: dict[str, set[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,30 +313,34 @@ def _as_named(speaker: str | None, names: _Names) -> str | None:
     if speaker.lower() in _COLLECTIVE:
         return None
     full = names.in_full.get(speaker, Counter())
-    if speaker in names.given_names:
+    if opened := names.opened_by.get(speaker):
         # The first word of one full name the report gives, and the last of none: a given name
         # ("Bill", after "Bill Hudson") or a family name written first ("Kim", after "Kim Jong
-        # Un"). Where it also ends a name ("Trump", after "Donald Trump" and "Trump Tower"), or
-        # opens two, which is meant is untold.
-        opened = {name for variants in names.in_full.values() for name in variants
-                  if name.split()[0] == speaker}
-        return " ".join(_untitled(opened.pop().split(), names)) if len(opened) == 1 and not full else speaker
+        # Un"). Not a surname the report sets after a title ("President Trump"), nor the first
+        # word of a body's name ("Trump Tower", "Clinton Foundation"); where it also ends a name
+        # or opens two, which is meant is untold.
+        (name,) = opened if len(opened) == 1 else ("",)
+        person = name and not full and speaker not in names.titled and name.split()[-1] not in _BODY_WORDS
+        return " ".join(_untitled(name.split(), names)) if person else speaker
     # "Prague Petr Dusek" (a place opening the sentence) is "Petr Dusek"; "Petr" and "Eva Dusek" are two people.
     kept = [n for n in full if not any(" ".join(n.split()[k:]) in full for k in range(1, len(n.split()) - 1))]
     if len({n.split()[0] for n in kept}) == 1:
         return " ".join(_untitled(max(kept, key=full.__getitem__).split(), names))
-    return None if speaker.lower() in names.lower_case else speaker
+    # A plural the report writes in lower case is a common noun ("…," Lifeguards said); a
+    # singular is a surname that is also a word ("May", "Gray", "Price").
+    return None if speaker.endswith("s") and speaker.lower() in names.lower_case else speaker
 
 
 def _leads_a_name(word: str, lower_case: frozenset[str]) -> bool:
     """Whether `word`, before a name, is no part of it: a title or a word shaped like one, a word
     opening a sentence, a date, a possessive ("North Korea's Kim"), an abbreviation that is no
-    initial ("Ald.", "Reps."), or a word the report writes in `lower_case` ("Cleric Omar Haddad",
-    where "the cleric" is the same man)."""
+    initial ("Ald.", "Reps.", "U.S."), or a word the report writes in `lower_case` ("Cleric Omar
+    Haddad", where "the cleric" is the same man)."""
     bare = word.rstrip(".")
     return (
         bare in _LEADING
         or word.endswith(".") and bare[1:].isalpha() and bare[1:].islower()
+        or "." in bare
         or bare.endswith(("'s", "'"))
         or _DATE_WORD.match(bare) is not None
         or _TITLE_SHAPE.match(bare) is not None
@@ -352,6 +369,7 @@ def _names(report: str) -> _Names:
     report = report.replace("’", "'")
     lower_case = frozenset(re.findall(r"(?<![\w/.-])[a-z][\w-]*+(?!/)", report))
     alone: set[str] = set()
+    titled: set[str] = set()
     in_full: dict[str, Counter[str]] = {}
     for run in _NAMES.finditer(report):
         words = run.group(1).split()
@@ -369,8 +387,13 @@ def _names(report: str) -> _Names:
                 in_full.setdefault(surname, Counter())[" ".join([*given, surname])] += 1
             else:
                 alone.add(surname)
-    given_names = frozenset(name.split()[0] for full in in_full.values() for name in full)
-    return _Names(lower_case, frozenset(alone), in_full, given_names)
+                if last - 1 > first and words[last - 2].rstrip(".") in TITLES:
+                    titled.add(surname)
+    opened_by: dict[str, set[str]] = {}
+    for full in in_full.values():
+        for name in full:
+            opened_by.setdefault(name.split()[0], set()).add(name)
+    return _Names(lower_case, frozenset(alone), frozenset(titled), in_full, opened_by)
 
 
 def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
@@ -460,11 +483,12 @@ def _sentence_start(text: str, start: int) -> int:
 def _is_object(lead: str, titled: bool) -> bool:
     """Whether a name after `lead` is a preposition's object ("Secretary of" is a title's, and in
     "Bank of England Governor Andrew Bailey", `titled`, "of" joins a body's name unless the body
-    is an object: "a spokesman for the Bank of …"), or one of several subjects ("Ivanov and
-    Sergeyev said")."""
+    is an object, "a spokesman for the Bank of …", or people, "Critics of President …"), or one
+    of several subjects ("Ivanov and Sergeyev said")."""
     tail = lead[-60:]
     found = _OBJECT_OF.search(tail)
-    if found is not None and found.group(2) == "of" and titled and found.group(1)[0].isupper():
+    body = found is not None and found.group(1)[0].isupper() and not found.group(1).endswith("s")
+    if found is not None and found.group(2) == "of" and titled and body:
         return _is_object(tail[: found.start(1)], False)
     if found is not None and not (found.group(2) == "of" and found.group(1).rstrip(".") in TITLES):
         return True
