@@ -75,6 +75,13 @@ AUXILIARIES = frozenset("is are was were has have had will would can could may m
 # standing capitalised right after a word, with no stop between, shows where a sentence or a
 # header ran into the next. Segment and extract each add the words safe for their own test.
 SENTENCE_OPENERS = "The|A|An|After|But|In|At|When|While|If|It|She|They|We|This|There|His|Her|Its|Their"
+# The people news cites as a source in the plural ("Officials said", "…," witnesses said): no
+# one's name (the key quote's speaker), and a subject a header can run into (extract).
+CITED_GROUPS = frozenset(
+    "officials authorities investigators witnesses residents experts analysts rescuers prosecutors researchers "
+    "scientists doctors lawmakers critics protesters demonstrators officers troops soldiers firefighters "
+    "detectives agents sources".split()
+)
 
 # Quotation marks, shared by segment (which sentences are quoted), trim (which are never
 # cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,

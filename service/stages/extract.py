@@ -22,6 +22,7 @@ from service.stages.clean import (
     speaks_to_reader,
 )
 from service.text import (
+    CITED_GROUPS,
     MONTH,
     MONTH_DATE,
     QUOTED_SPAN,
@@ -83,12 +84,8 @@ _LABELLED_FIELDS = re.compile(r"(?:^|\s)[A-Z]{2,}:\s(?:.*\s)?[A-Z]{2,}:\s")
 # A body's name ends before such a plural too ("U.S. Border Patrol Agents arrested", "World
 # Health Organization Experts said"): that plural runs in only from a header marked as none, by a
 # lower-case word that joins no name ("Dragged by", "operation"), a credit's "/" or a label's ":".
-_CITED_PEOPLE = (
-    "Officials|Authorities|Investigators|Witnesses|Residents|Experts|Analysts|Rescuers|Prosecutors|Researchers"
-    "|Scientists|Doctors|Lawmakers|Critics|Protesters|Demonstrators|Officers|Troops|Soldiers|Firefighters"
-    "|Detectives|Agents"
-)
-_CITED_PEOPLE_WORDS = frozenset(_CITED_PEOPLE.split("|"))
+_CITED_PEOPLE_WORDS = frozenset(group.capitalize() for group in CITED_GROUPS)
+_CITED_PEOPLE = "|".join(sorted(_CITED_PEOPLE_WORDS))
 _MARKS_A_HEADER = re.compile(r"[/:]|(?<!\S)(?!(?:of|for|and|the)\s)[a-z]")
 _RUN_IN_OPENER = re.compile(
     rf"(?<=[a-z\d] )(?:{SENTENCE_OPENERS}|On|Before|Since|During|Once|Although|Despite|With|From|By|As|For"

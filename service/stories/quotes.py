@@ -27,7 +27,16 @@ from functools import lru_cache
 from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
 from service.stages.segment import in_title_case, is_abbreviation, split_sentences
-from service.text import OPENS_A_QUOTE, QUOTATION_MARK, QUOTED_SPAN, STOPWORDS, WEEKDAY, content, tokenize
+from service.text import (
+    CITED_GROUPS,
+    OPENS_A_QUOTE,
+    QUOTATION_MARK,
+    QUOTED_SPAN,
+    STOPWORDS,
+    WEEKDAY,
+    content,
+    tokenize,
+)
 
 MIN_QUOTE_WORDS = 5
 # A longer quote is a statement read out in full: the brief keeps its opening sentences.
@@ -213,10 +222,7 @@ _BODY_WORDS = frozenset(
     "Association Society Union Studios Records Airlines Airways Partners Holdings Labs Technologies Systems".split()
 )
 # A collective source names no one, capitalised or not ("…," Police said).
-_COLLECTIVE = frozenset(
-    "police officials authorities government ministry military army prosecutors investigators witnesses residents "
-    "experts analysts rescuers sources".split()
-)
+_COLLECTIVE = CITED_GROUPS | frozenset("police government ministry military army".split())
 # Words shaped like a title before a name: an acronym ("CEO", "MP"), a trade ("Meteorologist"), a
 # nationality's man ("Englishman"), a title with a hyphen ("President-elect", "Secretary-General").
 _TITLE_SHAPE = re.compile(rf"^(?:[A-Z]{{2,}}|[A-Z][a-z]{{2,}}ist|{_NATIONALITY}(?:wo)?man)$")
