@@ -522,11 +522,11 @@ def _is_surname(word: str, report: str) -> bool:
     """Whether a lone capitalised word opening a sentence is a name: one the report also writes
     inside a sentence and never in lower case ("Kowalski", not "Officials"); one shaped like a
     nationality after a given name ("Newt Gingrich", not "North Korean")."""
-    word, report = word.replace("’", "'"), report.replace("’", "'")
-    # In lower case, not in a link ("…/hidden-camera-carnival-cruise").
-    lower = rf"(?<![\w/.-]){re.escape(word.lower())}(?![\w/-])"
-    if word.lower() in STOPWORDS or _DATE_WORD.match(word) or re.search(lower, report):
+    word = word.replace("’", "'")
+    # In lower case, not in a link ("…/hidden-camera-carnival-cruise"): as `_names` reads it.
+    if word.lower() in STOPWORDS or _DATE_WORD.match(word) or word.lower() in _names(report).lower_case:
         return False
+    report = report.replace("’", "'")
     inside = _GIVEN_NAME if _DEMONYM.match(word) else r"(?<=[^.!?\s]\s)(?<![.!?][\"”’']\s)"
     return re.search(inside + re.escape(word) + r"\b", report) is not None
 
