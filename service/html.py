@@ -132,8 +132,10 @@ def _story(tree: Any) -> str:
     fast = _too_large_for_fallback(tree)
     if _prose_words(text := _extract(tree, precise=True, fast=fast)):
         return text
-    # Without its fallbacks, precision mode reads no text that lies bare in a block, as a cell's does.
-    if _tables_as_blocks(tree) and not fast and _prose_words(text := _extract(tree, precise=True, fast=False)):
+    # Without its fallbacks, precision mode reads no text that lies bare in a block, as a cell's
+    # does: the tables become blocks, for the recall pass too.
+    has_tables = _tables_as_blocks(tree) > 0
+    if has_tables and not fast and _prose_words(text := _extract(tree, precise=True, fast=False)):
         return text
     return _extract(tree, precise=False, fast=fast)
 

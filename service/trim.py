@@ -161,9 +161,9 @@ _OPENING_CREDIT = re.compile(
     r"^\((?:[A-Z][A-Za-z.]{1,11}(?: [A-Z][A-Za-z.]{1,11})?|[A-Z][^()/]{0,40}/[A-Z][^()]{0,40})\)"
     r"\s*(?:--|—|–|-)?\s+(?=[A-Z“\"])"
 )
-# A byline run into the sentence it heads where a page had no line break: "By Jane Roe Police
-# said", "By Jane Roe and Tom Hale, Associated Press Writers Police said", "By JANE ROE Police
-# said". "By" opens real sentences too ("By Monday afternoon, the", "By law, the", "By Jane Roe's
+# A byline run into the sentence it heads where a page had no line break: "By Jane Roe, Staff
+# Writer Police said", "By Jane Roe and Tom Hale, Associated Press Writers Police said", "By JANE
+# ROE Police said". "By" opens real sentences too ("By Monday afternoon, the", "By law, the", "By Jane Roe's
 # count"), so the byline is read by its shape: names of two words (a middle initial between), a
 # title closed by a comma before the next author, the last one ending on a word for a job
 # ("Deputy General Counsel"), then with no stop a word that opens a clause ("Every day, people",
@@ -175,9 +175,11 @@ _OPENING_CREDIT = re.compile(
 # Spring Training Smith had", "By Super Bowl Sunday, fans", "By Ferry Terminal Two there"): after
 # such a bare name only a determiner or pronoun opens the clause, and no byline is cut before a
 # day, a month or a number, which goes on with the words before it.
-_CLAUSE_OPENERS = frozenset(
-    SENTENCE_OPENERS.split("|")
-    + "Every Each Some Many Most All No Both Several One Two Three He I You These Those That Our My Your".split()
+_DETERMINERS_AND_PRONOUNS = frozenset(
+    "The A An He She It They We I You This These Those His Her Their Our My Your Its Every Each".split()
+)
+_CLAUSE_OPENERS = _DETERMINERS_AND_PRONOUNS | frozenset(
+    SENTENCE_OPENERS.split("|") + "Some Many Most All No Both Several One Two Three That".split()
 )
 _NOT_A_NAME = (
     rf"(?!(?i:{WEEKDAY}|January|February|March|September|October|November|December|Christmas|Easter|Thanksgiving"
@@ -188,9 +190,6 @@ _NAME_WORD = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z][a-z]+(?:-?[A-Z][a-z]+)*"  # "
 _NAME_WORD_IN_CAPITALS = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})?"
 _PERSON = rf"(?:{_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD}|{_NAME_WORD_IN_CAPITALS} (?:[A-Z]\. )?{_NAME_WORD_IN_CAPITALS})"
 _BARE_PERSON = re.compile(rf"By {_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD} ")
-_OPENS_AFTER_A_BARE_NAME = frozenset(
-    "The A An He She It They We I You This These Those His Her Their Our My Your Its Every Each".split()
-)
 # Months spelt out: "Jan" after a byline is a name ("…, Staff Writer Jan Horak said").
 _GOES_ON_FROM_THE_BYLINE = _WEEKDAYS | frozenset(
     "January February March April May June July August September October November December"
@@ -262,7 +261,7 @@ def _without_byline(text: str) -> str:
     if first in _GOES_ON_FROM_THE_BYLINE:
         return text
     if _BARE_PERSON.fullmatch(found.group()):
-        opens_a_clause = first in _OPENS_AFTER_A_BARE_NAME
+        opens_a_clause = first in _DETERMINERS_AND_PRONOUNS
     else:
         opens_a_clause = first in _CLAUSE_OPENERS or has_finite_verb(" ".join(words[:3]))
     return rest if opens_a_clause and len(words) >= MIN_WORDS_LEFT else text
