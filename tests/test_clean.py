@@ -10,6 +10,7 @@ from conftest import DEMO, read_cluster, run_until, within_seconds
 from service import Article, InputError, Options, summarize
 from service.cluster import Cluster, Document
 from service.stages.clean import Clean, readable_text
+from service.voice import tells_of_web_pages
 
 LEAD = (
     "A tram derailed on a bend in central Velmora on Thursday morning, injuring 14 passengers, "
@@ -377,6 +378,10 @@ def test_a_date_and_time_after_a_preposition_is_prose():
     assert paragraphs_after_lead(prose) == [LEAD, prose]
 
 
+BAKERY = ("A bakery in Dunmore Lane won the regional bread prize on Saturday for its rye sourdough.\n"
+          "The owners said they would use the prize money to train two apprentices next spring.\n")
+
+
 NOTICE = ("These crawls are part of an effort to archive pages as they are created and archive the pages "
           "that they refer to, so that links stay valid long after the pages themselves have gone.")
 
@@ -387,7 +392,7 @@ DUTCH = ("Een tram van lijn 3 is donderdagochtend in het centrum van Velmora ont
 
 
 @pytest.mark.parametrize(("page", "why"), [
-    (NOTICE, "shares nothing with the other reports"),
+    (BAKERY, "shares nothing with the other reports"),
     # It names the same tram, street and square: only its language tells it apart.
     (DUTCH, "is not in the language of the other reports"),
 ])
@@ -404,24 +409,23 @@ def test_a_page_off_the_story_is_left_out_when_the_reports_tell_the_story_in_the
     aftermath = ("Transport chiefs in Velmora promised an inquiry on Friday into the derailment, saying the brakes "
                  "of the tram had been inspected in March.\nUnion leaders blamed years of cuts to maintenance budgets "
                  "and called for the oldest vehicles at the depot to be withdrawn until the inquiry reports.\n")
-    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE),
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="bakery", text=BAKERY),
                                 Article(id="b", text=aftermath)], options=Options())
     documents = Clean()(cluster).documents
     assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
-    assert cluster.warnings == ["article 'notice' shares nothing with the other reports and was left out"]
+    assert cluster.warnings == ["article 'bakery' shares nothing with the other reports and was left out"]
 
 
-# An archive's notice scraped as two pages: they share its words, and nothing with the story.
-NOTICE_OPENING = ("Starting in 2001, partner sites have been donating their crawl data to the archive. Flowing in "
-                  "every day, these pages are added to the archive after an embargo period.")
+# Another short story two pages tell, sharing nothing with the story.
+BAKERY_RETOLD = "Dunmore Lane's bakery took the regional bread prize for its rye sourdough on Saturday."
 
 
 def test_a_second_story_two_pages_share_in_few_words_is_left_out_with_a_warning():
     inquiry = ("Transport chiefs in Velmora promised an inquiry into the derailment, saying the brakes of the tram "
                "had been inspected in March and the driver had twenty years of service on the line.")
     cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n{inquiry}\n"),
-                                Article(id="n1", text=NOTICE_OPENING), Article(id="b", text=OTHER),
-                                Article(id="n2", text=NOTICE)], options=Options())
+                                Article(id="n1", text=BAKERY_RETOLD), Article(id="b", text=OTHER),
+                                Article(id="n2", text=BAKERY)], options=Options())
     documents = Clean()(cluster).documents
     assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
     assert cluster.warnings == [
@@ -430,9 +434,9 @@ def test_a_second_story_two_pages_share_in_few_words_is_left_out_with_a_warning(
     ]
 
 
-def test_copies_of_one_notice_are_one_short_story_beside_two_reports():
-    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=NOTICE),
-                                Article(id="b", text=OTHER), Article(id="n2", text=NOTICE)], options=Options())
+def test_copies_of_one_page_are_one_short_story_beside_two_reports():
+    cluster = Cluster(articles=[Article(id="a", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=BAKERY),
+                                Article(id="b", text=OTHER), Article(id="n2", text=BAKERY)], options=Options())
     documents = Clean()(cluster).documents
     assert [d.article.id for d in documents if d.blocks] == ["a", "b"]
 
@@ -456,20 +460,48 @@ def test_reports_all_in_another_language_are_kept():
     assert not cluster.warnings
 
 
-def test_copies_of_one_notice_do_not_make_a_story_that_outvotes_the_report():
-    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="n1", text=NOTICE),
-                                Article(id="n2", text=NOTICE)], options=Options())
+def test_copies_of_one_page_do_not_make_a_story_that_outvotes_the_report():
+    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="p1", text=BAKERY),
+                                Article(id="p2", text=BAKERY)], options=Options())
     documents = Clean()(cluster).documents
     assert [b.text for b in documents[0].blocks] == [LEAD, SECOND]
     assert not cluster.warnings
 
 
 def test_reports_that_share_no_story_are_kept_and_the_brief_says_so():
-    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="notice", text=NOTICE)],
+    cluster = Cluster(articles=[Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="other", text=BAKERY)],
                       options=Options())
     documents = Clean()(cluster).documents
-    assert [d.article.id for d in documents if d.blocks] == ["report", "notice"]
+    assert [d.article.id for d in documents if d.blocks] == ["report", "other"]
     assert cluster.warnings == ["no two of these reports share a story; the brief draws on each of them"]
+
+
+# A web archive's notes on its capture, scraped in place of a story: they tell of pages, links
+# and crawls, speaking to no one.
+ARCHIVE_NOTE = ("Starting in 2001, partner sites have been donating their crawl data to the Web Archive. Flowing "
+                "in every day, these data are added to the archive after an embargo period.")
+
+
+@pytest.mark.parametrize("note", [NOTICE, ARCHIVE_NOTE])
+def test_a_web_archive_note_beside_one_report_is_left_out(note):
+    brief = summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="note", text=note)],
+                      Options(method="extractive"))
+    assert {c.article_id for s in brief.sentences for c in s.citations} == {"report"}
+    assert brief.warnings == ["article 'note' reads as a notice to the reader (a consent, sign-in or error page), "
+                              "not a report, and was left out"]
+
+
+@pytest.mark.parametrize(("sentence", "told"), [
+    ("The goal is to fix all broken links on the web.", True),
+    ("These crawls are part of an effort to archive pages as they are created.", True),
+    # News of a website names it among other things.
+    ("And at present AOL uses Microsoft's Web browser, Internet Explorer, as the service's default choice.", False),
+    ("The company says on its Web site that sales rose 4 percent in the third quarter.", False),
+    # Quoted, the words are someone's.
+    ('"Our pages and links are archived on the web," the librarian said on Tuesday.', False),
+])
+def test_a_sentence_that_tells_of_web_pages(sentence, told):
+    assert tells_of_web_pages(sentence) is told
 
 
 CONSENT_WALL = ("We value your privacy\n\nWe and our partners store and access information on a device, such as "

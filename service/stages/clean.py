@@ -50,7 +50,7 @@ from service.text import (
     words,
 )
 from service.trim import without_editors_label
-from service.voice import addresses_reader, speaks_as_site, speaks_for_a_group
+from service.voice import addresses_reader, speaks_as_site, speaks_for_a_group, tells_of_web_pages
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -400,10 +400,11 @@ SMALLER_STORY_SHARE = 0.5
 # our partners store cookies", "the page you are looking for") in at least READER_NOTICE_SHARE
 # of its sentences, outside quotations, and shares no story with any report that does not
 # speak so (less than STORY_SIMILARITY: a notice shares page words, "access", "device",
-# "page"), is a notice (a consent wall, an error or sign-in page, a widget's help), not a
-# report. Reports speak of others: of the 1,257 evaluation pages 36 speak so, the 25 that
-# share no story with a report all notices, the 11 that do first-person columns, letters and
-# abstracts of their cluster's story.
+# "page"), is a notice (a consent wall, an error or sign-in page, a widget's help, a web
+# archive's note on its capture), not a report. Reports speak of others: of the 1,257
+# evaluation pages 52 speak so, the 41 that share no story with a report all notices (16 of
+# them a web archive's notes), the 11 that do first-person columns, letters and abstracts of
+# their cluster's story.
 READER_NOTICE_SHARE = 0.5
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 # English prose is 30-55 % function words. A report under FOREIGN_FUNCTION_WORDS among
@@ -860,7 +861,8 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
 
 
 def speaks_to_reader(document: Document) -> bool:
-    """Whether READER_NOTICE_SHARE of the page's sentences or more speak to its reader or as the site."""
+    """Whether READER_NOTICE_SHARE of the page's sentences or more speak to its reader or as the site,
+    or tell of web pages themselves (a web archive's note on its capture)."""
     sentences = [
         sentence
         for block in document.blocks
@@ -868,7 +870,11 @@ def speaks_to_reader(document: Document) -> bool:
         if sentence.strip()
     ]
     addressed = sum(
-        addresses_reader(sentence) or speaks_for_a_group(sentence) or speaks_as_site(sentence) for sentence in sentences
+        addresses_reader(sentence)
+        or speaks_for_a_group(sentence)
+        or speaks_as_site(sentence)
+        or tells_of_web_pages(sentence)
+        for sentence in sentences
     )
     return bool(sentences) and addressed >= READER_NOTICE_SHARE * len(sentences)
 
