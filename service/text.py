@@ -68,6 +68,13 @@ MONTH = (
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 MONTH_DATE = rf"{MONTH} \d{{1,2}},? \d{{4}}"  # "Dec 12, 2011"
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+# Months that are also given names ("April Ryan", "Theresa May", "June Carter", "August Wilson"):
+# a capitalised word among the others is a date, never a name.
+MONTHS_NOT_NAMES = "|".join(m for m in MONTH_NAMES if m not in {"April", "May", "June", "August"})
 CALENDAR_DATE = rf"(?:{MONTH_DATE}|\d{{1,2}} {MONTH} \d{{4}})"  # …or "12 December 2011"
 # Auxiliary verbs: after a subject they open its predicate ("Theresa May is awaiting").
 AUXILIARIES = frozenset("is are was were has have had will would can could may might must should did does".split())

@@ -27,7 +27,17 @@ from __future__ import annotations
 
 import re
 
-from service.text import AUXILIARIES, MONTH, MONTH_DATE, QUOTATION_MARK, SENTENCE_OPENERS, WEEKDAY, has_finite_verb
+from service.text import (
+    AUXILIARIES,
+    MONTH,
+    MONTH_DATE,
+    MONTH_NAMES,
+    MONTHS_NOT_NAMES,
+    QUOTATION_MARK,
+    SENTENCE_OPENERS,
+    WEEKDAY,
+    has_finite_verb,
+)
 
 _DAY_PARTS = "morning|afternoon|evening|night"
 _DAY_PART = rf"(?: (?:{_DAY_PARTS}))?"
@@ -182,7 +192,7 @@ _CLAUSE_OPENERS = _DETERMINERS_AND_PRONOUNS | frozenset(
     SENTENCE_OPENERS.split("|") + "Some Many Most All No Both Several One Two Three That".split()
 )
 _NOT_A_NAME = (
-    rf"(?!(?i:{WEEKDAY}|January|February|March|September|October|November|December|Christmas|Easter|Thanksgiving"
+    rf"(?!(?i:{WEEKDAY}|{MONTHS_NOT_NAMES}|Christmas|Easter|Thanksgiving"
     rf"|Halloween|Election|Labor|Memorial|New|Day|Eve|Year|Week|Noon|Midnight|Dawn|{'|'.join(sorted(_CLAUSE_OPENERS))})"
     r"\b)"
 )
@@ -191,9 +201,10 @@ _NAME_WORD_IN_CAPITALS = rf"{_NOT_A_NAME}(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2
 _PERSON = rf"(?:{_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD}|{_NAME_WORD_IN_CAPITALS} (?:[A-Z]\. )?{_NAME_WORD_IN_CAPITALS})"
 _BARE_PERSON = re.compile(rf"By {_NAME_WORD} (?:[A-Z]\. )?{_NAME_WORD} ")
 # Months spelt out: "Jan" after a byline is a name ("…, Staff Writer Jan Horak said").
-_GOES_ON_FROM_THE_BYLINE = _WEEKDAYS | frozenset(
-    "January February March April May June July August September October November December"
-    " One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Hundred Thousand".split()
+_GOES_ON_FROM_THE_BYLINE = (
+    _WEEKDAYS
+    | frozenset(MONTH_NAMES)
+    | frozenset("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Hundred Thousand".split())
 )
 _TITLE_WORD = r"(?:[A-Z][\w&.'’-]*|of|for|the|on|at|in|&)"
 _JOBS = (

@@ -167,6 +167,9 @@ def test_a_lone_word_opening_the_sentence_speaks_only_as_a_surname_the_report_na
     # A surname that is also a word stays a surname ("It may rain"); a plural is a common noun (above).
     ('Prime Minister May toured the harbour. "{q}," May said. It may rain.', "May"),
     ('"{q}," Gray said. The sky over the harbour was gray.', "Gray"),
+    # April, May, June and August are given names too; the other months are dates.
+    ('Harbour master April Calder toured the harbour. "{q}," April Calder said.', "April Calder"),
+    ('"{q}," Dusek said on July 4. The harbour opened in July.', "Dusek"),
     # A title's words before the name go, a title of two words and a place's abbreviation too.
     ('"{q}," said Harbour Master Jan Horak. Horak left the harbour.', "Jan Horak"),
     ('"{q}," said Port Authority Chair Jan Horak. Horak left. The port was closed.', "Jan Horak"),

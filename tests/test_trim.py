@@ -306,6 +306,7 @@ def test_a_byline_run_into_the_sentence_goes(sentence: str, trimmed: str) -> Non
         # pronoun after them opens the clause, and a day or a number goes on with them.
         "By Super Bowl Sunday, fans had bought every ticket in the city.",
         "By Late July Calder had left the school.",
+        "By July Calder had left the school.",
         "By Ferry Terminal Two there were hundreds of people waiting.",
         "By Bus Station Three, people were running.",
         "By Spring Training Horak had lost twenty pounds.",

@@ -29,6 +29,7 @@ from service.models import Quote
 from service.stages.segment import in_title_case, is_abbreviation, split_sentences
 from service.text import (
     CITED_GROUPS,
+    MONTHS_NOT_NAMES,
     OPENS_A_QUOTE,
     QUOTATION_MARK,
     QUOTED_SPAN,
@@ -202,7 +203,7 @@ _LAST_PRONOUNS = frozenset("I We They You".split())
 # What may follow a surname before its verb: "Kowalski also said", "Erdogan later told".
 _NAME_THEN = re.compile(rf"\s+(?:{_SPEECH_VERBS}|{_THEN})\b")
 # A day or month is never a speaker ("Monday said", "on Wednesday said"); May and June are names too.
-_DATE_WORD = re.compile(rf"^(?:{WEEKDAY}|January|February|March|April|July|September|October|November|December)$")
+_DATE_WORD = re.compile(rf"^(?:{WEEKDAY}|{MONTHS_NOT_NAMES})$")
 
 
 # Not a speaker: words a flattened page ran together ("Lindsey Olin GrahamSunday"), or a
