@@ -482,15 +482,6 @@ ARCHIVE_NOTE = ("Starting in 2001, partner sites have been donating their crawl 
                 "in every day, these data are added to the archive after an embargo period.")
 
 
-@pytest.mark.parametrize("note", [NOTICE, ARCHIVE_NOTE])
-def test_a_web_archive_note_beside_one_report_is_left_out(note):
-    brief = summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="note", text=note)],
-                      Options(method="extractive"))
-    assert {c.article_id for s in brief.sentences for c in s.citations} == {"report"}
-    assert brief.warnings == ["article 'note' reads as a notice to the reader (a consent, sign-in or error page), "
-                              "not a report, and was left out"]
-
-
 @pytest.mark.parametrize(("sentence", "told"), [
     ("The goal is to fix all broken links on the web.", True),
     ("These crawls are part of an effort to archive pages as they are created.", True),
@@ -517,7 +508,7 @@ PAYWALL = ("Subscribe to read\nComplete digital access to quality FT journalism 
            "Cancel anytime during your trial.\nAlready a subscriber? Log in.")
 
 
-@pytest.mark.parametrize("page", [CONSENT_WALL, SCRIPT_NOTICE, ERROR_PAGE, PAYWALL])
+@pytest.mark.parametrize("page", [CONSENT_WALL, SCRIPT_NOTICE, ERROR_PAGE, PAYWALL, NOTICE, ARCHIVE_NOTE])
 def test_a_page_that_speaks_to_its_reader_and_shares_no_story_is_left_out_even_beside_one_report(page):
     brief = summarize([Article(id="report", text=f"{LEAD}\n{SECOND}\n"), Article(id="page", text=page)],
                       Options(method="extractive"))
