@@ -402,7 +402,7 @@ SMALLER_STORY_SHARE = 0.5
 # speak so (less than STORY_SIMILARITY: a notice shares page words, "access", "device",
 # "page"), is a notice (a consent wall, an error or sign-in page, a widget's help, a web
 # archive's note on its capture), not a report. Reports speak of others: of the 1,257
-# evaluation pages 52 speak so, the 41 that share no story with a report all notices (16 of
+# evaluation pages 55 speak so, the 44 that share no story with a report all notices (19 of
 # them a web archive's notes), the 11 that do first-person columns, letters and abstracts of
 # their cluster's story.
 READER_NOTICE_SHARE = 0.5
@@ -862,7 +862,9 @@ def _other_language_documents(documents: list[Document], vocabulary: dict[int, l
 
 def speaks_to_reader(document: Document) -> bool:
     """Whether READER_NOTICE_SHARE of the page's sentences or more speak to its reader or as the site,
-    or tell of web pages themselves (a web archive's note on its capture)."""
+    or the page tells of web pages themselves (a web archive's note on its capture)."""
+    if tells_of_web_pages(" ".join(block.text for block in document.blocks)):
+        return True
     sentences = [
         sentence
         for block in document.blocks
@@ -870,11 +872,7 @@ def speaks_to_reader(document: Document) -> bool:
         if sentence.strip()
     ]
     addressed = sum(
-        addresses_reader(sentence)
-        or speaks_for_a_group(sentence)
-        or speaks_as_site(sentence)
-        or tells_of_web_pages(sentence)
-        for sentence in sentences
+        addresses_reader(sentence) or speaks_for_a_group(sentence) or speaks_as_site(sentence) for sentence in sentences
     )
     return bool(sentences) and addressed >= READER_NOTICE_SHARE * len(sentences)
 
