@@ -394,6 +394,12 @@ def test_a_piece_of_a_quotation_in_a_wrapped_report_credits_the_whole_name(pipel
     # Nobody is named around the quotation; the name inside it is the speaker's own source.
     ('"The wall failed at the height of the storm, according to Jan Horak. Engineers will rebuild the harbour '
      'wall at Velmora before the winter storms."', None),
+    # …nor around the next quotation, of two sentences: it runs on her words too.
+    ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
+     'the harbour wall at Velmora before the winter storms. Nobody was hurt."', "Ines Calder"),
+    # It names its own speaker, who is nobody by name: not hers.
+    ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
+     'the harbour wall at Velmora before the winter storms. Nobody was hurt," a protester shouted.', None),
 ])
 def test_a_quote_is_credited_only_from_the_words_around_its_quotation(pipeline, report, speaker):
     articles = [Article(id="0", text=f"Storm waves broke through the harbour wall at Velmora on Sunday night. {report}"),

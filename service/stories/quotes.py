@@ -612,16 +612,22 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
     - a piece of a longer quotation: the name governing the whole quotation ('Hyde said: "It
       was a debate. It was about truth."' credits Hyde with "It was about truth."),
     - a quote right after another quote of the same paragraph: that quote's speaker, since a
-      paragraph runs on one speaker's words ('"We will rebuild," Calder said. "Nobody was hurt."').
+      paragraph runs on one speaker's words ('"We will rebuild," Calder said. "Nobody was hurt."'),
+      also where it is a piece of a longer quotation that names nobody around it ('…," Calder
+      said. "Nobody was hurt. The ferries sail on."').
     None for any other sentence: a speaker is never guessed from prose around a quote."""
     if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
     document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
     text = _run_on(document)
-    if sentence.opens_quoted or sentence.ends_quoted:
-        return _quotation_speaker(document, text, sentence.index)
     index = sentence.index
-    if index == 0 or "\n" in text[document.sentences[index - 1].end : sentence.start]:
+    if sentence.opens_quoted or sentence.ends_quoted:
+        speaker = _quotation_speaker(document, text, index)
+        first, last = _quotation_bounds(document.sentences, index)
+        if speaker is not None or not _stands_alone(text, document.sentences[first], document.sentences[last]):
+            return speaker
+        index = first
+    if index == 0 or "\n" in text[document.sentences[index - 1].end : document.sentences[index].start]:
         return None
     return _quotation_speaker(document, text, index - 1)
 
@@ -637,16 +643,29 @@ def _run_on(document: Document) -> str:
     return "".join(pieces) + document.text[done:]
 
 
-def _quotation_speaker(document: Document, text: str, index: int) -> str | None:
-    """The speaker of the last quotation in sentence `index` of `document`, whose text is
-    `text`; the quotation may run over several sentences."""
-    sentences = document.sentences
+def _quotation_bounds(sentences: list[Sentence], index: int) -> tuple[int, int]:
+    """The first and last sentence of the quotation that sentence `index` is in."""
     first = last = index
     while first > 0 and sentences[first].opens_quoted:
         first -= 1
     # A quotation may be left open at the end of its paragraph, as papers do when it goes on.
     while last + 1 < len(sentences) and sentences[last].ends_quoted and sentences[last + 1].opens_quoted:
         last += 1
+    return first, last
+
+
+def _stands_alone(text: str, first: Sentence, last: Sentence) -> bool:
+    """Whether the quotation from sentence `first` to `last` is those sentences whole: no word
+    of theirs outside its marks (one left open at its paragraph's end closes there)."""
+    span = text[first.start : last.end] + ("”" if last.ends_quoted else "")
+    return not re.search(r"\w", QUOTED_SPAN.sub("", span))
+
+
+def _quotation_speaker(document: Document, text: str, index: int) -> str | None:
+    """The speaker of the last quotation in sentence `index` of `document`, whose text is
+    `text`; the quotation may run over several sentences."""
+    sentences = document.sentences
+    first, last = _quotation_bounds(sentences, index)
     marks = list(QUOTATION_MARK.finditer(text, sentences[first].start, sentences[first].end))
     if first == last:  # within one sentence: its last pair of marks
         if len(marks) < 2:
