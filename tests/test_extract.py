@@ -418,6 +418,9 @@ def test_a_prompt_a_link_a_credit_or_a_damaged_line_is_not_a_brief_sentence(sent
         ("Here's what we know about the Line 3 tram that derailed in Old Market Square on Thursday.", False),
         ("Here are the mayor's tweets: the Line 3 tram will run again in Old Market Square on Monday.", False),
         ("The following week the Line 3 tram ran again through Old Market Square in Velmora.", True),
+        # A review's credits; made by someone, with a verb, is news.
+        ("Written by Jan Horak and Ines Calder, based on the inquiry's report on the Line 3 tram derailment.", False),
+        ("Directed by Jan Horak, the Line 3 tram film was shot in Old Market Square in Velmora last year.", True),
         # A memo's header run into its first sentence; one acronym before a colon is prose.
         ("TO: Velmora council FROM: Line 3 tram operator RE: Old Market Square derailment Brakes failed on the tram.",
          False),

@@ -67,6 +67,12 @@ _TAG_LIST = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+)?: (?:[^,:;.!?]{1,40}, )
 # is an excerpt from …", "Here's what we know:", "Here are Johnson's tweets: …"): it announces
 # text, it states no fact.
 _SIGNPOST = re.compile(r"^(?:(?:The [Ff]|F)ollowing (?:is|are)|Here(?:'s|’s| is| are)|Below (?:is|are))\b")
+# A review's credits ("Written by Joe Penhall, based on the novel by Cormac McCarthy.", "Directed
+# by Tarsem Singh."): who made the work, with no verb of its own to tell anything.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Written|Directed|Produced|Edited|Screenplay|Music|Cinematography|Photography|Illustrated|Translated)"
+    r"(?: and (?:written|directed|produced|edited))? by|Starring)\s"
+)
 # An interview printed as questions and answers ("Q. Why are you skeptical?", "A. Well, Mobil
 # has…"): a line of it says neither who asks nor who answers.
 _INTERVIEW_LINE = re.compile(r"^[QA][.:]\s")
@@ -234,6 +240,7 @@ def is_eligible(sentence: Sentence, min_words: int = MIN_WORDS) -> bool:
         and not _INTERVIEW_LINE.match(sentence.text)
         and not _LABELLED_FIELDS.search(sentence.text)
         and not _SIGNPOST.match(sentence.brief_text)
+        and not (_CREDIT_LINE.match(sentence.brief_text) and not has_finite_verb(sentence.brief_text))
         and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
