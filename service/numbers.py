@@ -25,7 +25,9 @@ WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 10 * i for i, w in enume
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _WORD_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
-MONTHS = frozenset(m.lower() for m in MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTHS = frozenset(m.lower() for m in MONTH_NAMES) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # Words before a number that make it a name or an index, not a count.
 _LABELS = frozenset("no number article section resolution flight route highway chapter level grade category "
                     "phase page paragraph room gate terminal platform channel model version".split())
