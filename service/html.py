@@ -304,7 +304,8 @@ def _headings(tree: Any, texts: set[str]) -> tuple[set[str], set[str]]:
 
 def _link_around(heading: Any, read: str) -> Any:
     """The link that holds all of `heading`'s text `read`, if one does: around it or inside it."""
-    for link in heading.iterancestors("a"):
+    link = next(heading.iterancestors("a"), None)
+    if link is not None:
         return link
     link = next(heading.iter("a"), None)
     return link if link is not None and " ".join(link.text_content().split()) == read else None

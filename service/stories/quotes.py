@@ -622,14 +622,14 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
     text = _run_on(document)
     index = sentence.index
     if sentence.opens_quoted or sentence.ends_quoted:
-        speaker = _quotation_speaker(document, text, index)
         first, last = _quotation_bounds(document.sentences, index)
+        speaker = _quotation_speaker(document, text, first, last)
         if speaker is not None or not _stands_alone(text, document.sentences[first], document.sentences[last]):
             return speaker
         index = first
     if index == 0 or "\n" in text[document.sentences[index - 1].end : document.sentences[index].start]:
         return None
-    return _quotation_speaker(document, text, index - 1)
+    return _quotation_speaker(document, text, *_quotation_bounds(document.sentences, index - 1))
 
 
 def _run_on(document: Document) -> str:
@@ -661,11 +661,10 @@ def _stands_alone(text: str, first: Sentence, last: Sentence) -> bool:
     return not re.search(r"\w", QUOTED_SPAN.sub("", span))
 
 
-def _quotation_speaker(document: Document, text: str, index: int) -> str | None:
-    """The speaker of the last quotation in sentence `index` of `document`, whose text is
-    `text`; the quotation may run over several sentences."""
+def _quotation_speaker(document: Document, text: str, first: int, last: int) -> str | None:
+    """The speaker of the quotation over sentences `first` to `last` of `document` (see
+    `_quotation_bounds`), whose text is `text`: within one sentence, its last quotation."""
     sentences = document.sentences
-    first, last = _quotation_bounds(sentences, index)
     marks = list(QUOTATION_MARK.finditer(text, sentences[first].start, sentences[first].end))
     if first == last:  # within one sentence: its last pair of marks
         if len(marks) < 2:
