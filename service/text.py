@@ -182,7 +182,9 @@ class Hinted:
 def _token(word: str) -> str:
     # Stopwords are stemmed too, so some leave STOPWORDS ("this", "was" become "thi", "wa") and
     # count as content. Keeping them whole was measured and not taken (README, "Evaluation").
-    return stem(word.lower().replace("’", "'"))
+    # A possessive is its word ("Prodi's" is "prodi", not "prodi'"), as ROUGE reads it too.
+    word = word.lower().replace("’", "'")
+    return stem(word[:-2] if word.endswith("'s") else word)
 
 
 def tokenize(text: str) -> tuple[str, ...]:

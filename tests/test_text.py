@@ -6,13 +6,19 @@ import re
 
 import pytest
 
-from service.text import Hinted, content_counts, has_words, word_count
+from service.text import Hinted, content_counts, has_words, tokenize, word_count
 
 
 @pytest.mark.parametrize("text", ["", "Ferry", "The ferry sailed at dawn.", "Velmora's twice-weekly ferry, at 8 a.m."])
 def test_has_words_agrees_with_the_word_count_at_every_threshold(text):
     for count in range(0, 10):
         assert has_words(text, count) == (word_count(text) >= count)
+
+
+def test_a_possessive_is_its_word():
+    # "Prodi's coalition" and "Prodi" name one man; an apostrophe inside a word stays.
+    assert tokenize("Prodi's coalition, Kim’s envoy") == tokenize("Prodi coalition, Kim envoy")
+    assert tokenize("it's the players' rock'n'roll") == ("it", "the", "player", "rock'n'rol")
 
 
 def test_content_counts_keep_meaningful_tokens_in_first_seen_order_with_repeats():

@@ -355,13 +355,15 @@ def central_lead(cluster: Cluster, candidates: list[Fact], budget: Budget) -> Fa
         + [f.representative.tokens for f in leads]
     )
     echo = (openings[len(reporting) :] @ openings[: len(reporting)].T).toarray()
-    owners = [{s.article_id for s in f.sentences} for f in leads]
-    outside = [[d.article.id not in own for d in reporting] for own in owners]
+    # A report echoes a lead it does not open with, also where it tells the lead's fact
+    # further down ("Floodwaters drove about 300 Marlow families out …" after its own lead).
+    opened_by = [{s.article_id for s in f.sentences if s.index == 0} for f in leads]
+    outside = [[d.article.id not in own for d in reporting] for own in opened_by]
     echoed = np.round((echo * np.array(outside)).sum(axis=1), 9)
     # Where no other report echoes any lead (reports that share no story), the fullest
     # report's lead opens the brief: a page's two-line notice says less than an article.
     length = {d.article.id: sum(len(s.tokens) for s in d.sentences) for d in reporting}
-    fullest = [max(length[a] for a in own) for own in owners]
+    fullest = [max(length[a] for a in own) for own in opened_by]
     return leads[max(range(len(leads)), key=lambda k: (agreement[k], echoed[k], fullest[k]))]
 
 
