@@ -182,6 +182,7 @@ def test_an_unrelated_paragraph_inside_a_report_is_dropped():
     "dateline",
     [
         "VELMORA, Oct 3 (AFP) - ", "VELMORA: ", "VELMORA (Reuters) - ", "VELMORA -- ", "NEW VELMORA, Oct. 3 — ",
+        "VELMORA, Oct. 3, 2024 — ",
         "(CNN) ", "(CNN)", "(AP) — ", "Madrid (CNN) -- ", "Gaza City, Gaza (CNN) -- ",
         "VELMORA, Mont. (AP) — ", "VELMORA, New Zealand (Reuters) - ", "VELMORA, Ruritania (AP) _ ", "VELMORA (KVEL13) — ", "Photo ", "1 year ago (CNN) - ", "3 hours ago ", "Published on May 8, 2015 ",
         "Updated 10 June 2019, 14:05 ", "July 4 (UPI) -- ", "(Associated Press) NEW VELMORA (AP) — ",
@@ -286,7 +287,8 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "(VIDEO: Tram derails in Old Market Square)", "(PHOTOS: The derailment)", "Page 1 of 3",
         "Oct. 3, 2024 at 7:32 PM ET", "Oct. 3, 2024 at 7:32 PM ET Tweet email", "Story Highlights",
         "View Slideshow", "View Photos", "Play Slideshow", "Text Size - + reset", "Font Size A A",
-        "FOR IMMEDIATE RELEASE", "For Immediate Release:",
+        "FOR IMMEDIATE RELEASE", "For Immediate Release:", "Embargoed until 3 p.m. CT / 4 p.m. ET Tuesday, Oct. 8, 2024",
+        "EMBARGOED UNTIL 00:01 GMT, 8 October 2024",
         # A linked headline or an editor's aside in square brackets.
         "[Velmora opens a new Line 3 tram depot beside Old Market Square, with room for 40 trams]",
         "[Editor's aside: the Line 3 tram is the oldest on the network. It derailed twice last year.]",
@@ -316,6 +318,8 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
         "A Reuters/Ipsos poll found that most riders still trust the Line 3 trams after the crash.",
         # Capitals before an article in capitals are a shouted quotation, not a dateline.
         "HE SAW THE TRAM LEAVE THE RAILS AND CALLED A DOCTOR, one witness wrote on the city's forum.",
+        # A sentence may open on a press release's word.
+        "Embargoed until 1999, the Line 3 tram files were opened to the public on Thursday.",
     ],
 )
 def test_a_slash_between_names_or_capitals_before_an_article_are_prose(prose):

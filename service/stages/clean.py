@@ -170,7 +170,8 @@ _CLOCK_TIME_WORDS = ("at", "by", "in", "on", "for", "until", "till", "to", "from
                      "about", "past", "since", "near", "between", "and", "or", "the", "a", "an")
 # What a page puts before the lead: a dateline ("SEOUL: ", "WASHINGTON (Reuters) - ",
 # "QUEBEC CITY/TORONTO (Reuters) - ", "BILLINGS, Mont. (AP) — ", "NAIROBI, Kenya (AP) _ ",
-# "PARIS, July 13 (AFP) -- ", "Gaza City, Gaza (CNN) -- ", "July 4 (UPI) -- ", "(CNN) "), a
+# "PARIS, July 13 (AFP) -- ", "DALLAS, May 10, 2016 — ", "Gaza City, Gaza (CNN) -- ",
+# "July 4 (UPI) -- ", "(CNN) "), a
 # publication stamp ("Published on May 8, 2015 ", "Updated at 11:02 p.m. ET ", "Tuesday,
 # December 18, 2012 1:26 EST ", "March 30, 2014, 3:33 AM |": a date with a clock time), an
 # age ("1 year ago "), the label of a picture taken out ("Photo ", "Images "), a live blog's
@@ -184,7 +185,7 @@ _DATELINE = re.compile(
     rf"|(?:Published|Posted|Updated|Last updated)(?: on| at)?:? "
     rf"(?:{CALENDAR_DATE}(?:,? {_CLOCK}(?: ?[ap]\.?m\.?)?)?|{_TIME_OF_DAY})\s+"
     rf"|(?:(?:{WEEKDAY}),? )?{CALENDAR_DATE},? {_CLOCK}(?:{_MERIDIEM})?(?:{_ZONE})?\s*\|?\s*)?"
-    rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
+    rf"(?!{LINK_LABEL})(?:[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}})?(?:,\s*[A-Z][a-z]{{2,8}}\.? \d{{1,2}}(?:, \d{{4}})?)?"
     # The dash closed up to the lead is WSJ's style: "BOSTON—Twenty-five years after …".
     # With no dash at all, the lead opens with an article: "HOUSTON A man who had fired …".
     r"\s*(?:\([A-Za-z0-9 ./]{1,20}\))?(?:\s*(?::|--|—|–|-|_)\s+|—(?=[A-Z“\"])|\s+(?=(?:The|A|An) [a-z]))"
@@ -285,8 +286,14 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("[",),
         r"(?=\[)(?:(?<![^\n])|(?<=[.!?\"”’)] ))\[(?=[^\[\]\n]*[A-Za-z])[^\[\]\n]{1,200}\](?=\s+[A-Z\"“‘]|\s*$)",
     ),
-    # A press release's header, where its headline and date ran into the lead.
-    (("IMMEDIATE RELEASE", "Immediate Release"), r"\b(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b:?"),
+    # A press release's header, where its headline and date ran into the lead: a release for
+    # now, or one embargoed until a day ("Embargoed until 3 p.m. CT / 4 p.m. ET Tuesday, May 10, 2016"),
+    # not a sentence that opens on the word ("Embargoed until 1999, the files …").
+    (
+        ("IMMEDIATE RELEASE", "Immediate Release", "EMBARGOED", "Embargoed"),
+        r"\b(?:FOR IMMEDIATE RELEASE|For Immediate Release)\b:?"
+        r"|\b(?:EMBARGOED|Embargoed)(?: UNTIL| until| TILL| till)?:? [^\n]{0,60}?\b(?:19|20)\d\d\b(?!,)",
+    ),
     # A wire dateline inside a line, where a headline or a picture credit ran into the lead:
     # "…to being shot or poisoned (CNN) In a sign of …", "…(Associated Press) PROVIDENCE, R.I. (AP) — Author …".
     (
