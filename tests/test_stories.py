@@ -397,6 +397,14 @@ def test_a_piece_of_a_quotation_in_a_wrapped_report_credits_the_whole_name(pipel
     # …nor around the next quotation, of two sentences: it runs on her words too.
     ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
      'the harbour wall at Velmora before the winter storms. Nobody was hurt."', "Ines Calder"),
+    # A quote credited to a pronoun speaks with the voice before it, named further back…
+    ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Nobody was hurt," she '
+     'added. "Engineers will rebuild the harbour wall at Velmora before the winter storms."', "Ines Calder"),
+    ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
+     'the harbour wall at Velmora before the winter storms. Nobody was hurt," she continued.', "Ines Calder"),
+    # …but not named in prose: "she" is never guessed.
+    ('Harbour master Ines Calder spoke on Monday. "The wall failed at the height of the storm," she said. '
+     '"Engineers will rebuild the harbour wall at Velmora before the winter storms."', None),
     # It names its own speaker, who is nobody by name: not hers.
     ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
      'the harbour wall at Velmora before the winter storms. Nobody was hurt," a protester shouted.', None),

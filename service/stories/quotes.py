@@ -615,21 +615,46 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
       paragraph runs on one speaker's words ('"We will rebuild," Calder said. "Nobody was hurt."'),
       also where it is a piece of a longer quotation that names nobody around it ('…," Calder
       said. "Nobody was hurt. The ferries sail on."').
+    A quote credited to a pronoun ('…," she continued.') speaks with the voice of the quote
+    before it in the paragraph, so the speaker is looked for further back.
     None for any other sentence: a speaker is never guessed from prose around a quote."""
     if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
     document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
-    text = _run_on(document)
+    sentences, text = document.sentences, _run_on(document)
     index = sentence.index
     if sentence.opens_quoted or sentence.ends_quoted:
-        first, last = _quotation_bounds(document.sentences, index)
+        first, last = _quotation_bounds(sentences, index)
         speaker = _quotation_speaker(document, text, first, last)
-        if speaker is not None or not _stands_alone(text, document.sentences[first], document.sentences[last]):
+        if speaker is not None or not (
+            _stands_alone(text, sentences[first], sentences[last]) or _credited_to_a_pronoun(text, sentences[last])
+        ):
             return speaker
         index = first
-    if index == 0 or "\n" in text[document.sentences[index - 1].end : document.sentences[index].start]:
-        return None
-    return _quotation_speaker(document, text, *_quotation_bounds(document.sentences, index - 1))
+    for _ in range(MAX_QUOTES_BACK):
+        if index == 0 or "\n" in text[sentences[index - 1].end : sentences[index].start]:
+            return None
+        first, last = _quotation_bounds(sentences, index - 1)
+        speaker = _quotation_speaker(document, text, first, last)
+        if speaker is not None or not _credited_to_a_pronoun(text, sentences[last]):
+            return speaker
+        index = first
+    return None
+
+
+# How many quotes credited to pronouns a paragraph's run may hold before its named speaker.
+MAX_QUOTES_BACK = 3
+# '…," she continued.', '…," he says.', '…," said she.': a quote's credit to a pronoun.
+_PRONOUN_CREDIT = re.compile(
+    rf"[\s,!?]*(?:(?:he|she|they)\s+(?:(?:{_THEN})\s+)?(?:{_SPEECH}|continued|went\s+on)"
+    rf"|(?:{_SPEECH}|continued)\s+(?:he|she|they))\b"
+)
+
+
+def _credited_to_a_pronoun(text: str, sentence: Sentence) -> bool:
+    """Whether `sentence`'s last quote is credited to a pronoun after its closing mark."""
+    marks = list(QUOTATION_MARK.finditer(text, sentence.start, sentence.end))
+    return bool(marks) and _PRONOUN_CREDIT.match(text, marks[-1].end(), sentence.end) is not None
 
 
 def _run_on(document: Document) -> str:
