@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXTRACTIVE, within_seconds
+from conftest import EXTRACTIVE, run_until, within_seconds
 from service.models import Article
 from service.pipeline import Pipeline
+from service.stories.quotes import quotes
 
 QUOTE = "We will rebuild the harbour wall before the winter storms arrive"
 LEADS = ("Storm waves broke the harbour wall at Velmora.", "The harbour wall at Velmora failed.")
@@ -69,6 +70,9 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     (f'"{QUOTE}," Horak told reporters.', "Horak"),
     (f'"{QUOTE}," Horak told AFP.', "Horak"),
     (f'"{QUOTE}," added Horak.', "Horak"),
+    (f'"{QUOTE}," remembered Ines Calder.', "Ines Calder"),
+    (f'"{QUOTE}," Horak recalled.', "Horak"),
+    (f'"The wall failed at the height of the storm," Horak said. "{QUOTE}," he continued.', "Horak"),
     (f'"The wall failed at the height of the storm," Horak said, "{QUOTE}."', "Horak"),
     (f'"{QUOTE}," Prime Minister Keir Starmer said.', "Keir Starmer"),
     (f'Dr. Jane Doe said: "{QUOTE}."', "Jane Doe"),
@@ -89,6 +93,19 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
 ])
 def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
     assert key_speaker(pipeline, report) == speaker
+
+
+@pytest.mark.parametrize(("before", "speaker"), [
+    ('"The wall failed at the height of the storm," Jan Horak said.', "Jan Horak"),
+    ('Jan Horak said the wall "failed at the height of the storm."', "Jan Horak"),
+    # Prose between the two quotes may name whom the pronoun means: nobody is credited.
+    ('"The wall failed at the height of the storm," Jan Horak said. Ines Calder toured the harbour.', None),
+    ('Jan Horak said the wall "failed at the height of the storm." Ines Calder toured the harbour.', None),
+])
+def test_a_quote_credited_to_a_pronoun_is_the_previous_quotes_speakers_with_no_prose_between(before, speaker):
+    report = f'{LEADS[0]} {before} "{QUOTE}," she said.'
+    occurrences = quotes(run_until([Article(id="0", text=report), Article(id="1", text=LEADS[1])], "clean"))
+    assert [(o.text, o.speaker) for o in occurrences][-1] == (QUOTE, speaker)
 
 
 @pytest.mark.parametrize("report", [

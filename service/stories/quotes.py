@@ -55,7 +55,7 @@ _QUOTE = re.compile(
 )
 _SPEECH_VERBS = (
     "said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed"
-    "|announced|quoted|urged|lauded|praised|expressed|reaffirmed"
+    "|announced|quoted|urged|lauded|praised|expressed|reaffirmed|recalled|remembered|continued"
 )
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
 # A name's words ("AT&T", "O'Neill", "U.S."), with the particles that join them ("Ursula von der
@@ -173,6 +173,16 @@ _UNNAMED_AFTER = re.compile(
     rf"|(?!(?:{_PRONOUN}|and|but|or|as|then)\s)[a-z]+\s+)(?:(?:{_THEN})\s+)?{_SPEECH}\b"
     rf"|[\s,!?]*{_SPEECH}\s+(?:a|an|the|one|another|some)\s"
 )
+# How many quotes credited to pronouns a paragraph's run may hold before its named speaker.
+MAX_QUOTES_BACK = 3
+# '…," she continued.', '…," he says.', '…," said she.': a quote's credit to a pronoun.
+_PRONOUN_CREDIT = re.compile(
+    rf"[\s,!?]*(?:(?:he|she|they)\s+(?:(?:{_THEN})\s+)?(?:{_SPEECH}|went\s+on)|{_SPEECH}\s+(?:he|she|they))\b"
+)
+
+
+# Where a sentence ends: its stop, maybe inside closing marks, then a space.
+_SENTENCE_END = re.compile(r"[.!?](?:''|’’|[”\"’'])?\s")
 # A full stop inside closing marks, or a line break, ends a sentence too (a bare ". " may close a title).
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
@@ -538,12 +548,26 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
         for block in document.blocks:
             # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
             paragraph = block.text.replace("\n", " ")
+            # The previous quote's speaker, where its quote closed and how many sentence ends may
+            # follow before the next (its credit's own, where the quote did not end its sentence):
+            # a pronoun's credit on the next quote refers back to that speaker where no sentence
+            # of prose stands between.
+            voice, closed, ends = None, 0, 0
             for match in _QUOTE.finditer(paragraph):
                 quoted = " ".join(_opening(next(g for g in match.groups() if g is not None)).split()).strip(" ,.")
                 words = content(tokenize(quoted))
                 if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
+                    voice = None
                     continue
                 speaker = _find_speaker(paragraph, match.start(), match.end(), document.text)
+                if (
+                    speaker is None
+                    and _PRONOUN_CREDIT.match(paragraph, match.end())
+                    and len(_SENTENCE_END.findall(paragraph, closed, match.start())) <= ends
+                ):
+                    speaker = voice
+                voice, closed = speaker, match.end()
+                ends = 0 if _ENDS_A_SENTENCE.search(paragraph[max(0, closed - 3) : closed]) else 1
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
 
@@ -640,15 +664,6 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
             return speaker
         index = first
     return None
-
-
-# How many quotes credited to pronouns a paragraph's run may hold before its named speaker.
-MAX_QUOTES_BACK = 3
-# '…," she continued.', '…," he says.', '…," said she.': a quote's credit to a pronoun.
-_PRONOUN_CREDIT = re.compile(
-    rf"[\s,!?]*(?:(?:he|she|they)\s+(?:(?:{_THEN})\s+)?(?:{_SPEECH}|continued|went\s+on)"
-    rf"|(?:{_SPEECH}|continued)\s+(?:he|she|they))\b"
-)
 
 
 def _credited_to_a_pronoun(text: str, sentence: Sentence) -> bool:
