@@ -179,8 +179,6 @@ MAX_QUOTES_BACK = 3
 _PRONOUN_CREDIT = re.compile(
     rf"[\s,!?]*(?:(?:he|she|they)\s+(?:(?:{_THEN})\s+)?(?:{_SPEECH}|went\s+on)|{_SPEECH}\s+(?:he|she|they))\b"
 )
-
-
 # Where a sentence ends: its stop, maybe inside closing marks, then a space.
 _SENTENCE_END = re.compile(r"[.!?](?:''|’’|[”\"’'])?\s")
 # A full stop inside closing marks, or a line break, ends a sentence too (a bare ". " may close a title).
@@ -567,7 +565,7 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                 ):
                     speaker = voice
                 voice, closed = speaker, match.end()
-                ends = 0 if _ENDS_A_SENTENCE.search(paragraph[max(0, closed - 3) : closed]) else 1
+                ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
 
