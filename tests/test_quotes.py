@@ -97,6 +97,8 @@ def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
 
 @pytest.mark.parametrize(("before", "speaker"), [
     ('"The wall failed at the height of the storm," Jan Horak said.', "Jan Horak"),
+    # A title's stop ends no sentence.
+    ('"The wall failed at the height of the storm," Dr. Jan Horak said.', "Jan Horak"),
     ('Jan Horak said the wall "failed at the height of the storm."', "Jan Horak"),
     # Prose between the two quotes may name whom the pronoun means: nobody is credited.
     ('"The wall failed at the height of the storm," Jan Horak said. Ines Calder toured the harbour.', None),

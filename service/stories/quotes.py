@@ -179,8 +179,6 @@ MAX_QUOTES_BACK = 3
 _PRONOUN_CREDIT = re.compile(
     rf"[\s,!?]*(?:(?:he|she|they)\s+(?:(?:{_THEN})\s+)?(?:{_SPEECH}|went\s+on)|{_SPEECH}\s+(?:he|she|they))\b"
 )
-# Where a sentence ends: its stop, maybe inside closing marks, then a space.
-_SENTENCE_END = re.compile(r"[.!?](?:''|’’|[”\"’'])?\s")
 # A full stop inside closing marks, or a line break, ends a sentence too (a bare ". " may close a title).
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
@@ -546,8 +544,8 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
         for block in document.blocks:
             # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
             paragraph = block.text.replace("\n", " ")
-            # The previous quote's speaker, where its quote closed and how many sentence ends may
-            # follow before the next (its credit's own, where the quote did not end its sentence):
+            # The previous quote's speaker, where its quote closed and how many sentences may
+            # follow before the next (its credit, where the quote did not end its sentence):
             # a pronoun's credit on the next quote refers back to that speaker where no sentence
             # of prose stands between.
             voice, closed, ends = None, 0, 0
@@ -561,7 +559,7 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                 if (
                     speaker is None
                     and _PRONOUN_CREDIT.match(paragraph, match.end())
-                    and len(_SENTENCE_END.findall(paragraph, closed, match.start())) <= ends
+                    and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
                 ):
                     speaker = voice
                 voice, closed = speaker, match.end()
