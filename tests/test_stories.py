@@ -402,9 +402,19 @@ def test_a_piece_of_a_quotation_in_a_wrapped_report_credits_the_whole_name(pipel
      'added. "Engineers will rebuild the harbour wall at Velmora before the winter storms."', "Ines Calder"),
     ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
      'the harbour wall at Velmora before the winter storms. Nobody was hurt," she continued.', "Ines Calder"),
-    # …but not named in prose: "she" is never guessed.
+    # …or in the prose before it, where she speaks: news gives a paraphrase, then the words…
+    ('Harbour master Ines Calder said the wall had failed at the height of the storm. "Engineers will rebuild '
+     'the harbour wall at Velmora before the winter storms."', "Ines Calder"),
+    ('Harbour master Ines Calder said on Monday that the wall had failed. "Nobody was hurt," she said. '
+     '"Engineers will rebuild the harbour wall at Velmora before the winter storms."', "Ines Calder"),
+    # …but not where the prose tells of nobody speaking: "she" is never guessed…
     ('Harbour master Ines Calder spoke on Monday. "The wall failed at the height of the storm," she said. '
      '"Engineers will rebuild the harbour wall at Velmora before the winter storms."', None),
+    ('Harbour master Ines Calder watched the wall fail. "Engineers will rebuild the harbour wall at Velmora '
+     'before the winter storms."', None),
+    # …nor from another paragraph.
+    ('Harbour master Ines Calder said the wall had failed at the height of the storm.\n\n"Engineers will '
+     'rebuild the harbour wall at Velmora before the winter storms."', None),
     # It names its own speaker, who is nobody by name: not hers.
     ('"The wall failed at the height of the storm," harbour master Ines Calder said. "Engineers will rebuild '
      'the harbour wall at Velmora before the winter storms. Nobody was hurt," a protester shouted.', None),

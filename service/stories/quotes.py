@@ -635,9 +635,12 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
       paragraph runs on one speaker's words ('"We will rebuild," Calder said. "Nobody was hurt."'),
       also where it is a piece of a longer quotation that names nobody around it ('…," Calder
       said. "Nobody was hurt. The ferries sail on."').
-    A quote credited to a pronoun ('…," she continued.') speaks with the voice of the quote
-    before it in the paragraph, so the speaker is looked for further back.
-    None for any other sentence: a speaker is never guessed from prose around a quote."""
+    - a quote right after a sentence of prose in the same paragraph in which a named person
+      speaks: theirs, as news gives a paraphrase and then the words ('Biden said he wasn't able
+      to do enough. "I wasn't able to convince three women …"').
+    A quote credited to a pronoun ('…," she continued.') speaks with the voice of the quote,
+    or the prose, before it in the paragraph, so the speaker is looked for further back.
+    None for any other sentence: no name is guessed from prose that tells of no one speaking."""
     if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
     document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
@@ -654,12 +657,22 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
     for _ in range(MAX_QUOTES_BACK):
         if index == 0 or "\n" in text[sentences[index - 1].end : sentences[index].start]:
             return None
+        if not QUOTATION_MARK.search(text, sentences[index - 1].start, sentences[index - 1].end):
+            return _prose_speaker(text, sentences[index - 1])
         first, last = _quotation_bounds(sentences, index - 1)
         speaker = _quotation_speaker(document, text, first, last)
         if speaker is not None or not _credited_to_a_pronoun(text, sentences[last]):
             return speaker
         index = first
     return None
+
+
+def _prose_speaker(text: str, sentence: Sentence) -> str | None:
+    """The named subject of the speech verb in `sentence`, a sentence of prose of `text` ("Biden
+    said he wasn't able to do enough", "Sandusky wrote of her disappointment, saying …", "…,
+    according to her brother Johannes von Trapp"), read as the speaker of a quote after it."""
+    end = sentence.start + len(text[sentence.start : sentence.end].rstrip(" .!?\n"))
+    return _find_speaker(text, end, end, text)
 
 
 def _credited_to_a_pronoun(text: str, sentence: Sentence) -> bool:
