@@ -289,6 +289,9 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "View Slideshow", "View Photos", "Play Slideshow", "Text Size - + reset", "Font Size A A",
         "FOR IMMEDIATE RELEASE", "For Immediate Release:", "Embargoed until 3 p.m. CT / 4 p.m. ET Tuesday, Oct. 8, 2024",
         "EMBARGOED UNTIL 00:01 GMT, 8 October 2024",
+        # A hat tip to where the story was found.
+        "h/t: Velmora Courier!", "H/T Velmora Courier.", "(h/t Velmora Courier.)", "(H/T @velmoracourier)",
+        "Hat tip: Velmora Courier.",
         # A linked headline or an editor's aside in square brackets.
         "[Velmora opens a new Line 3 tram depot beside Old Market Square, with room for 40 trams]",
         "[Editor's aside: the Line 3 tram is the oldest on the network. It derailed twice last year.]",
@@ -320,6 +323,9 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
         "HE SAW THE TRAM LEAVE THE RAILS AND CALLED A DOCTOR, one witness wrote on the city's forum.",
         # A sentence may open on a press release's word.
         "Embargoed until 1999, the Line 3 tram files were opened to the public on Thursday.",
+        # A hat tip's letters inside a sentence, and a hat tip told in prose.
+        "The riders' forum thread, titled h/t to the tram crew, was read 40,000 times on Thursday.",
+        "A hat tip to the tram crew, who cleared Old Market Square by noon, came from the mayor.",
     ],
 )
 def test_a_slash_between_names_or_capitals_before_an_article_are_prose(prose):
