@@ -78,6 +78,9 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     (f'Dr. Jane Doe said: "{QUOTE}."', "Jane Doe"),
     (f'"{QUOTE}," said Charles de Gaulle.', "Charles de Gaulle"),
     (f'"{QUOTE}," Jean-Luc O\'Neill said.', "Jean-Luc O'Neill"),
+    # A feature tells in the present tense.
+    (f'"{QUOTE}," Horak tells the Velmora Courier.', "Horak"),
+    (f'Ines Calder writes: "{QUOTE}."', "Ines Calder"),
     (f'"{QUOTE}," the ministry said in a statement.', None),
     (f'"{QUOTE}," he said.', None),
     # A quote in the speech verb's own clause is its speaker's, whoever relays it.

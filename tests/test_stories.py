@@ -869,3 +869,16 @@ def test_of_quotes_carried_as_widely_the_key_quote_is_one_whose_speaker_is_named
     # Both quotes have one report each; the longer one names nobody. The speaker loses her
     # nationality and title, not her given name.
     assert (quote.text, quote.speaker) == ("Engineers will rebuild the wall before the winter", "Ines Calder")
+
+
+def test_quotes_that_share_one_word_are_two_quotes(pipeline):
+    reports = [
+        "Storm waves broke through the harbour wall at Velmora on Sunday night. \"I haven't been by myself,\" "
+        "resident Ines Calder said of the night she spent on the quay.",
+        "The harbour wall at Velmora collapsed in Sunday's storm. \"I haven't seen the sea come over the wall "
+        "like this in twenty years,\" harbour master Jan Horak said.",
+    ]
+    quote = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE).quote
+    # "haven't" is all the short quote's content: each quote is one report's, and the longer wins.
+    assert quote.speaker == "Jan Horak"
+    assert quote.article_ids == ["1"]

@@ -44,6 +44,7 @@ MIN_QUOTE_WORDS = 5
 MAX_QUOTE_WORDS = 40
 # Share of the shorter quote's content words that the longer one must contain.
 SAME_QUOTE = 0.7
+MIN_SHARED_WORDS = 3
 
 # A straight quote mark opens after a space or bracket and closes before a non-letter, and a
 # ``...'' quote holds no other mark: one unpaired or short quote earlier in a page must not
@@ -54,8 +55,10 @@ _QUOTE = re.compile(
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
 _SPEECH_VERBS = (
-    "said|says|told|added|adding|stated|warned|declared|wrote|tweeted|insisted|argued|explained|noted|stressed"
-    "|announced|quoted|urged|lauded|praised|expressed|reaffirmed|recalled|remembered|continued"
+    "said|says|told|tells|added|adds|adding|stated|states|warned|warns|declared|declares|wrote|writes|tweeted"
+    "|tweets|insisted|insists|argued|argues|explained|explains|noted|notes|stressed|stresses|announced|announces"
+    "|quoted|urged|urges|lauded|praised|expressed|reaffirmed|recalled|recalls|remembered|remembers|continued"
+    "|continues|replied|replies"
 )
 _SPEECH = rf"(?:{_SPEECH_VERBS})"
 # A name's words ("AT&T", "O'Neill", "U.S."), with the particles that join them ("Ursula von der
@@ -159,7 +162,7 @@ _SUBJECT_SAYING = re.compile(
 # ("Horak said he told them "…""); a participle ("adding") speaks for the earlier subject.
 _CLAIMS = re.compile(
     rf"\b(?:(?P<pronoun>(?i:{_PRONOUN}))\s+(?:(?:{_THEN})\s+){{0,2}})?"
-    r"(?P<verb>said|says|told|added|warned|insisted|declared)\b"
+    r"(?P<verb>said|says|told|tells|added|adds|warned|warns|insisted|insists|declared|declares)\b"
 )
 # A clause break between the speech verb and the quote: "Horak said the wall was weak, and "…"";
 # a bare "and" joins objects ("Kim told Lavrov and Choe that "…""), and a bare "while" or "when"
@@ -586,8 +589,11 @@ def _opening(quoted: str) -> str:
 
 
 def _same(a: _Occurrence, b: _Occurrence) -> bool:
-    shorter = min(len(a.words), len(b.words))
-    return len(a.words & b.words) / shorter >= SAME_QUOTE
+    """Whether two quotes are one, as reports give it: they share most of the shorter one's
+    content words, and a few at least, or the same few ("I haven't been by myself" is not "I
+    haven't had any men's cases …")."""
+    shared = len(a.words & b.words)
+    return a.words == b.words or shared >= MIN_SHARED_WORDS and shared / min(len(a.words), len(b.words)) >= SAME_QUOTE
 
 
 def _vote(speakers: list[str]) -> str | None:
