@@ -234,6 +234,14 @@ def split(text: str) -> list[str]:
             "Llegó tarde. ¿Qué pasó? ¡Nadie sabe! Il a dit «Non.» Puis il est parti.",
             ["Llegó tarde.", "¿Qué pasó?", "¡Nadie sabe!", "Il a dit «Non.»", "Puis il est parti."],
         ),
+        (
+            # A question of a noun alone is answered in the words after it; a question that
+            # asks something stands apart.
+            "Ridership fell. The main reason? A slower tram. Horak's theory? Nobody rides at night. "
+            "Who knows? What's the forecast? Rain. The Jets? They won.",
+            ["Ridership fell.", "The main reason? A slower tram.", "Horak's theory? Nobody rides at night.",
+             "Who knows?", "What's the forecast?", "Rain.", "The Jets?", "They won."],
+        ),
     ],
     ids=["acronym-title-month", "court-case", "dotted-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
@@ -243,7 +251,8 @@ def split(text: str) -> list[str]:
          "stacked-title-case-headlines", "name-repeated-after-a-title", "name-repeated-as-an-object", "no-name-repeated",
          "function-word-before", "abbreviation-before-a-sentence-opener", "titles-and-units", "lower-case-word",
          "abbreviation-before-a-number", "quotation-after-a-name", "clock-time", "capitals",
-         "name-with-an-exclamation-mark", "ellipsis", "parenthesis", "cjk-quotation", "spanish-and-french-marks"],
+         "name-with-an-exclamation-mark", "ellipsis", "parenthesis", "cjk-quotation", "spanish-and-french-marks",
+         "question-answered-after-it"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -109,6 +109,13 @@ _CANDIDATE = re.compile(
     r"|(?= (?:(?:In|At|On|Near|After|Before|During|For|From|With|Over|Since|Despite|Amid|As|By|According to)"
     r" (?:a|an|the) |(?:A|An|The|This|These|It|They|We|There) )[a-z])(?:(?<=[a-z\d])|(?<=\d [AP]M))"
 )
+# A rhetorical question of a noun alone, asked to be answered in the words after it: "The main
+# reason? A dwindling customer base …", "Lacy's theory? Nobody …". Apart, the answer reads as a
+# fragment and the question as nothing.
+_POSED_QUESTION = re.compile(
+    r"\s*(?:The|That|This|Its|His|Her|Their|Our"
+    r"|(?!(?:What|Who|Where|When|Why|How|That|It|There|Here|He|She|Let)['’])[A-Z][\w-]*['’]s)(?: [a-z][\w-]*){1,2}\?"
+)
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 # A quotation's first word before it: a title ("sing a tribute, ``Let There be Love''").
 _QUOTATION_OPENED_BEFORE = re.compile(r"(?:``|[\"“‘])[\w'’-]+$")
@@ -249,6 +256,8 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
                 continue
             if _MONTH_STOP.search(head) and _DAY_AND_YEAR.match(text, match.end()):
                 continue  # a month a page dots like an abbreviation: "May. 6, 2025"
+        elif match.group() == "?" and _POSED_QUESTION.fullmatch(text, start, match.end()):
+            continue
         elif (
             match.group() == "!"
             and _EXCLAIMING_NAME.search(text, max(start, match.start() - _WORD_SPAN), match.end())
