@@ -290,8 +290,7 @@ def test_an_embedded_tweet_sign_off_separates_the_tweet_from_the_report():
         "FOR IMMEDIATE RELEASE", "For Immediate Release:", "Embargoed until 3 p.m. CT / 4 p.m. ET Tuesday, Oct. 8, 2024",
         "EMBARGOED UNTIL 00:01 GMT, 8 October 2024",
         # A hat tip to where the story was found.
-        "h/t: Velmora Courier!", "H/T Velmora Courier.", "(h/t Velmora Courier.)", "(H/T @velmoracourier)",
-        "Hat tip: Velmora Courier.",
+        "h/t: Velmora Courier!", "H/T Velmora Courier.", "H/T @velmoracourier.", "Hat tip: Velmora Courier.",
         # A linked headline or an editor's aside in square brackets.
         "[Velmora opens a new Line 3 tram depot beside Old Market Square, with room for 40 trams]",
         "[Editor's aside: the Line 3 tram is the oldest on the network. It derailed twice last year.]",

@@ -286,12 +286,11 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("[",),
         r"(?=\[)(?:(?<![^\n])|(?<=[.!?\"”’)] ))\[(?=[^\[\]\n]*[A-Za-z])[^\[\]\n]{1,200}\](?=\s+[A-Z\"“‘]|\s*$)",
     ),
-    # A hat tip to where the story was found, after a sentence: "h/t: Game On!", "(h/t Johnny
-    # Dollar.)", "Hat tip: Vocativ."; a name in it ends at the credit's stop or line.
+    # A hat tip to where the story was found, after a sentence: "h/t: Game On!", "Hat tip:
+    # Vocativ."; its name ends at the credit's stop or line. (In brackets, trim cuts it.)
     (
         ("h/t", "H/T", "h/T", "H/t", "Hat tip:", "hat tip:"),
-        r"(?:(?<![^\n])|(?<=[.!?\"”’)] ))(?:\((?:[Hh]/[Tt]|[Hh]at tip:)[^()\n]{1,80}\)"
-        r"|(?:[Hh]/[Tt]:?|[Hh]at tip:) ?[^\s.!?][^\n.!?]{0,60}(?:[.!?]|(?=\n)|$))",
+        r"(?:(?<![^\n])|(?<=[.!?\"”’)] ))(?:[Hh]/[Tt]:?|[Hh]at tip:) ?[^\s.!?(][^\n.!?]{0,60}(?:[.!?]|(?=\n)|$)",
     ),
     # A press release's header, where its headline and date ran into the lead: a release for
     # now, or one embargoed until a day ("Embargoed until 3 p.m. CT / 4 p.m. ET Tuesday, May 10, 2016"),
