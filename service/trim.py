@@ -49,10 +49,11 @@ _CONNECTIVE = re.compile(
     r"|Plus|What's more|What’s more|On top of that|On the other hand|In any case|After all|Of course"
     r"|In the meantime|In response|For (?:its|his|her|their) part|Rather|Then|So),\s+(?=\S)"
 )
-# The page's label for what kind of piece it is ("Breaking News: ", "EXCLUSIVE: ", "Opinion: ").
+# The page's label for what kind of piece it is ("Breaking News: ", "EXCLUSIVE: ", "Opinion: "),
+# or its aside to the reader ("Note: ").
 _KIND_OF_PIECE = (
     r"(?i:(?:breaking|developing)(?: news| story)?|exclusive|opinion|analysis|commentary|editorial|explainer"
-    r"|fact ?check|factbox|special report|sponsored(?: content)?|just in)"
+    r"|fact ?check|factbox|special report|sponsored(?: content)?|just in|(?:editor['’]?s )?note)"
 )
 # The same connectives set inside a sentence ("Hun Sen, however, rejected that."); "though" only
 # between commas, where it is no conjunction ("Both, though, agreed").

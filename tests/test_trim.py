@@ -32,6 +32,8 @@ from service.trim import drop_weekdays, trim
         ("Breaking News: The ferry ran aground off Calloway Island.", "The ferry ran aground off Calloway Island."),
         ("EXCLUSIVE: Divers found the hull intact.", "Divers found the hull intact."),
         ("Fact check: The ferry carried no lifeboats.", "The ferry carried no lifeboats."),
+        ("Note: The ferry operator confirmed that it would not sail again.",
+         "The ferry operator confirmed that it would not sail again."),
         # A name before a colon says who speaks.
         ("Calder: The ferry must never sail again.", "Calder: The ferry must never sail again."),
         # …also as a kicker in capitals, with no colon; a word in capitals that names is no label.
