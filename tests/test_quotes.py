@@ -78,6 +78,9 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     (f'Dr. Jane Doe said: "{QUOTE}."', "Jane Doe"),
     (f'"{QUOTE}," said Charles de Gaulle.', "Charles de Gaulle"),
     (f'"{QUOTE}," Jean-Luc O\'Neill said.', "Jean-Luc O'Neill"),
+    # A quote that is its sentence's whole speaks with the voice before it, as a brief sentence does.
+    (f'"The wall failed at the height of the storm," Jan Horak said. "{QUOTE}."', "Jan Horak"),
+    (f'Jan Horak said the wall had failed at the height of the storm. "{QUOTE}."', "Jan Horak"),
     # A feature tells in the present tense.
     (f'"{QUOTE}," Horak tells the Velmora Courier.', "Horak"),
     (f'Ines Calder writes: "{QUOTE}."', "Ines Calder"),
@@ -139,6 +142,9 @@ def test_a_quote_credited_to_a_pronoun_is_the_previous_quotes_speakers_with_no_p
     f'"{QUOTE}". Horak said the town would pay for the work.',
     # After the quote, "According to" opens the next sentence.
     f'"{QUOTE}." According to the Velmora Council, repairs start in May.',
+    # After a speech verb it names who relays the words.
+    f'"{QUOTE}," he said, according to the Velmora Courier.',
+    f'"{QUOTE}," Jan Horak\'s deputy said, according to Velmora Radio.',
     # An earlier speech verb claims no quote that another speech verb, or its own attribution, governs.
     f'Police said the man was armed. "{QUOTE}," a witness said.',
     f'Jan Horak said the wall was weak, and "{QUOTE}," a witness said.',

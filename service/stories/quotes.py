@@ -20,6 +20,7 @@ someone's words (`speaker_of_quote`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,6 +187,7 @@ _PRONOUN_CREDIT = re.compile(
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"[Aa]ccording to\s+(?:the\s+)?" + _NAME)
+_RELAYED = re.compile(rf"\b{_SPEECH},?\s+$")
 # A name after a preposition is its object, not the verb's subject ("A spokesman for Beijing 2008
 # said", "Boehlert of New York said", "Asked about Kowalski, the mayor said").
 _OBJECT_OF = re.compile(
@@ -450,6 +452,9 @@ def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
     # After the quote, only within its sentence: "…did.'' According to the European Union, …" opens the next.
     later = _ACCORDING.search(after)
     match = match or (later if later and later.group(0)[0] == "a" else None)
+    # Right after a speech verb it names who relays the words ('…," he said, according to The Telegraph').
+    if match and _RELAYED.search(match.string, 0, match.start()):
+        return None
     return _speaker(match) if match and _heads(match, 1) else None
 
 
@@ -544,6 +549,7 @@ def _is_surname(word: str, report: str) -> bool:
 def quotes(cluster: Cluster) -> list[_Occurrence]:
     found = []
     for document in cluster.documents:
+        starts = [sentence.start for sentence in document.sentences]
         for block in document.blocks:
             # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
             paragraph = block.text.replace("\n", " ")
@@ -565,6 +571,11 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                     and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
                 ):
                     speaker = voice
+                elif speaker is None:
+                    # A quote that is its sentence's whole: credited as a brief sentence of it is.
+                    opening = bisect_left(starts, block.start + match.start())
+                    if opening < len(starts) and starts[opening] == block.start + match.start():
+                        speaker = speaker_of_quote(cluster, document.sentences[opening])
                 voice, closed = speaker, match.end()
                 ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
