@@ -858,27 +858,19 @@ def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote
     assert [c.about for c in brief.conflicts] == ["people killed"]
 
 
-def test_of_quotes_carried_as_widely_the_key_quote_is_one_whose_speaker_is_named(pipeline):
-    reports = [
-        "Storm waves broke through the harbour wall at Velmora on Sunday night. \"We watched the water come over "
-        "the wall and into the streets of the old town for hours,\" one resident wrote.",
-        "The harbour wall at Velmora collapsed in Sunday's storm. \"Engineers will rebuild the wall before the "
-        "winter,\" Velmoran Mayor Ines Calder said.",
-    ]
-    quote = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE).quote
+@pytest.mark.parametrize(("first", "second", "quote"), [
     # Both quotes have one report each; the longer one names nobody. The speaker loses her
     # nationality and title, not her given name.
-    assert (quote.text, quote.speaker) == ("Engineers will rebuild the wall before the winter", "Ines Calder")
-
-
-def test_quotes_that_share_one_word_are_two_quotes(pipeline):
-    reports = [
-        "Storm waves broke through the harbour wall at Velmora on Sunday night. \"I haven't been by myself,\" "
-        "resident Ines Calder said of the night she spent on the quay.",
-        "The harbour wall at Velmora collapsed in Sunday's storm. \"I haven't seen the sea come over the wall "
-        "like this in twenty years,\" harbour master Jan Horak said.",
-    ]
-    quote = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE).quote
-    # "haven't" is all the short quote's content: each quote is one report's, and the longer wins.
-    assert quote.speaker == "Jan Horak"
-    assert quote.article_ids == ["1"]
+    ('"We watched the water come over the wall and into the streets of the old town for hours," one resident wrote.',
+     '"Engineers will rebuild the wall before the winter," Velmoran Mayor Ines Calder said.',
+     ("Engineers will rebuild the wall before the winter", "Ines Calder", ["1"])),
+    # "haven't" is all the short quote's content: two quotes of one report each, and the longer wins.
+    ('"I haven\'t been by myself," resident Ines Calder said of the night she spent on the quay.',
+     '"I haven\'t seen the sea come over the wall like this in twenty years," harbour master Jan Horak said.',
+     ("I haven't seen the sea come over the wall like this in twenty years", "Jan Horak", ["1"])),
+])
+def test_of_quotes_carried_as_widely_the_key_quote_is_one_whose_speaker_is_named(pipeline, first, second, quote):
+    reports = [f"Storm waves broke through the harbour wall at Velmora on Sunday night. {first}",
+               f"The harbour wall at Velmora collapsed in Sunday's storm. {second}"]
+    key = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE).quote
+    assert (key.text, key.speaker, key.article_ids) == quote
