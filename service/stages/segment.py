@@ -114,7 +114,8 @@ _CANDIDATE = re.compile(
 # fragment and the question as nothing.
 _POSED_QUESTION = re.compile(
     r"\s*(?:The|That|This|Its|His|Her|Their|Our"
-    r"|(?!(?:What|Who|Where|When|Why|How|That|It|There|Here|He|She|Let)['’])[A-Z][\w-]*['’]s)(?: [a-z][\w-]*){1,2}\?"
+    r"|(?!(?:What|Who|Where|When|Why|How|That|It|There|Here|He|She|Let)['’])[A-Z][\w-]*['’]s)"
+    r"(?: [a-z][\w-]*){1,2}\?"
 )
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 # A quotation's first word before it: a title ("sing a tribute, ``Let There be Love''").

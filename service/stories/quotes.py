@@ -2,8 +2,8 @@
 
 Quotes are read from the cleaned text between quotation marks (“…”, "…", ``…'', ‘…’ and
 '…' as British outlets write them). Reports trim and re-punctuate the same quote, so two
-quotes are one when most of the shorter one's words are in the longer one; a title in the
-marks ("Star Wars: The Force Awakens", every content word capitalised) is none. The speaker is
+quotes are one when most of the shorter one's words, three at least, are in the longer one; a
+title in the marks ("Star Wars: The Force Awakens", every content word capitalised) is none. The speaker is
 the name governing the quote in its sentence ("Kim told Lavrov that …", "…, Graham said",
 "Rachel Reeves, the finance minister, said", "according to TASS", the subject of "…, saying
 …"), voted across the reports that carry it: "Kim told Lavrov that '…', KCNA said" credits
@@ -14,7 +14,8 @@ word opening it speaks as a surname only where the report names it so elsewhere 
 after "Fire chief Anna Kowalski"). A speaker is named in full as the report names them
 ("Dusek" -> "Petr Dusek"), without a title the report leaves off its surname ("CEO Sofia
 Lindgren" -> "Sofia Lindgren"). The same reading credits a brief sentence that is only
-someone's words (`speaker_of_quote`).
+someone's words (`speaker_of_quote`), and a quote that is its sentence's whole is credited as
+such a sentence is, from the quote or the prose before it.
 """
 
 from __future__ import annotations
@@ -187,6 +188,7 @@ _PRONOUN_CREDIT = re.compile(
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"[Aa]ccording to\s+(?:the\s+)?" + _NAME)
+# A speech verb right before "according to": the words are credited already, and relayed.
 _RELAYED = re.compile(rf"\b{_SPEECH},?\s+$")
 # A name after a preposition is its object, not the verb's subject ("A spokesman for Beijing 2008
 # said", "Boehlert of New York said", "Asked about Kowalski, the mayor said").
@@ -572,7 +574,8 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                 ):
                     speaker = voice
                 elif speaker is None:
-                    # A quote that is its sentence's whole: credited as a brief sentence of it is.
+                    # A quote that opens its sentence: credited as a brief sentence of it is (where
+                    # it is the sentence's whole, see `speaker_of_quote`).
                     opening = bisect_left(starts, block.start + match.start())
                     if opening < len(starts) and starts[opening] == block.start + match.start():
                         speaker = speaker_of_quote(cluster, document.sentences[opening])
