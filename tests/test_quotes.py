@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 
 import pytest
 
 from conftest import EXTRACTIVE, run_until, within_seconds
 from service.models import Article
 from service.pipeline import Pipeline
-from service.stories.quotes import quotes
+from service.stories.quotes import _grouped, _Occurrence, _same, key_quote, quotes
 
 QUOTE = "We will rebuild the harbour wall before the winter storms arrive"
 LEADS = ("Storm waves broke the harbour wall at Velmora.", "The harbour wall at Velmora failed.")
@@ -243,3 +244,50 @@ def test_a_description_before_the_verb_credits_a_piece_of_a_quotation_in_the_bri
 def test_a_long_run_of_name_words_before_a_quote_is_read_at_once(pipeline, run):
     with within_seconds(5):
         assert key_speaker(pipeline, f'{run}"{QUOTE}," Kowalski said.') == "Kowalski"
+
+
+def _grouped_by_trying_every_group(found):
+    groups = []
+    for occurrence in found:
+        home = next((g for g in groups if _same(g[0], occurrence)), None)
+        if home is None:
+            groups.append([occurrence])
+        else:
+            home.append(occurrence)
+    return groups
+
+
+def _occurrences(count, vocabulary, seed):
+    draw = random.Random(seed)
+    return [
+        _Occurrence(f"quote {k}", frozenset(draw.sample(vocabulary, draw.randint(1, 7))), None, str(k % 5))
+        for k in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_quotes_are_grouped_as_trying_every_group_would(seed):
+    # A small vocabulary makes many quotes one, and many share a word or two without being one.
+    found = _occurrences(400, [f"word{k}" for k in range(12)], seed)
+    assert _grouped(found) == _grouped_by_trying_every_group(found)
+
+
+def test_thousands_of_different_quotes_are_grouped_without_trying_each_against_all():
+    # Three words of its own and two of a few common ones: no two quotes are one. Tried against
+    # every group, 20,000 such quotes take minutes.
+    found = [
+        _Occurrence(f"quote {k}", frozenset({f"own{k}a", f"own{k}b", f"own{k}c", f"common{k % 7}", f"common{k % 11}"}),
+                    None, "0")
+        for k in range(20_000)
+    ]
+    with within_seconds(5, "grouping quotes tried each against every group"):
+        assert len(_grouped(found)) == 20_000
+
+
+def test_a_page_of_thousands_of_one_quote_gives_its_key_quote_in_linear_time():
+    # Each wording weighed against every other, 2,500 wordings of one quote took 15 s.
+    repeated = " ".join(f'"We will rebuild the harbour wall number {k} before the winter storms."' for k in range(2_500))
+    cluster = run_until([Article(id="0", text=f"{LEADS[0]} {repeated}"), Article(id="1", text=LEADS[1])], "segment")
+    with within_seconds(8, "the key quote's wordings were each weighed against every other"):
+        quote = key_quote(cluster)
+    assert quote.text == "We will rebuild the harbour wall number 0 before the winter storms"

@@ -47,6 +47,8 @@ MAX_QUOTE_WORDS = 40
 # Share of the shorter quote's content words that the longer one must contain.
 SAME_QUOTE = 0.7
 MIN_SHARED_WORDS = 3
+# Distinct wordings of the key quote among which its most typical one is looked for.
+MEDOID_CANDIDATES = 64
 
 # A straight quote mark opens after a space or bracket and closes before a non-letter, and a
 # ``...'' quote holds no other mark: one unpaired or short quote earlier in a page must not
@@ -610,6 +612,28 @@ def _same(a: _Occurrence, b: _Occurrence) -> bool:
     return a.words == b.words or shared >= MIN_SHARED_WORDS and shared / min(len(a.words), len(b.words)) >= SAME_QUOTE
 
 
+def _grouped(found: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """`found` grouped into quotes, each occurrence joining the first group whose first
+    occurrence is the same quote (`_same`). Two quotes that share MIN_SHARED_WORDS words share
+    one of the rarest len(words) - MIN_SHARED_WORDS + 1 of either's words (and equal ones, their
+    rarest), so only groups holding one of those are tried: no quote is tried against every group."""
+    frequency = Counter(word for occurrence in found for word in occurrence.words)
+    groups: list[list[_Occurrence]] = []
+    holding: dict[str, list[int]] = {}  # word -> the groups whose first occurrence holds it
+    for occurrence in found:
+        rarest = sorted(occurrence.words, key=lambda word: (frequency[word], word))
+        prefix = rarest[: max(len(rarest) - MIN_SHARED_WORDS + 1, 1)]
+        tried = sorted({k for word in prefix for k in holding.get(word, ())})
+        home = next((k for k in tried if _same(groups[k][0], occurrence)), None)
+        if home is None:
+            for word in occurrence.words:
+                holding.setdefault(word, []).append(len(groups))
+            groups.append([occurrence])
+        else:
+            groups[home].append(occurrence)
+    return groups
+
+
 def _vote(speakers: list[str]) -> str | None:
     """The most named speaker; a surname alone counts for the full name that contains it."""
     if not speakers:
@@ -621,14 +645,7 @@ def _vote(speakers: list[str]) -> str | None:
 def key_quote(cluster: Cluster) -> Quote | None:
     """The quote carried by the most independent reports (ties: one with a named speaker,
     then the longer one)."""
-    found = quotes(cluster)
-    groups: list[list[_Occurrence]] = []
-    for occurrence in found:
-        home = next((g for g in groups if _same(g[0], occurrence)), None)
-        if home is None:
-            groups.append([occurrence])
-        else:
-            home.append(occurrence)
+    groups = _grouped(quotes(cluster))
     if not groups:
         return None
 
@@ -638,8 +655,10 @@ def key_quote(cluster: Cluster) -> Quote | None:
         return reports, any(o.speaker for o in group), max(len(o.words) for o in group)
 
     best = max(groups, key=weight)
-    # The wording closest to all the others: the quote as most reports give it.
-    medoid = max(best, key=lambda o: sum(len(o.words & p.words) / len(o.words | p.words) for p in best))
+    # The wording closest to all the others: the quote as most reports give it (looked for
+    # among its first distinct wordings, so that a page of thousands of one quote reads in linear time).
+    wordings = list({o.text: o for o in best}.values())[:MEDOID_CANDIDATES]
+    medoid = max(wordings, key=lambda o: sum(len(o.words & p.words) / len(o.words | p.words) for p in best))
     return Quote(
         text=medoid.text,
         speaker=_vote([o.speaker for o in best if o.speaker]),
