@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.text import MONTH_NAMES, STOPWORDS, stem
+from service.text import MONTH_NAMES, STOPWORDS
 
 _TOKEN = re.compile(r"[$€£%]|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z\d]")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -75,7 +75,10 @@ QUALIFIERS: dict[tuple[str, ...], tuple[float | None, float | None]] = {
 # million"), is a rounded one, read as ±ROUNDED_TOLERANCE.
 ROUNDED_ZEROS = 3
 ROUNDED_TOLERANCE = 0.05
-IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "police": "police"}
+IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "police": "police", "buses": "bus",
+    "news": "news", "series": "series", "species": "species",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +95,19 @@ class Figure:
     whole: bool = False
 
 
-def _lemma(word: str) -> str:
+# A plural's ending, and what its singular ends with instead: "ladies", "boxes", "churches".
+_PLURAL_ENDINGS = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("s", ""))
+
+
+def lemma(word: str) -> str:
+    """A counted noun's singular, lower-cased ("soldiers" -> "soldier"). Not its stem: a stem
+    makes one thing of "spacewalkers" and "spacewalks", of "officers" and "offices"."""
     lower = word.lower()
-    return IRREGULAR.get(lower) or stem(lower)
+    if lower in IRREGULAR:
+        return IRREGULAR[lower]
+    if lower.endswith(("ss", "us", "is")) or len(lower) <= 3:
+        return lower  # "press", "bus", "crisis", "gas": no plural
+    return next((lower[: -len(end)] + singular for end, singular in _PLURAL_ENDINGS if lower.endswith(end)), lower)
 
 
 def _parse_digits(token: str) -> tuple[float, int] | None:
@@ -238,7 +251,7 @@ class _Reader:
         compound = ""
         if self.word(j) == "-" and self.attached(j) and self.word(j + 1).isalpha():
             # "30-day ceasefire", "three-day visit": the count belongs to the compound.
-            compound, figure_end, j = _lemma(self.tokens[j + 1][0]) + " ", self.tokens[j + 1][2], j + 2
+            compound, figure_end, j = lemma(self.tokens[j + 1][0]) + " ", self.tokens[j + 1][2], j + 2
         words: list[int] = []
         while j < len(self.tokens) and len(words) < 4:
             word = self.word(j)
@@ -249,7 +262,7 @@ class _Reader:
         if not words:
             return "", "", figure_end, figure_end
         phrase = self.text[self.tokens[words[0]][1] : self.tokens[words[-1]][2]]
-        return compound + _lemma(self.tokens[words[-1]][0]), phrase, figure_end, self.tokens[words[-1]][2]
+        return compound + lemma(self.tokens[words[-1]][0]), phrase, figure_end, self.tokens[words[-1]][2]
 
 
 def figures(sentence: str) -> list[Figure]:

@@ -3,7 +3,8 @@
 A false "sources differ" is worse than a missed one, so a pair of figures is compared only
 when everything says they count the same thing:
 
-- the same counted noun ("soldiers", "troops", "percent", "dollars"; "30-day ceasefire"),
+- the same counted noun ("soldiers", "troops", "percent", "dollars"; "30-day ceasefire"), as
+  a singular ("spacewalkers" are no "spacewalks"),
 - with the same outcome word next to it ("passengers injured"), or, where there is none, in
   sentences that state the same fact (the group stage put them in one Fact, or their TF-IDF
   cosine is high) and whose words around the figure overlap; killed and wounded are two
@@ -14,7 +15,8 @@ when everything says they count the same thing:
   to another ("another 12", "12 new cases"),
 - neither being the whole a part is counted out of ("nine" in "five of the nine members"),
 - not each near a name the other lacks ("14 in Guatemala", "26 in Honduras"), even in one Fact,
-- not dated by different days or years ("killed 10 on Monday", "killed 12 on Tuesday").
+- not dated by different days or years ("killed 10 on Monday", "killed 12 on Tuesday"),
+- outside one Fact, neither naming its event only by pointing back ("killed in those protests").
 
 A report that states the other side's value itself anywhere ("Twelve were injured … In all
 30 people were hurt") takes no side against it.
@@ -44,7 +46,7 @@ from itertools import combinations, permutations
 from service.cluster import Cluster, Sentence
 from service.models import Conflict, ConflictValue
 from service.components import connected
-from service.numbers import MONTHS, Figure, figures, may_state_a_figure
+from service.numbers import MONTHS, Figure, figures, lemma, may_state_a_figure
 from service.stories.dates import Day, days, is_reporting_date
 from service.text import STOPWORDS, WEEKDAY, content, tfidf_rows, tokenize, words
 
@@ -71,7 +73,7 @@ OUTCOME_NAMES = {tokenize(words.split()[0])[0]: words.split()[0] for words in _O
     EMPLOYED: "employed", LAID_OFF: "laid off", JOBS_CUT: "cut"
 }
 _LOSE = frozenset(tokenize("lose lost losing"))
-_JOBS = frozenset(tokenize("jobs posts positions"))
+_JOBS = frozenset(map(lemma, "jobs posts positions".split()))
 _CUTTING = frozenset(tokenize("cut axe shed slash eliminate scrap lose lost go gone"))
 # Each outcome's stems, the words a figure's context shares with another's only by telling the outcome.
 _OUTCOME_STEMS = {outcome: frozenset(w for w, o in OUTCOMES.items() if o == outcome) for outcome in OUTCOME_NAMES} | {
@@ -86,7 +88,7 @@ DEGREES = {tokenize(w)[0]: w for w in "seriously critically severely badly sligh
 # Durations and multiples are rarely the same thing twice ("two years ago", "20 years of
 # campaigning"), so they are never compared.
 CALENDAR = MONTHS | {f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
-TIME_UNITS = frozenset(tokenize("second minute hour day week month year decade century time"))
+TIME_UNITS = frozenset("second minute hour day week month year decade century time".split())
 
 
 # A sentence that tells a figure changing: "45, up from an initial count of 38", "the toll had
@@ -96,6 +98,9 @@ _REVISED = re.compile(
     r"|\brevised\b|\bearlier (?:toll|count|figure|estimate)s?\b",
     re.IGNORECASE,
 )
+# An event named only by pointing back to a sentence before ("killed in those protests", "hurt
+# during that attack"): two such counts may be of two events, and only one Fact compares them.
+_POINTS_BACK = re.compile(r"\b(?:in|during|from|at|after) (?:that|those) [a-z]+", re.IGNORECASE)
 # A word as the reports write it in lower case: a sentence's first word among these is no name.
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
@@ -255,6 +260,8 @@ def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool
         return False  # "killed 10 on Monday", "killed 12 on Tuesday": two days' tolls, even in one Fact
     if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
         return True
+    if _POINTS_BACK.search(a.sentence.text) or _POINTS_BACK.search(b.sentence.text):
+        return False  # "two people were killed in that unrest": which unrest, the sentence before tells
     shared = a.window & b.window - _OUTCOME_STEMS.get(a.outcome, frozenset())
     union = a.window | b.window
     if a.outcome:
