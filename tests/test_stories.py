@@ -868,6 +868,11 @@ def test_a_disagreement_names_its_outcome_the_same_way_whatever_the_report_wrote
     ('"I haven\'t been by myself," resident Ines Calder said of the night she spent on the quay.',
      '"I haven\'t seen the sea come over the wall like this in twenty years," harbour master Jan Horak said.',
      ("I haven't seen the sea come over the wall like this in twenty years", "Jan Horak", ["1"])),
+    # A quote that is a sentence of its own reads alone; a longer piece of one does not.
+    ('Mayor Ines Calder said the town was "ready to rebuild every metre of the harbour wall before the winter '
+     'storms come back."',
+     '"Engineers will start on the harbour wall on Monday," harbour master Jan Horak said.',
+     ("Engineers will start on the harbour wall on Monday", "Jan Horak", ["1"])),
 ])
 def test_of_quotes_carried_as_widely_the_key_quote_is_one_whose_speaker_is_named(pipeline, first, second, quote):
     reports = [f"Storm waves broke through the harbour wall at Velmora on Sunday night. {first}",

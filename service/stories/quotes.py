@@ -644,15 +644,17 @@ def _vote(speakers: list[str]) -> str | None:
 
 def key_quote(cluster: Cluster) -> Quote | None:
     """The quote carried by the most independent reports (ties: one with a named speaker,
-    then the longer one)."""
+    then one that is a sentence of its own, then the longer one)."""
     groups = _grouped(quotes(cluster))
     if not groups:
         return None
 
-    # Among quotes as widely carried, one whose speaker the reports name tells the reader more.
-    def weight(group: list[_Occurrence]) -> tuple[int, bool, int]:
+    # Among quotes as widely carried, one whose speaker the reports name tells the reader more,
+    # and one that opens as a sentence reads alone ("Engineers will start …", not "ready to …").
+    def weight(group: list[_Occurrence]) -> tuple[int, bool, bool, int]:
         reports = len(cluster.independent_ids([o.article_id for o in group]))
-        return reports, any(o.speaker for o in group), max(len(o.words) for o in group)
+        whole = any(o.text[:1].isupper() for o in group)
+        return reports, any(o.speaker for o in group), whole, max(len(o.words) for o in group)
 
     best = max(groups, key=weight)
     # The wording closest to all the others: the quote as most reports give it (looked for
