@@ -88,10 +88,12 @@ def split(text: str) -> list[str]:
             # A pronoun that opens sentences, after a word or a forum post's clock time; not the
             # first word of a quoted title.
             "Velmora divers reach the stranded crew They ask how long the repairs take. The choir sang "
-            "``Let There be Light'' at the quay. Posted June 12, 2010, 08:14:44 PM This is an open offer.",
+            "``Let There be Light'' at the quay. Posted June 12, 2010, 08:14:44 PM This is an open offer. "
+            "Velmora Divers Save the Stranded Crew My dive took an hour. The choir sang In My Life at the quay.",
             ["Velmora divers reach the stranded crew", "They ask how long the repairs take.",
              "The choir sang ``Let There be Light'' at the quay.", "Posted June 12, 2010, 08:14:44 PM",
-             "This is an open offer."],
+             "This is an open offer.", "Velmora Divers Save the Stranded Crew", "My dive took an hour.",
+             "The choir sang In My Life at the quay."],
         ),
         (
             "The operator answered her tweet. @janhorak The ferry sails again on Friday. She thanked them.",

@@ -103,11 +103,12 @@ _CANDIDATE = re.compile(
     # preposition before one ("…Local death tolls Near the epicenter", "…Deadline pressure In
     # the summer"; a title keeps its nouns capitalised: "Gone With the Wind"), and so does a
     # pronoun that opens sentences ("…about personality This puts a new spin", "…in touch with
-    # the divers They ask"; not "He" or "His", which some texts capitalise for God).
+    # the divers They ask", "…to Protest Instagram My comfort"; not "He" or "His", which some
+    # texts capitalise for God).
     # (Alternatives look behind only once the stop or the space they need is there: a
     # lookbehind tried at every position of the text would double the time of the split.)
     r"|(?= (?:(?:In|At|On|Near|After|Before|During|For|From|With|Over|Since|Despite|Amid|As|By|According to)"
-    r" (?:a|an|the) |(?:A|An|The|This|These|It|They|We|There) )[a-z])(?:(?<=[a-z\d])|(?<=\d [AP]M))"
+    r" (?:a|an|the) |(?:A|An|The|This|These|It|They|We|There|My|Our|Your) )[a-z])(?:(?<=[a-z\d])|(?<=\d [AP]M))"
 )
 # A rhetorical question of a noun alone, asked to be answered in the words after it: "The main
 # reason? A dwindling customer base …", "Lacy's theory? Nobody …". Apart, the answer reads as a
