@@ -524,6 +524,10 @@ FERRY_LEAD = "A ferry carrying 40 passengers capsized off the coast of Crete, po
         # …or one that points back to a sentence the brief does not show.
         ("But the coast guard rescued all 40 passengers after a two-hour search in rough seas.",
          "The coast guard rescued all 40 passengers after a two-hour search in rough seas."),
+        ("Or the coast guard rescued all 40 passengers after a two-hour search in rough seas.",
+         "The coast guard rescued all 40 passengers after a two-hour search in rough seas."),
+        ("Yet the coast guard rescued all 40 passengers after a two-hour search in rough seas.",
+         "The coast guard rescued all 40 passengers after a two-hour search in rough seas."),
     ],
 )
 def test_a_fact_is_shown_in_the_wording_of_the_report_that_tells_it_as_a_brief_sentence(told, retold):

@@ -48,11 +48,11 @@ NO_BRIEF_SENTENCES = (
 )
 # Words a sentence of a short report needs to be shown at all, where no report has a longer one.
 MIN_SHORT_WORDS = 3
-# A sentence that opens by pointing back ("He also said", "But it") reads badly out of
+# A sentence that opens by pointing back ("He also said", "But it", "Or there could be") reads badly out of
 # context: it stays eligible only when nothing that reads alone is left. (Deprioritising
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
 # references quote freely, so quotes compete like any other sentence.)
-_DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Also|However)\b")
+_DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Or|Nor|Yet|Also|However)\b")
 # So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
 # said."): whose words they are is in a sentence the brief does not show.
 _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z]+\b")
