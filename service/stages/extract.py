@@ -48,8 +48,8 @@ NO_BRIEF_SENTENCES = (
 )
 # Words a sentence of a short report needs to be shown at all, where no report has a longer one.
 MIN_SHORT_WORDS = 3
-# A sentence that opens by pointing back ("He also said", "But it", "Or there could be") reads badly out of
-# context: it stays eligible only when nothing that reads alone is left. (Deprioritising
+# A sentence that opens by pointing back ("He also said", "But it", "Or there could be") reads
+# badly out of context: it stays eligible only when nothing that reads alone is left. (Deprioritising
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose
 # references quote freely, so quotes compete like any other sentence.)
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Or|Nor|Yet|Also|However)\b")
