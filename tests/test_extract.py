@@ -145,6 +145,16 @@ PAYOUT = [
     "Crew members who worked night shifts on the ferry may claim an extra payment, the harbour board said.",
 ]
 
+# One charge sheet told twice with the same two figures: 6 of the shorter wording's 17 content words, 0.35.
+CHARGES = [
+    "A Velmora fisherman known for his long feud with the port authority was charged with six counts of arson "
+    "and five counts of attempted murder over the harbour blaze.\n"
+    "The blaze destroyed the harbour master's office and two ferries moored at the quay on Sunday night.",
+    "Court documents identified the man as Jan Horak, 27, and charged him with six murder counts and five counts "
+    "of attempted murder with a stolen boat near the quay.\n"
+    "Ferry services from the quay will resume next month, once divers have checked the harbour wall.",
+]
+
 # Two facts of one story that share only a small count, "two suspects" (also 0.5): both stay.
 SUSPECTS = [
     "Police questioned two suspects about the fire that destroyed the old harbour warehouse at Velmora.\n"
@@ -165,8 +175,9 @@ SUSPECTS = [
         (CHAIR, CHAIR[0].splitlines()[0], CHAIR[1].splitlines()[0]),
         (FIRED, FIRED[0].splitlines()[0], FIRED[1].splitlines()[0]),
         (PAYOUT, PAYOUT[0].splitlines()[0], PAYOUT[1].splitlines()[0]),
+        (CHARGES, CHARGES[0].splitlines()[0], CHARGES[1].splitlines()[0]),
     ],
-    ids=["storm", "chair", "fired", "payout"],
+    ids=["storm", "chair", "fired", "payout", "charges"],
 )
 def test_a_fact_reworded_too_much_to_group_is_still_told_once(pipeline, name, words, reports, one, other):
     # Grouping keeps the two wordings apart, yet one says most of what the other does.

@@ -32,8 +32,11 @@ REPEAT_SHARE = 0.55
 # 40 passengers capsized" and "The coast guard rescued all 40 passengers": 0.43; "two
 # suspects" were questioned, and will appear in court). This changed 7 of the 310 evaluation
 # briefs, each keeping out a fact it had told twice; Multi-News R-2 −0.07 (README, "Evaluation").
+# Two same figures at 0.4 still let a charge sheet be told twice ("charged with six counts of
+# first-degree murder and five counts of attempted murder" and "charged him with six murder
+# counts and five counts of attempted murder": 0.375); at 0.35 that one brief of 310 changed.
 FIGURE_REPEAT_SHARE = 0.5
-FIGURES_REPEAT_SHARE = 0.4
+FIGURES_REPEAT_SHARE = 0.35
 DISTINCT_FIGURE = 10
 
 
