@@ -114,6 +114,7 @@ class Mention:
     degree: str  # the adverb before the outcome word ("seriously" injured), or ""
     names: frozenset[str]  # capitalised words near the figure: where, who
     days: frozenset[tuple[str, str]]  # (kind, value) of the days the sentence dates things by
+    points_back: bool  # the sentence names its event only by pointing back ("in those protests")
 
 
 def _names(before: str, after: str, lower_case: set[str]) -> frozenset[str]:
@@ -153,7 +154,8 @@ def _mention(sentence: Sentence, figure: Figure, lower_case: set[str], dated: fr
     window = content(before)[-WINDOW:] + content(after)[:WINDOW]
     names = _names(sentence.text[: figure.start], sentence.text[figure.end :], lower_case)
     window_words = frozenset(t for t in window if not t[0].isdigit())
-    return Mention(figure, sentence, window_words, *_outcome(before, after, figure.unit), names, dated)
+    points_back = _POINTS_BACK.search(sentence.text) is not None
+    return Mention(figure, sentence, window_words, *_outcome(before, after, figure.unit), names, dated, points_back)
 
 
 # A figure a report states, with its outcome and degree, compared or not.
@@ -260,7 +262,7 @@ def _comparable(a: Mention, b: Mention, similarity: _SentenceSimilarity) -> bool
         return False  # "killed 10 on Monday", "killed 12 on Tuesday": two days' tolls, even in one Fact
     if a.sentence.fact >= 0 and a.sentence.fact == b.sentence.fact:
         return True
-    if _POINTS_BACK.search(a.sentence.text) or _POINTS_BACK.search(b.sentence.text):
+    if a.points_back or b.points_back:
         return False  # "two people were killed in that unrest": which unrest, the sentence before tells
     shared = a.window & b.window - _OUTCOME_STEMS.get(a.outcome, frozenset())
     union = a.window | b.window

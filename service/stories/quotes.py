@@ -554,6 +554,7 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
     found = []
     for document in cluster.documents:
         starts = [sentence.start for sentence in document.sentences]
+        text = _run_on(document)
         for block in document.blocks:
             # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
             paragraph = block.text.replace("\n", " ")
@@ -580,7 +581,7 @@ def quotes(cluster: Cluster) -> list[_Occurrence]:
                     # it is the sentence's whole, see `speaker_of_quote`).
                     opening = bisect_left(starts, block.start + match.start())
                     if opening < len(starts) and starts[opening] == block.start + match.start():
-                        speaker = speaker_of_quote(cluster, document.sentences[opening])
+                        speaker = _speaker_in(document, text, document.sentences[opening])
                 voice, closed = speaker, match.end()
                 ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
                 found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
@@ -682,10 +683,15 @@ def speaker_of_quote(cluster: Cluster, sentence: Sentence) -> str | None:
     A quote credited to a pronoun ('…," she continued.') speaks with the voice of the quote,
     or the prose, before it in the paragraph, so the speaker is looked for further back.
     None for any other sentence: no name is guessed from prose that tells of no one speaking."""
+    document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
+    return _speaker_in(document, _run_on(document), sentence)
+
+
+def _speaker_in(document: Document, text: str, sentence: Sentence) -> str | None:
+    """`speaker_of_quote` for a sentence of `document`, whose text run on is `text`."""
     if re.search(r"\w", QUOTED_SPAN.sub("", sentence.brief_text)):
         return None
-    document = next(d for d in cluster.documents if d.article.id == sentence.article_id)
-    sentences, text = document.sentences, _run_on(document)
+    sentences = document.sentences
     index = sentence.index
     if sentence.opens_quoted or sentence.ends_quoted:
         first, last = _quotation_bounds(sentences, index)
