@@ -90,6 +90,15 @@ CITED_GROUPS = frozenset(
     "detectives agents sources".split()
 )
 
+# The verbs that credit words to their speaker ("…," Graham said / said Graham): the key quote's
+# speaker (stories) and the bare credit a quotation's sentence may end before (segment).
+SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|adding|stated|states|warned|warns|declared|declares|wrote|writes|tweeted"
+    "|tweets|insisted|insists|argued|argues|explained|explains|noted|notes|stressed|stresses|announced|announces"
+    "|quoted|urged|urges|lauded|praised|expressed|reaffirmed|recalled|recalls|remembered|remembers|continued"
+    "|continues|replied|replies"
+)
+
 # Quotation marks, shared by segment (which sentences are quoted), trim (which are never
 # cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,
 # as some papers print. A straight mark opens after one of OPENS_A_QUOTE, else it closes.

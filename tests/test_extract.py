@@ -635,6 +635,8 @@ def second_of_two(pipeline, shared: str) -> str:
     [
         ("He said the tram's brakes had failed as it entered Old Market Square in the morning rush hour.", False),
         ('"The brakes failed as the tram entered Old Market Square in the morning rush hour," she said.', False),
+        ('"The brakes failed as the tram entered Old Market Square in the morning rush hour." She said.', False),
+        ('"The brakes failed as the tram entered Old Market Square in the morning rush hour." Horak said.', True),
         # Whose "we" or "I" it is, the brief does not say…
         ("We found that the tram's brakes had failed as it entered Old Market Square in the morning rush hour.", False),
         ("I saw the tram's brakes fail as it entered Old Market Square in the morning rush hour.", False),

@@ -244,6 +244,18 @@ def split(text: str) -> list[str]:
             ["Ridership fell.", "The main reason? A slower tram.", "Horak's theory? Nobody rides at night.",
              "Who knows?", "What's the forecast?", "Rain.", "The Jets?", "They won."],
         ),
+        (
+            # A sentence that only credits the quotation before it is that quotation's; one that
+            # says something, or follows no quotation, stands apart.
+            "“The tram is faster than we ever imagined.” Ines Horak, the chief engineer of Velmora "
+            "Transit, said in a statement on Monday. “Is it safe?” He said. “Ask me.” Horak told AFP. "
+            "“We won.” Horak said the line was late. “It ran.” Fares rose as riders noted. "
+            "“It ran.” Berg was told there would be delays. The tram ran. Horak said in a statement.",
+            ["“The tram is faster than we ever imagined.” Ines Horak, the chief engineer of Velmora "
+             "Transit, said in a statement on Monday.", "“Is it safe?” He said.", "“Ask me.” Horak told AFP.",
+             "“We won.”", "Horak said the line was late.", "“It ran.”", "Fares rose as riders noted.",
+             "“It ran.”", "Berg was told there would be delays.", "The tram ran.", "Horak said in a statement."],
+        ),
     ],
     ids=["acronym-title-month", "court-case", "dotted-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
@@ -254,7 +266,7 @@ def split(text: str) -> list[str]:
          "function-word-before", "abbreviation-before-a-sentence-opener", "titles-and-units", "lower-case-word",
          "abbreviation-before-a-number", "quotation-after-a-name", "clock-time", "capitals",
          "name-with-an-exclamation-mark", "ellipsis", "parenthesis", "cjk-quotation", "spanish-and-french-marks",
-         "question-answered-after-it"],
+         "question-answered-after-it", "bare-credit-after-a-quotation"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

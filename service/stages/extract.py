@@ -54,8 +54,8 @@ MIN_SHORT_WORDS = 3
 # references quote freely, so quotes compete like any other sentence.)
 _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Those|But|And|Or|Nor|Yet|Also|However)\b")
 # So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
-# said."): whose words they are is in a sentence the brief does not show.
-_PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:he|she|they)\s+[a-z]+\b")
+# said.", '"We won." He said.'): whose words they are is in a sentence the brief does not show.
+_PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]+\b")
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")

@@ -13,7 +13,8 @@ W. Bush) or a dotted acronym (U.S.) does not end the sentence, unless what follo
 does: a word that only opens sentences ("…of Acme Inc. The company"), anything but the number a
 "No." or "Jan." stands before, a quotation after a name's "Co." or "Jr.", a capitalised word
 that neither dates nor zones a clock time ("at 8 a.m. Police said"). A stop inside a
-parenthesis opened mid-sentence ends no sentence.
+parenthesis opened mid-sentence ends no sentence, and a sentence that only credits the quotation
+before it ("…imagined.” Michael Dickinson, a biologist, said in a news release.") is that quotation's.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from service.text import (
     MONTH,
     OPENING_MARKS,
     SENTENCE_OPENERS,
+    SPEECH_VERBS,
     STOPWORDS,
     WEEKDAY,
     ends_like_sentence,
@@ -118,6 +120,19 @@ _POSED_QUESTION = re.compile(
     r"|(?!(?:What|Who|Where|When|Why|How|That|It|There|Here|He|She|Let)['’])[A-Z][\w-]*['’]s)"
     r"(?: [a-z][\w-]*){1,2}\?"
 )
+# A sentence that only credits the quotation before it: a subject (a name, "The company", "He"),
+# perhaps described between commas, a speech verb and at most a few words of where, when or to
+# whom ("said in a statement on Monday", "told AFP"), never what was said ("said the plan failed").
+_BARE_CREDIT = re.compile(
+    r"(?!(?:But|And|Or|So|Yet)\s)[A-Z][\w'’.&-]*"
+    r"(?:\s+(?!(?:that|as|when|while|because|if|after|before|but)\b)[\w'’.&-]+){0,5}?"
+    r"(?:,\s+[^,;:.!?\"“”]{1,120},)?(?:\s+(?:also|later|then|[a-z]+ly))?"
+    rf"\s+(?:{SPEECH_VERBS}|(?:told|tells)\s+(?:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){{0,3}}"
+    r"|reporters|journalists|police|him|her|them|us))"
+    rf"(?:\s+(?:in|on|at|to|during|via|through|after|before|from|with|while|over|by|last|this|earlier|later"
+    rf"|today|yesterday|tonight|{WEEKDAY})\b(?:\s+(?!(?:that|whether|what|how|why)\b)[\w'’.&-]+){{0,7}})?[.!]"
+)
+_QUOTATION_ENDS = re.compile(r"[.!?](?:''|[”\"’])$")
 _HANDLE_BEFORE = re.compile(r"@\w+$")
 # A quotation's first word before it: a title ("sing a tribute, ``Let There be Love''").
 _QUOTATION_OPENED_BEFORE = re.compile(r"(?:``|[\"“‘])[\w'’-]+$")
@@ -178,6 +193,10 @@ OPENING_NAME_WORDS = 2
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) spans of the sentences in `text`, whitespace trimmed."""
+    return _with_credits_joined(text, _split_at_captions(text))
+
+
+def _split_at_captions(text: str) -> Iterator[tuple[int, int]]:
     spans = _split_at_stops(text)
     first = next(spans, None)
     if first is None:
@@ -190,6 +209,22 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
         start = lead
     yield from _trimmed(text, start, end)
     yield from spans
+
+
+def _with_credits_joined(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """`spans`, with a bare credit joined to the quotation it follows: '“…faster than we ever
+    imagined.” Michael Dickinson, UW professor of biology, said in a news release.' Apart, the
+    quotation is nobody's and the credit says nothing."""
+    held = next(spans, None)
+    for start, end in spans:
+        if held is not None and _QUOTATION_ENDS.search(text, held[0], held[1]) and _BARE_CREDIT.fullmatch(text, start, end):
+            held = (held[0], end)
+            continue
+        if held is not None:
+            yield held
+        held = (start, end)
+    if held is not None:
+        yield held
 
 
 def _lead_after_caption(text: str, start: int, end: int) -> int | None:

@@ -35,6 +35,7 @@ from service.text import (
     OPENS_A_QUOTE,
     QUOTATION_MARK,
     QUOTED_SPAN,
+    SPEECH_VERBS,
     STOPWORDS,
     WEEKDAY,
     content,
@@ -58,13 +59,7 @@ _QUOTE = re.compile(
     rf"“([^”“\"]{{8,}}?)”|{_OPENS}\"(?=\S)([^\"]{{8,}}?)(?<=\S)\"(?!\w)|``((?:(?!''|``).){{8,}}?)''"
     rf"|‘([^’]{{8,}}?)’(?!\w)|{_OPENS}'(?=\S)([^']{{8,}}?)(?<=\S)'(?!\w)"
 )
-_SPEECH_VERBS = (
-    "said|says|told|tells|added|adds|adding|stated|states|warned|warns|declared|declares|wrote|writes|tweeted"
-    "|tweets|insisted|insists|argued|argues|explained|explains|noted|notes|stressed|stresses|announced|announces"
-    "|quoted|urged|urges|lauded|praised|expressed|reaffirmed|recalled|recalls|remembered|remembers|continued"
-    "|continues|replied|replies"
-)
-_SPEECH = rf"(?:{_SPEECH_VERBS})"
+_SPEECH = rf"(?:{SPEECH_VERBS})"
 # A name's words ("AT&T", "O'Neill", "U.S."), with the particles that join them ("Ursula von der
 # Leyen", "Abdul Muttaleb al-Ahmad"); a name starts no word's middle, and a particle is a whole word
 # ("Blair also" holds no "al").
@@ -114,9 +109,9 @@ _GOVERNS = re.compile(
 # "…," Graham said / "…," said Graham / "…," KCNA said.
 # "harbour master Ines Calder said", "said mayor Anouk Brandt"; never a pronoun or a speech
 # verb ("…," he told The Associated Press. Yarkoni said …" names no speaker).
-_TITLE = rf"(?:(?!(?:{_PRONOUN}|{_SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
+_TITLE = rf"(?:(?!(?:{_PRONOUN}|{SPEECH_VERBS})\s)[a-z]+\s+){{0,3}}"
 # "…," the finance minister, Rachel Reeves, said: a description, then the name between commas.
-_DESCRIBED = rf"(?:(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:{_SPEECH_VERBS})\b)[^,;:.!?\"“”]){{1,60}},\s+)?"
+_DESCRIBED = rf"(?:(?:the|a|an|its|his|her|their)\s+(?:(?!\b(?:{SPEECH_VERBS})\b)[^,;:.!?\"“”]){{1,60}},\s+)?"
 # "Amadou, 35, from Mauritania told AFP": a description and a home town between name and verb.
 _WHO_MORE = rf"(?:{_DESCRIPTION}|,(?=\s))?" + r"(?:\s+from\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)?"
 # "said Brackenford fire chief Dana Whitcombe", "said former England captain Alan Shearer", "said
@@ -216,7 +211,7 @@ _LEADING = TITLES | _QUALIFIERS | _OPENERS
 # A subject pronoun ending a name is the verb's subject: "… with his girlfriend Sylvia Mann They said".
 _LAST_PRONOUNS = frozenset("I We They You".split())
 # What may follow a surname before its verb: "Kowalski also said", "Erdogan later told".
-_NAME_THEN = re.compile(rf"\s+(?:{_SPEECH_VERBS}|{_THEN})\b")
+_NAME_THEN = re.compile(rf"\s+(?:{SPEECH_VERBS}|{_THEN})\b")
 # A day or month is never a speaker ("Monday said", "on Wednesday said"); May and June are names too.
 _DATE_WORD = re.compile(rf"^(?:{WEEKDAY}|{MONTHS_NOT_NAMES})$")
 
