@@ -2,7 +2,8 @@
 
 The headline is the one most reports' own headlines agree with, when it reads as a
 headline (a few words; a byline, "By Tomas Berg, Solberg Courier", is none). Otherwise it is
-rebuilt from the brief's first sentence: an opening adverbial or participle ("In a debate on
+rebuilt from the brief's first sentence that reads alone (not "…, many think so." after the
+question it answers was left out): an opening adverbial or participle ("In a debate on
 Tuesday, ", "Facing a court challenge, "; not the claim a source names after it: "Operating
 profit rose …, the company said, above …"), an aside
 between dashes or between the subject and its verb ("Jan Horak, who owns the ferry, said"; in
@@ -349,7 +350,9 @@ def told_once(headline: str) -> str:
     return headline
 
 
-def choose_headline(cluster: Cluster) -> str:
+def choose_headline(cluster: Cluster, lead: str) -> str:
+    """The reports' agreed headline, else one cut from `lead`, the brief's first sentence that
+    reads alone."""
     # A page left without prose (furniture only, or off the story) offers no headline, and a byline
     # over the lead ("By Tomas Berg, Solberg Courier") names the writer, not the story.
     firsts = [visible(h) for d in cluster.documents if d.sentences for h in d.headlines[:1]]
@@ -362,6 +365,6 @@ def choose_headline(cluster: Cluster) -> str:
         agreed = headlines[int(agreement.argmax())].strip().rstrip(":").rstrip()
     if agreed and len(agreed.split()) <= MAX_WORDS:
         return agreed
-    lead = cluster.selected[0].representative.brief_text if cluster.selected else agreed
+    lead = lead or agreed
     # A page's headline printed twice before its lead, run into it, is the headline once.
     return shorten(told_once(lead)) if lead else ""

@@ -289,6 +289,15 @@ def test_a_headline_built_from_the_first_sentence_reads_it_as_the_brief_does(pip
     assert brief.headline == "The harbour study measured how far 52 ferries drift in winter storms"
 
 
+def test_a_sentence_that_answers_one_left_out_is_no_headline(pipeline):
+    report = ("Is Velmora's Line 3 the slowest tram in Europe? Judging from the replies to the council's post, "
+              "many riders think so. The Line 3 tram takes 40 minutes to cross the city centre, twice as long "
+              "as the bus that runs beside it.")
+    brief = pipeline.summarize([Article(id="a", text=report)], EXTRACTIVE)
+    assert brief.sentences[0].text.endswith("many riders think so.")
+    assert brief.headline == "The Line 3 tram takes 40 minutes to cross the city centre"
+
+
 def brief_sentences(pipeline: Pipeline, reports: list[str]) -> list[str]:
     """The extractive brief's sentences for reports given as text; never an empty brief."""
     brief = pipeline.summarize([Article(id=str(k), text=t) for k, t in enumerate(reports)], EXTRACTIVE)
@@ -637,6 +646,8 @@ def second_of_two(pipeline, shared: str) -> str:
         ('"The brakes failed as the tram entered Old Market Square in the morning rush hour," she said.', False),
         ('"The brakes failed as the tram entered Old Market Square in the morning rush hour." She said.', False),
         ('"The brakes failed as the tram entered Old Market Square in the morning rush hour." Horak said.', True),
+        ("Judging from the tram's skid marks in Old Market Square in the morning rush hour, the inspectors think so.",
+         False),
         # Whose "we" or "I" it is, the brief does not say…
         ("We found that the tram's brakes had failed as it entered Old Market Square in the morning rush hour.", False),
         ("I saw the tram's brakes fail as it entered Old Market Square in the morning rush hour.", False),

@@ -56,6 +56,12 @@ _DANGLING_START = re.compile(r"^[\"“‘']?(He|She|It|They|This|That|These|Thos
 # So does a quotation credited to a pronoun ("``This is really part of the daily life,'' she
 # said.", '"We won." He said.'): whose words they are is in a sentence the brief does not show.
 _PRONOUN_CREDIT = re.compile(r"[,.!?](?:''|[\"”’'])\s+(?:[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]+\b")
+# …and so does an answer whose "so" stands for a question or claim before it ("Judging from the
+# replies on his Twitter page, it would appear many think so.").
+_ANSWERS_BEFORE = re.compile(
+    r"\b(?:think|thinks|thought|believe|believes|believed|hope|hopes|hoped|suspect|suspects|guess|imagine"
+    r"|seem|seems|seemed|appear|appears|appeared|expect|expects)(?: not)? so[.!?]['’”\"]*$"
+)
 # Chronologies and link lists ("1990-92: Serves as housing minister...", "Aug. 15: Priests
 # used..."): an entry under a dated label of a few words is a note, not a sentence of a brief.
 _LIST_ENTRY = re.compile(r"^(?=[^:]*\d)(?:[^\s:]+ ){0,3}[^\s:]+: ")
@@ -330,7 +336,10 @@ class Extract:
             cluster.warn(f"no sentence of these reports fits in {budget.words} words (the shortest has {shortest}); "
                          f"ask for {shortest} words or more")
         cluster.selected = sorted(chosen, key=_reading_order)
-        cluster.headline = choose_headline(cluster)
+        # "…, it would appear many think so." may open a brief, after the question it answers was
+        # left out, but it is no headline.
+        texts = [f.representative.brief_text for f in cluster.selected]
+        cluster.headline = choose_headline(cluster, next((t for t in texts if _reads_alone(t)), texts[0] if texts else ""))
         return cluster
 
 
@@ -403,7 +412,12 @@ def has_run_in_header(text: str) -> bool:
 
 
 def _reads_alone(text: str) -> bool:
-    return not (_DANGLING_START.match(text) or _PRONOUN_CREDIT.search(text) or speaks_first_person(text))
+    return not (
+        _DANGLING_START.match(text)
+        or _PRONOUN_CREDIT.search(text)
+        or _ANSWERS_BEFORE.search(text)
+        or speaks_first_person(text)
+    )
 
 
 def _reading_order(fact: Fact) -> tuple[float, int]:
