@@ -99,6 +99,11 @@ SPEECH_VERBS = (
     "|continues|replied|replies"
 )
 
+# The agencies whose name credits a picture ("REUTERS/Brian Snyder", "(AP Photo/Jane Roe)"):
+# clean cuts such a credit run into the text, trim one in brackets after a sentence.
+PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
+                    "FilmMagic", "Invision")
+
 # Quotation marks, shared by segment (which sentences are quoted), trim (which are never
 # cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,
 # as some papers print. A straight mark opens after one of OPENS_A_QUOTE, else it closes.

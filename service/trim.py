@@ -33,6 +33,7 @@ from service.text import (
     MONTH_DATE,
     MONTH_NAMES,
     MONTHS_NOT_NAMES,
+    PICTURE_AGENCIES,
     QUOTATION_MARK,
     SENTENCE_OPENERS,
     WEEKDAY,
@@ -220,7 +221,7 @@ _BYLINE = re.compile(
 # A credit or a hat tip in brackets after the sentence's last stop: "(h/t Jan Horak.)", "(via
 # Reuters)", "(Photo: Jane Roe/AP)", "(Reporting by …; Editing by …)". A bracket of the story's
 # own words there ("(The mayor abstained.)") is no credit.
-_CREDITED_AGENCY = r"(?:AP|Reuters|REUTERS|AFP|EPA|UPI|Getty|Bloomberg|Associated Press)(?: Photo| Images)?\b"
+_CREDITED_AGENCY = rf"(?:{'|'.join(PICTURE_AGENCIES)}|Associated Press)(?: Photo| Images)?\b"
 _TRAILING_CREDIT = re.compile(
     r"\((?:(?:(?i:h/t|hat[ -]tip|via)\b|HT:|(?:Photo|Image|Picture|Video|Photograph)s?(?: [Cc]redit)?(?::| by\b)"
     r"|Credit:|(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)(?: and [a-z]+)? by\b)[^()]*"

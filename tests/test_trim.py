@@ -333,6 +333,8 @@ def test_a_sentence_opening_on_by_stays(sentence: str) -> None:
          'reporting by Jan Horak in Dunmere; Editing by Sean O\'Dowd and Tom Hale)',
          'The ferry "Marlow Star" ran aground off Calloway Island.'),
         ('The ferry "Marlow Star" ran aground. (Ines Calder/Getty Images)', 'The ferry "Marlow Star" ran aground.'),
+        ('The ferry "Marlow Star" ran aground. (Xinhua/Ines Calder)', 'The ferry "Marlow Star" ran aground.'),
+        ('The ferry "Marlow Star" ran aground. (Ines Calder/WireImage)', 'The ferry "Marlow Star" ran aground.'),
         # A bracketed sentence of the story after the stop is trimmed as before, not as a credit.
         ("The harbour board voted to close the pier. (The mayor abstained.)",
          "The harbour board voted to close the pier."),

@@ -36,6 +36,7 @@ from service.text import (
     AUXILIARIES,
     CALENDAR_DATE,
     MONTH,
+    PICTURE_AGENCIES,
     QUOTED_SPAN,
     STOPWORDS,
     WEEKDAY,
@@ -213,9 +214,7 @@ _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # /WKSU"). Prose joins names with a slash too ("Royal Dutch/Shell", "the New York Times/CBS
 # News poll"), so an outlet other than an agency needs the repeat.
 _CREDIT_NAME = rf"(?:{_BYLINE_NAME}|(?:[A-Z]\.){{1,2}} [A-Z][\w'’-]+|[A-Z]{{2,}} [A-Z]{{2,}}(?:-[A-Z]+)?)"
-_PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
-                     "FilmMagic", "Invision")
-_PICTURE_AGENCY = rf"(?:{'|'.join(_PICTURE_AGENCIES)})(?: Photo\b| Images\b)?+"
+_PICTURE_AGENCY = rf"(?:{'|'.join(PICTURE_AGENCIES)})(?: Photo\b| Images\b)?+"
 # The agencies that put their name before the photographer's ("REUTERS/Brian Snyder"); in
 # capitals, also before a source in capitals or a staff role ("REUTERS/KCNA",
 # "REUTERS/Stringer"), which prose does not write ("a Reuters/Ipsos poll").
