@@ -85,6 +85,10 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     # A feature tells in the present tense.
     (f'"{QUOTE}," Horak tells the Velmora Courier.', "Horak"),
     (f'Ines Calder writes: "{QUOTE}."', "Ines Calder"),
+    # A sentence after the quote that says nothing but who spoke is the quote's credit; one that
+    # says more is a sentence of its own.
+    (f'"{QUOTE}." Horak said in a statement.', "Horak"),
+    (f'"{QUOTE}." Horak said the harbour would reopen in May.', None),
     (f'"{QUOTE}," the ministry said in a statement.', None),
     (f'"{QUOTE}," he said.', None),
     # A quote in the speech verb's own clause is its speaker's, whoever relays it.

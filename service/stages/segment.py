@@ -196,6 +196,18 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     return _with_credits_joined(text, _split_at_captions(text))
 
 
+# Characters a bare credit may take: six words of subject, a description, a verb, eight words more.
+MAX_CREDIT_CHARS = 400
+
+
+def credit_follows(text: str, end: int) -> bool:
+    """Whether the sentence after a quotation ending at `end` only credits it ("…imagined.” Michael
+    Dickinson said in a news release."), as `split_sentences` joins such a sentence to it."""
+    window = text[end : end + MAX_CREDIT_CHARS]
+    following = next(_split_at_stops(window), None)
+    return following is not None and _BARE_CREDIT.fullmatch(window, *following) is not None
+
+
 def _split_at_captions(text: str) -> Iterator[tuple[int, int]]:
     spans = _split_at_stops(text)
     first = next(spans, None)

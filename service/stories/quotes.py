@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from service.cluster import Cluster, Document, Sentence
 from service.models import Quote
-from service.stages.segment import in_title_case, is_abbreviation, split_sentences
+from service.stages.segment import credit_follows, in_title_case, is_abbreviation, split_sentences
 from service.text import (
     CITED_GROUPS,
     MONTHS_NOT_NAMES,
@@ -422,8 +422,9 @@ def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
     earlier = sentence[: len(sentence) - len(before)]
     # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
     # after it start the next one ("…conditions.'' Gray said about 56 sailors …"), as they do
-    # after a full stop outside the marks.
-    ends = _ENDS_A_SENTENCE.search(text, start, end) is not None
+    # after a full stop outside the marks, unless that sentence says nothing but who spoke.
+    # A sentence that only credits it is the quote's own ("…imagined.” Dickinson said in a statement.").
+    ends = _ENDS_A_SENTENCE.search(text, start, end) is not None and not credit_follows(text, end)
     attribution = None if ends else _AFTER.match(text[end : end + 120])
     attributed = attribution is not None or (not ends and _UNNAMED_AFTER.match(text, end) is not None)
     match = _subject_before(before, earlier, attributed)
