@@ -47,9 +47,10 @@ _OPENER = re.compile(
     r"^(?!at (?:least|most)\b)(?:(?:late |early )?on|in|at|after|before|when|while|as|during|for|with|without|by|since|despite|amid"
     r"|according to|following|under|from|if|although|though|because|once|until"
     r"|(?:one|some|a few|several|earlier|later|last|next)(?: \w+)? (?:day|night|week|month|year|hour)s?"
-    # An elapsed time: "A week after …, ", "Nearly 30 years after …, ", "Twenty-five years later, ".
-    r"|(?:(?:nearly|almost|about|roughly|some|just|only|more than|less than|over) )?(?:an?|[\w-]+|a few)"
-    r" (?:minute|hour|day|night|week|month|year|decade)s? (?:after|before|later|earlier|ago|since)"
+    # An elapsed time: "A week after …, ", "Nearly 30 years after …, ", "Twenty-five years later, ",
+    # "Moments later, ".
+    r"|(?:(?:(?:nearly|almost|about|roughly|some|just|only|more than|less than|over) )?(?:an?|[\w-]+|a few) )?"
+    r"(?:moment|second|minute|hour|day|night|week|month|year|decade)s? (?:after|before|later|earlier|ago|since)"
     # A participle and what it governs: "Stunned by the Democratic resurgence, ", "Facing a court challenge, ".
     r"|(?-i:[A-Z][a-z]{2,}(?:ing|ed)) (?=[a-z]))\b[^,]{0,200}"
     r"(?:, \d{4})?,\s+",  # "On May 22, 2010, "

@@ -473,6 +473,8 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("A week after the council fell in a budget row, Mayor Ines Calder asked a veteran councillor to form a "
          "new cabinet.",
          "Mayor Ines Calder asked a veteran councillor to form a new cabinet"),
+        ("Moments later, the harbour board claimed it had never been told of the fault in the pier.",
+         "The harbour board claimed it had never been told of the fault in the pier"),
         # An aside between the subject and its verb goes: a headline says who did what.
         ("Jan Horak, the man the police are seeking as a witness in the harbour fire, is known to dock workers as "
          "a troublemaker.",
