@@ -468,25 +468,18 @@ class Clean:
         notices = {id(d) for d in _reader_notice_documents(reporting, similarity)}
         off_story = {id(d) for d in _off_story_documents(reporting, similarity)} - notices
         smaller_story = {id(d) for d in _smaller_story_documents(reporting, similarity)}
+        # Why a whole report is left out, the first reason that holds.
+        left_out = (
+            (foreign, "is not in the language of the other reports"),
+            (notices, "reads as a notice to the reader (a consent, sign-in or error page), not a report,"),
+            (off_story, "shares nothing with the other reports"),
+            (smaller_story, "tells another, shorter story than the one the brief is about"),
+        )
         for document in cluster.documents:
-            if id(document) in foreign:
+            reason = next((why for ids, why in left_out if id(document) in ids), None)
+            if reason is not None:
                 document.blocks = []
-                cluster.warn(f"article {document.article.id!r} is not in the language of the other reports and was left out")
-            elif id(document) in notices:
-                document.blocks = []
-                cluster.warn(
-                    f"article {document.article.id!r} reads as a notice to the reader (a consent, sign-in or error "
-                    "page), not a report, and was left out"
-                )
-            elif id(document) in off_story:
-                document.blocks = []
-                cluster.warn(f"article {document.article.id!r} shares nothing with the other reports and was left out")
-            elif id(document) in smaller_story:
-                document.blocks = []
-                cluster.warn(
-                    f"article {document.article.id!r} tells another, shorter story than the one the brief is about "
-                    "and was left out"
-                )
+                cluster.warn(f"article {document.article.id!r} {reason} and was left out")
             elif not document.blocks:
                 hint = "; its text looks like HTML: send it as `html`" if _looks_like_html(document) else ""
                 cluster.warn(f"article {document.article.id!r} has no usable sentences and was skipped{hint}")
