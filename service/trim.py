@@ -98,6 +98,12 @@ _WEEKDAY_NEEDED_BY = frozenset(
 # Monday", "began his Friday on Twitter"); before "on Friday" it belongs to something else
 # ("said that on Friday he").
 _WEEKDAYS = frozenset(WEEKDAY.split("|"))
+# A weekday alone that opens a clause before an auxiliary is its subject ("and, yes, Sunday was
+# 10-10-10", "said Monday was the deadline"); after a noun it dates the noun's event ("the storm
+# that roared across Europe Thursday have killed").
+_VERB_AFTER = re.compile(rf"\s(?:{'|'.join(sorted(AUXILIARIES))})\b")
+_CLAUSE_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|but|or|that|because|said|says))\s*$")
+_CLAUSE_REACH = 12  # characters: "because" and the spaces around it
 _DETERMINERS = frozenset(
     "a an the that this each one following previous coming same past his her its their our my your whose".split()
 )
@@ -360,11 +366,19 @@ def _only_dates_the_event(weekday: re.Match[str]) -> bool:
         before not in _KEEPING_WORDS_BEFORE
         and before not in _WEEKDAY_NEEDED_BY
         and not (bare and (before in _DETERMINERS or _named_day(text, weekday.start())))
+        and not (bare and _opens_a_clause(weekday))
         and not _ANOTHER_DAY.match(text, weekday.end())
         and not _FROM_ANOTHER_DAY.search(text, max(weekday.start() - _LIST_REACH, 0), weekday.start())
         and not _DATE_AFTER.match(text, weekday.end())
         and not _ends_a_participles_clause(weekday)
     )
+
+
+def _opens_a_clause(weekday: re.Match[str]) -> bool:
+    """Whether the bare weekday is the subject of a clause it opens (see _CLAUSE_BEFORE)."""
+    text, start = weekday.string, weekday.start()
+    before = max(start - _CLAUSE_REACH, 0)
+    return bool(_VERB_AFTER.match(text, weekday.end()) and _CLAUSE_BEFORE.search(text, before, start))
 
 
 def _named_day(text: str, start: int) -> bool:

@@ -45,6 +45,8 @@ from service.trim import drop_weekdays, trim
         # After the weekday only a range or a list keeps it.
         ("The mayor stunned the council Saturday morning by resigning.", "The mayor stunned the council by resigning."),
         ("The ferry operator said Tuesday it would appeal.", "The ferry operator said it would appeal."),
+        ("The storm that hit the coast Thursday has killed eight people.",
+         "The storm that hit the coast has killed eight people."),
         ("Voting is open Monday through Friday.", "Voting is open Monday through Friday."),
         # A named day is no date: "Black Friday" keeps its Friday; a place before one does not.
         ("Shoppers queued for Black Friday at the mall.", "Shoppers queued for Black Friday at the mall."),
@@ -105,6 +107,9 @@ def test_words_that_served_only_the_report_go(sentence: str, trimmed: str) -> No
         "On Tuesday and Wednesday the committee met in private.",
         "On Tuesday June 19 the court ruled on the case.",
         "Tuesday was calm in the capital after the vote.",
+        # A weekday that opens a clause before its verb is the clause's subject.
+        "Her first baby came on 8-8-08, and, yes, Sunday was 10-10-10.",
+        "The mayor said Monday was the last day of the sale.",
         # A weekday that a preposition, "be" or a determiner needs ("as soon as Monday", "would
         # be on Monday", "a Sunday morning"), or that is part of a name.
         "A completed deal could be announced as soon as Monday.",

@@ -339,7 +339,8 @@ class Extract:
         # "…, it would appear many think so." may open a brief, after the question it answers was
         # left out, but it is no headline.
         texts = [f.representative.brief_text for f in cluster.selected]
-        cluster.headline = choose_headline(cluster, next((t for t in texts if _reads_alone(t)), texts[0] if texts else ""))
+        lead = next((t for t in texts if _reads_alone(t)), texts[0] if texts else "")
+        cluster.headline = choose_headline(cluster, lead)
         return cluster
 
 

@@ -228,15 +228,15 @@ def _with_credits_joined(text: str, spans: Iterator[tuple[int, int]]) -> Iterato
     imagined.” Michael Dickinson, UW professor of biology, said in a news release.' Apart, the
     quotation is nobody's and the credit says nothing."""
     held = next(spans, None)
+    if held is None:
+        return
     for start, end in spans:
-        if held is not None and _QUOTATION_ENDS.search(text, held[0], held[1]) and _BARE_CREDIT.fullmatch(text, start, end):
+        if _QUOTATION_ENDS.search(text, *held) and _BARE_CREDIT.fullmatch(text, start, end):
             held = (held[0], end)
-            continue
-        if held is not None:
+        else:
             yield held
-        held = (start, end)
-    if held is not None:
-        yield held
+            held = (start, end)
+    yield held
 
 
 def _lead_after_caption(text: str, start: int, end: int) -> int | None:
