@@ -24,7 +24,7 @@ from tqdm import tqdm
 from eval.datasets import Cluster
 from eval.protocols import PROTOCOLS, Protocol
 from eval.scoring import RougeScorer, Score
-from eval.systems import SYSTEMS
+from eval.systems import SYSTEMS, build_of
 
 Executor = Literal["local", "ray"]
 
@@ -32,7 +32,7 @@ Executor = Literal["local", "ray"]
 class Record(msgspec.Struct, frozen=True):
     """One line of `summaries/<system>.jsonl`: sentences separated by newlines, the seconds
     the system took (kept so a resumed run still reports timing), and what the summary was
-    made from, so a resumed run reuses it only for the same protocol, budget and docs.
+    made from and by, so a resumed run reuses it only for the same protocol, budget, docs and build.
     Lines written before those fields existed read them as None: stale, made again."""
 
     id: str
@@ -41,6 +41,7 @@ class Record(msgspec.Struct, frozen=True):
     protocol: str | None = None
     budget: int | None = None  # words asked for: the protocol's budget when the summary was made
     docs: str | None = None  # sha256 of the cluster's docs (ids and texts)
+    build: str | None = None  # the system's build (`systems.build_of`) that made it
 
 
 def _made_from(protocol: Protocol, cluster: Cluster) -> tuple[str, int, str]:
@@ -89,7 +90,8 @@ def evaluate(task: Task) -> Outcome:
             message = f"{type(error).__name__}: {error}"
             return Outcome(task.system, task.cluster.id, None, {}, new=False, error=message)
         summary = "\n".join(" ".join(s.split()) for s in sentences if s.strip())
-        record = Record(task.cluster.id, summary, time.perf_counter() - started, *_made_from(protocol, task.cluster))
+        seconds = time.perf_counter() - started
+        record = Record(task.cluster.id, summary, seconds, *_made_from(protocol, task.cluster), build_of(task.system))
     references = [protocol.prepare_reference(r) for r in task.cluster.refs]
     scores = _scorer().score(references, protocol.prepare_summary(record.summary))
     return Outcome(task.system, task.cluster.id, record, scores, new=task.done is None)
@@ -133,9 +135,11 @@ def run(
     stale: Counter[str] = Counter()
     for system in systems:
         done = load_records(summaries_path(out, system))
+        build = build_of(system)
         for cluster in clusters:
             record = done.get(cluster.id)
-            if record is not None and (record.protocol, record.budget, record.docs) != sources[cluster.id]:
+            made = (record.protocol, record.budget, record.docs, record.build) if record else None
+            if made is not None and made != (*sources[cluster.id], build):
                 stale[system] += 1
                 record = None
             tasks.append(Task(system, protocol, cluster, record))
@@ -143,7 +147,7 @@ def run(
         counts = ", ".join(f"{s}: {n}" for s, n in stale.items())
         print(
             f"making stale stored summaries again ({counts}): made under another protocol, from other docs, "
-            "or before the suite recorded which",
+            "by another version of the system, or before the suite recorded which",
             file=sys.stderr,
         )
     if executor == "ray":

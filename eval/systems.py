@@ -11,9 +11,16 @@ Snowball English (Porter2) stemmer class and needs no NLTK data.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
+
+import msgspec
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -23,6 +30,7 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from eval import text as eval_text
 from eval.datasets import Cluster
 from eval.text import split_sentences, word_count
 
@@ -118,6 +126,34 @@ def chorus(cluster: Cluster, words: int) -> list[str]:
     return _chorus(cluster, words, "auto")
 
 
+def build_of(system: str) -> str:
+    """A fingerprint of what makes `system`'s summaries: the suite's own code (splitter,
+    baselines) and sumy's version, for Chorus also every file of the installed `service`
+    package and, where it may rewrite, the settings that pick its model. A stored summary made
+    by another build is stale: a resumed run must not score an older version's output."""
+    return _build(system in _CHORUS_SYSTEMS, system == "chorus")
+
+
+@lru_cache(maxsize=None)
+def _build(chorus: bool, rewrites: bool) -> str:
+    digest = hashlib.sha256(importlib.metadata.version("sumy").encode())
+    for module in (sys.modules[__name__], eval_text):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    if chorus:
+        import service
+        from service import Settings
+
+        package = Path(service.__file__).parent
+        for path in sorted(p for p in package.rglob("*") if p.suffix in {".py", ".txt"}):
+            digest.update(str(path.relative_to(package)).encode() + path.read_bytes())
+        if rewrites:
+            try:
+                digest.update(msgspec.json.encode(Settings.from_env()))
+            except ValueError as error:  # bad settings: the system fails on each cluster, and says why
+                digest.update(str(error).encode())
+    return digest.hexdigest()
+
+
 SYSTEMS: dict[str, System] = {
     "lead": lead,
     "lexrank": SumyBaseline(LexRankSummarizer),
@@ -126,3 +162,4 @@ SYSTEMS: dict[str, System] = {
     "chorus-extractive": chorus_extractive,
     "chorus": chorus,
 }
+_CHORUS_SYSTEMS = frozenset({"chorus-extractive", "chorus"})

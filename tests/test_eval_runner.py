@@ -12,10 +12,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from eval import cli
+from eval import cli, runner
 from eval.datasets import Cluster, Doc, read_duc, read_jsonl, read_multinews, write_jsonl
 from eval.runner import load_records, run, summaries_path
-from eval.systems import SYSTEMS
+from eval.systems import SYSTEMS, _build, build_of
 from eval.text import split_sentences, word_count
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
@@ -288,6 +288,39 @@ def test_a_stored_summary_is_reused_only_for_the_same_protocol_and_docs(tmp_path
     run(clusters, ["fake"], "multinews", tmp_path)
     assert asked == [("a", 250), ("b", 250)]
     assert "making stale stored summaries again (fake: 1)" in capsys.readouterr().err
+
+
+def test_a_stored_summary_made_by_another_build_of_the_system_is_made_again(tmp_path, monkeypatch, capsys):
+    asked: list[str] = []
+
+    def fake(cluster: Cluster, words: int) -> list[str]:
+        asked.append(cluster.id)
+        return [f"{cluster.id} summarized."]
+
+    monkeypatch.setitem(SYSTEMS, "fake", fake)
+    clusters = [_storm("a"), _storm("b")]
+    run(clusters, ["fake"], "duc", tmp_path)
+    assert asked == ["a", "b"]
+
+    asked.clear()  # the product changed since: its stored summaries say nothing of this version
+    monkeypatch.setattr(runner, "build_of", lambda system: "a later build")
+    run(clusters, ["fake"], "duc", tmp_path)
+    assert asked == ["a", "b"]
+    assert "making stale stored summaries again (fake: 2)" in capsys.readouterr().err
+    assert {r.build for r in load_records(summaries_path(tmp_path, "fake")).values()} == {"a later build"}
+
+
+def test_a_systems_build_covers_its_own_code_and_the_model_it_may_rewrite_with(monkeypatch):
+    builds = {system: build_of(system) for system in ("lead", "lexrank", "chorus-extractive", "chorus")}
+    assert builds["lead"] == builds["lexrank"]  # the suite's code and sumy's version
+    assert len({builds["lead"], builds["chorus-extractive"], builds["chorus"]}) == 3
+    monkeypatch.setenv("CHORUS_MODEL", "/models/another-rewriter")
+    _build.cache_clear()
+    try:
+        assert build_of("chorus") != builds["chorus"]
+        assert build_of("chorus-extractive") == builds["chorus-extractive"]
+    finally:
+        _build.cache_clear()
 
 
 @pytest.mark.parametrize(
