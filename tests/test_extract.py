@@ -484,6 +484,8 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("Passengers wait beside the derailed Line 3 tram at Old Market Square in Velmora October 3, 2024.", False),
         ("Mayor Ines Calder speaks at the council chamber in Old Market Square, Velmora, Ostland, October 3, 2024.",
          False),
+        ("A technician is silhouetted as he works on the tram lines in the outskirts of Velmora October 3, 2024.",
+         False),
         ("The Line 3 tram derailed at Old Market Square in Velmora on October 3, 2024, injuring 14 passengers.", True),
         ("Velmora's council approved the Line 3 tram extension in a vote held in May 2024.", True),
         # Prose dates what it reports, and may name an issue's date.
@@ -512,6 +514,16 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("Mayor Ines Calder (right) visits passengers hurt when the Line 3 tram derailed in Old Market Square.", False),
         ("Councillors on the left, right and centre of Velmora's council blamed the tram operator for the crash.", True),
         ("The derailed Line 3 tram turned right, and its last carriage hit a bus shelter in Old Market Square.", True),
+        # A caption tells in the present what the picture shows and where; prose tells acts in the
+        # past, and a pronoun's present, a stative present or a subject's own verb is prose.
+        ("Rescue workers carry an injured passenger from the derailed Line 3 tram in central Velmora.", False),
+        ("Mayor Ines Calder attends a vigil for the victims of the tram crash at the Velmora Cathedral.", False),
+        ("Debris and broken glass are seen on the tracks of the Line 3 tram in Old Market Square, Velmora.", False),
+        ("Rescue workers carried an injured passenger from the derailed Line 3 tram in central Velmora.", True),
+        ("He walks past the derailed Line 3 tram every morning on his way to work in Old Market Square.", True),
+        ("Ines Calder sits on the board of the tram operator that runs Line 3 through Old Market Square.", True),
+        ("The inspectors had planned to leave the tram depot before the crash for their offices in Dunmere.", True),
+        ("The two operators held three rounds of talks on the Line 3 timetable at the council in Velmora.", True),
         # A title or caption in Title Case: every word but the function words capitalised; a short
         # sentence of names is prose.
         ("Velmora Tram Derailment in Old Market Square from Velmora Transport Authority on Vimeo.", False),

@@ -132,12 +132,35 @@ _CAPTION = Hinted(
     # section of Pittsburgh." Prose dates by weekday or by date, not both with the year.
     rf"|\b(?:{WEEKDAY}),? {MONTH_DATE}(?:,? (?:in|at|near) {_PICTURED_PLACE})?\.[\"”’']?$"
     # …or on its place and then the date with the year, where prose puts "on" between them:
-    # "…at the U.S. Capitol in Washington June 11, 2014.", "…in London, Britain, December 12, 2018."
-    rf"|\b(?:in|at|near) {_PICTURED_PLACE},? {MONTH_DATE}\.[\"”’']?$",
+    # "…at the U.S. Capitol in Washington June 11, 2014.", "…in London, Britain, December 12, 2018.",
+    # "…in the outskirts of Lahore January 31, 2012."
+    rf"|\b(?:in|at|near) (?:the [a-z]+ of )?{_PICTURED_PLACE},? {MONTH_DATE}\.[\"”’']?$",
     # "day": every weekday's name; " 19", " 20": a year.
     ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
     re.IGNORECASE,
     fold=True,
+)
+# So does one that tells in the present what the picture shows, where it was taken: "Ukrainian
+# emergency workers carry a victim's body … near the village of Hrabove in eastern Ukraine.",
+# "Douglas attends the One Centennial Sensation … at the Hudson Theatre.", "Deposits are seen on a
+# road in Puna, Hawaii." News tells such acts in the past; a pronoun's ("He walks the ball …") or a
+# stative present ("Perry sits on the board of …") is prose, and so is a subject with a verb of
+# its own ("Saramago had planned to leave Frankfurt …", "The two sides held three rounds …").
+_PICTURED_ACTS = (
+    "attends|attend|arrives|arrive|walks|walk|smiles|smile|gestures|gesture|waves|wave|poses|pose|reacts|react"
+    "|speaks|carries|carry|watches|watch|looks on|look on|is silhouetted|are silhouetted|is seen|are seen|greets"
+    "|greet|kneels|kneel|prays|pray|mourns|mourn|embraces|embrace|hugs|hug|leaves|leave|rounds|celebrates|celebrate"
+)
+# A capitalised word of a place; its stops are inner ones ("St. Louis", "D.C."), the sentence's its own.
+_PLACE_WORD = r"[A-Z](?:[\w'’-]|\.(?!$))*"
+_PRESENT_CAPTION = Hinted(
+    r"^(?!(?:He|She|It|They|We|I|You|This|That|There|These|Those)\s)(?:[A-Z][\w'’.-]*|[a-z]+)"
+    r"(?:\s(?:[A-Z][\w'’.-]*|(?!(?:to|had|has|have|was|were|is|are|be|been|will|would|held|made|took|said|led|saw)"
+    r"\b)[a-z]+(?<!ed))){0,8}?"
+    rf"\s(?:{_PICTURED_ACTS})\b(?!\s(?:of|and)\b)[^.!?;\"“”]*?"
+    rf"\s(?:in|at|near|outside|inside)\s(?:the\s)?(?:[a-z]+\s)?{_PLACE_WORD}"
+    rf"(?:,?\s(?:{_PLACE_WORD}|of|the|[a-z]+(?=\s[A-Z])))*+\.$",
+    tuple(f" {verb}" for verb in _PICTURED_ACTS.split("|")),
 )
 # So does one that says where a named person stands in the picture: "Joey Wilson, left, rings
 # up …", "Shayne (left) and Bria Murphy attended …", "Sirkka-Liisa Love, second left, and …".
@@ -250,6 +273,7 @@ def is_eligible(sentence: Sentence, min_words: int = MIN_WORDS) -> bool:
         and not has_run_in_header(sentence.brief_text)
         and not LOWER_CASE_OPENING.match(sentence.brief_text)
         and not _CAPTION.search(sentence.brief_text)  # after any agency credit before it
+        and not _PRESENT_CAPTION.search(sentence.brief_text)
         and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
         and not addresses_reader(sentence.text)
