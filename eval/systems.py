@@ -14,14 +14,12 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import re
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 import msgspec
-
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer, SentenceInfo
@@ -30,7 +28,6 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from eval import text as eval_text
 from eval.datasets import Cluster
 from eval.text import split_sentences, word_count
 
@@ -137,8 +134,8 @@ def build_of(system: str) -> str:
 @lru_cache(maxsize=None)
 def _build(chorus: bool, rewrites: bool) -> str:
     digest = hashlib.sha256(importlib.metadata.version("sumy").encode())
-    for module in (sys.modules[__name__], eval_text):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    for path in _SUITE_FILES:
+        digest.update(path.read_bytes())
     if chorus:
         import service
         from service import Settings
@@ -163,3 +160,5 @@ SYSTEMS: dict[str, System] = {
     "chorus": chorus,
 }
 _CHORUS_SYSTEMS = frozenset({"chorus-extractive", "chorus"})
+# The suite's code a summary depends on: the baselines (this file) and the splitter they use.
+_SUITE_FILES = (Path(__file__), Path(__file__).with_name("text.py"))
