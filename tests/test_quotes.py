@@ -89,6 +89,11 @@ def test_the_speaker_is_read_from_the_shapes_reports_attribute_quotes_in(pipelin
     # says more is a sentence of its own.
     (f'"{QUOTE}." Horak said in a statement.', "Horak"),
     (f'"{QUOTE}." Horak said the harbour would reopen in May.', None),
+    # A paper or agency that quotes someone relays the words: the one it quotes speaks them.
+    (f'"{QUOTE}," the Velmora Courier quoted Mayor Ines Calder as saying.', "Ines Calder"),
+    (f'The Velmora Courier quoted Ines Calder as saying: "{QUOTE}."', "Ines Calder"),
+    (f'"{QUOTE}," Ines Calder is quoted by the Velmora Courier as saying.', "Ines Calder"),
+    (f'"{QUOTE}," the Velmora Courier quoted him as saying.', None),
     (f'"{QUOTE}," the ministry said in a statement.', None),
     (f'"{QUOTE}," he said.', None),
     # A quote in the speech verb's own clause is its speaker's, whoever relays it.

@@ -185,6 +185,17 @@ _PRONOUN_CREDIT = re.compile(
 _SENTENCE_ENDS = (".'' ", ".’’ ", ".” ", '." ', "\n")
 _ENDS_A_SENTENCE = re.compile(r"\.(?:''|’’|[”\"’'])$")
 _ACCORDING = re.compile(r"[Aa]ccording to\s+(?:the\s+)?" + _NAME)
+# '"…," the Rodong newspaper quoted Mr Kim as saying' / 'Xinhua quoted Foreign Minister Wang Yi as saying:
+# "…"': the paper or agency relays, the one it quotes speaks (a pronoun: someone named before); so
+# does the subject of '"…," Sajid is quoted by Hindustan Times as saying'.
+_QUOTED_AS = (
+    rf"quoted\s+(?:(?P<pronoun>him|her|them)|(?!(?:by|in)\s){_TITLE}{_TITLE_OF}{_NAME})\s+as\s+(?:saying|telling)\b"
+)
+_QUOTED_AS_AFTER = re.compile(rf"^[\s,!?]*(?:[^,;:.!?\"“”]{{1,80}}?\s)?{_QUOTED_AS}")
+_QUOTED_BY_AFTER = re.compile(
+    rf"^[\s,!?]*{_NAME}\s+(?:is|was)\s+quoted\s+(?:by|in)\s[^,;:.!?\"“”]{{1,80}}?\s+as\s+saying\b"
+)
+_QUOTED_AS_BEFORE = re.compile(rf"\b{_QUOTED_AS}(?:\s+that)?[,:]?\s*$")
 # A speech verb right before "according to": the words are credited already, and relayed.
 _RELAYED = re.compile(rf"\b{_SPEECH},?\s+$")
 # A name after a preposition is its object, not the verb's subject ("A spokesman for Beijing 2008
@@ -422,9 +433,16 @@ def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
     earlier = sentence[: len(sentence) - len(before)]
     # A quote whose own words end with a full stop ends its sentence: a name and a speech verb
     # after it start the next one ("…conditions.'' Gray said about 56 sailors …"), as they do
-    # after a full stop outside the marks, unless that sentence says nothing but who spoke.
-    # A sentence that only credits it is the quote's own ("…imagined.” Dickinson said in a statement.").
+    # after a full stop outside the marks, unless that sentence says nothing but who spoke
+    # ("…imagined.” Dickinson said in a statement.").
     ends = _ENDS_A_SENTENCE.search(text, start, end) is not None and not credit_follows(text, end)
+    following = "" if ends else text[end : end + 160]
+    relayed = _QUOTED_AS_BEFORE.search(before) or _QUOTED_AS_AFTER.match(following)
+    if relayed:
+        return None if relayed.group("pronoun") else _speaker(relayed, 2)
+    quoted_by = _QUOTED_BY_AFTER.match(following)
+    if quoted_by:
+        return _speaker(quoted_by)
     attribution = None if ends else _AFTER.match(text[end : end + 120])
     attributed = attribution is not None or (not ends and _UNNAMED_AFTER.match(text, end) is not None)
     match = _subject_before(before, earlier, attributed)
