@@ -443,7 +443,7 @@ def _governing_name(text: str, start: int, end: int, report: str) -> str | None:
     quoted_by = _QUOTED_BY_AFTER.match(following)
     if quoted_by:
         return _speaker(quoted_by)
-    attribution = None if ends else _AFTER.match(text[end : end + 120])
+    attribution = _AFTER.match(following, 0, 120)
     attributed = attribution is not None or (not ends and _UNNAMED_AFTER.match(text, end) is not None)
     match = _subject_before(before, earlier, attributed)
     if match:
