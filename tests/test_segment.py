@@ -256,6 +256,12 @@ def split(text: str) -> list[str]:
              "“We won.”", "Horak said the line was late.", "“It ran.”", "Fares rose as riders noted.",
              "“It ran.”", "Berg was told there would be delays.", "The tram ran.", "Horak said in a statement."],
         ),
+        (
+            # The letter as a label, before a word no article stands before; an article before "few".
+            "Plan A was approved on Sunday. The ferry carried vitamin A and iron. Crews said A few boats sank.",
+            ["Plan A was approved on Sunday.", "The ferry carried vitamin A and iron.", "Crews said",
+             "A few boats sank."],
+        ),
     ],
     ids=["acronym-title-month", "court-case", "dotted-month", "e.g.", "initials", "quotes", "curly-quotes-brackets", "decimals", "?!", "cjk",
          "headline-no-stop", "blank", "paragraphs-run-together", "run-together-before-a-quote", "run-in-headline",
@@ -266,7 +272,7 @@ def split(text: str) -> list[str]:
          "function-word-before", "abbreviation-before-a-sentence-opener", "titles-and-units", "lower-case-word",
          "abbreviation-before-a-number", "quotation-after-a-name", "clock-time", "capitals",
          "name-with-an-exclamation-mark", "ellipsis", "parenthesis", "cjk-quotation", "spanish-and-french-marks",
-         "question-answered-after-it", "bare-credit-after-a-quotation"],
+         "question-answered-after-it", "bare-credit-after-a-quotation", "the-letter-a-as-a-label"],
 )
 def test_sentence_boundaries(text, expected):
     assert split(text) == expected

@@ -140,6 +140,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|its|their)\s+\
 # …where the letter, a noun, is followed by a function word ("the scarlet A on her coat"); an
 # article before a noun opens a sentence ("…similar to this one A police investigation is").
 _WORD_AFTER_A = re.compile(r" A (\w+)")
+_NEVER_AFTER_AN_ARTICLE = AUXILIARIES | frozenset("and or nor of in on at to for with by from as than into".split())
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LAST_WORD = re.compile(r"([\w.]+)[.]$")
 # What opens a sentence after an abbreviation, not a name it starts ("U.S. Steel", "Acme Inc.
@@ -279,10 +280,17 @@ def in_title_case(words: list[str]) -> bool:
     return all(w[0].isupper() for w in words if w[:1].isalpha() and w.lower() not in STOPWORDS)
 
 
-def _is_the_letter_a(text: str, position: int) -> bool:
-    """Whether the " A " at `position` is followed by a function word, as the letter is."""
+def _is_the_letter_a(text: str, start: int, position: int) -> bool:
+    """Whether the " A " at `position`, in the sentence from `start`, is the letter: followed by a
+    word no article stands before ("Plan A was approved", "vitamin A and zinc"), or by another
+    function word after a determiner ("the scarlet A on her dress"; "…say A few" is an article)."""
     after = _WORD_AFTER_A.match(text, position)
-    return after is not None and after.group(1).lower() in STOPWORDS
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    return word in _NEVER_AFTER_AN_ARTICLE or (
+        word in STOPWORDS and _DETERMINER_BEFORE.search(text, start, position) is not None
+    )
 
 
 def _bare(word: str) -> str:
@@ -318,7 +326,7 @@ def _split_at_stops(text: str) -> Iterator[tuple[int, int]]:
         if not match.group() and (
             _HANDLE_BEFORE.search(text, start, match.start())
             or _QUOTATION_OPENED_BEFORE.search(text, start, match.start())
-            or (_is_the_letter_a(text, match.start()) and _DETERMINER_BEFORE.search(text, start, match.start()))
+            or _is_the_letter_a(text, start, match.start())
         ):
             continue
         end = match.end()
