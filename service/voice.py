@@ -48,7 +48,10 @@ _READER_OPENING = re.compile(
 
 
 def addresses_reader(text: str) -> bool:
-    unquoted = QUOTED_SPAN.sub("", text)
+    return _addresses_reader(QUOTED_SPAN.sub("", text))
+
+
+def _addresses_reader(unquoted: str) -> bool:
     return bool(_READER_OPENING.match(unquoted) or _READER_ADDRESS.search(unquoted))
 
 
@@ -62,9 +65,9 @@ def speaks_first_person(text: str) -> bool:
     )
 
 
-def speaks_for_a_group(text: str) -> bool:
-    """Whether `text` says "we" or "our" outside quotations: a site, a company, a columnist's readers."""
-    return bool(_FIRST_PERSON_PLURAL.search(QUOTED_SPAN.sub("", text)))
+def _speaks_for_a_group(unquoted: str) -> bool:
+    """Whether `unquoted` says "we" or "our": a site, a company, a columnist's readers."""
+    return bool(_FIRST_PERSON_PLURAL.search(unquoted))
 
 
 # The site speaks of its own product, the access to its journalism that it sells: an offer in
@@ -135,12 +138,22 @@ def speaks_as_site(text: str) -> bool:
     """Whether `text`, outside quotations, is the site's own word on what it sells or on the
     page itself rather than news: an offer of its journalism, its "we" about its pages, a note
     on how the page was made."""
-    unquoted = QUOTED_SPAN.sub("", text).lstrip("\"“‘'( ")
+    return _speaks_as_site(QUOTED_SPAN.sub("", text))
+
+
+def _speaks_as_site(unquoted: str) -> bool:
+    unquoted = unquoted.lstrip("\"“‘'( ")
     if _OFFER.match(unquoted) or (_OFFERED_PHRASE.match(unquoted) and not has_finite_verb(unquoted)):
         return True
-    if _SITE_OWN.search(unquoted) and speaks_for_a_group(unquoted):
+    if _SITE_OWN.search(unquoted) and _speaks_for_a_group(unquoted):
         return True
     return bool(_EARLIER_VERSION.match(unquoted) or (_THIS_PAGE.search(unquoted) and _PAGE_MAKING.search(unquoted)))
+
+
+def speaks_as_page(unquoted: str) -> bool:
+    """Whether a sentence, its quotations already taken out, is page text rather than news: it
+    speaks to the reader, for a group or as the site."""
+    return _addresses_reader(unquoted) or _speaks_for_a_group(unquoted) or _speaks_as_site(unquoted)
 
 
 # Page text also tells of the web itself: how pages are crawled, archived and linked (a web

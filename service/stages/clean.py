@@ -51,7 +51,7 @@ from service.text import (
     words,
 )
 from service.trim import without_editors_label
-from service.voice import addresses_reader, speaks_as_site, speaks_for_a_group, tells_of_web_pages
+from service.voice import speaks_as_page, tells_of_web_pages
 
 # C0 controls except tab/newline, DEL, C1 controls and lone surrogates (which no encoder
 # accepts): replaced one-for-one by spaces so that offsets into the cleaned text stay
@@ -876,10 +876,16 @@ def speaks_to_reader(document: Document) -> bool:
         for sentence in _SENTENCE_BREAK.split(QUOTED_SPAN.sub("", block.text))  # a quotation may run on
         if sentence.strip()
     ]
-    addressed = sum(
-        addresses_reader(sentence) or speaks_for_a_group(sentence) or speaks_as_site(sentence) for sentence in sentences
-    )
-    return bool(sentences) and addressed >= READER_NOTICE_SHARE * len(sentences)
+    # A news page is told apart at once: reading stops where too many of its sentences are news
+    # for the rest to reach the share.
+    news_allowed = (1 - READER_NOTICE_SHARE) * len(sentences)
+    news = 0
+    for sentence in sentences:
+        if not speaks_as_page(sentence):
+            news += 1
+            if news > news_allowed:
+                return False
+    return bool(sentences)
 
 
 def _reader_notice_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
