@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import numpy as np
 
@@ -32,8 +33,8 @@ from service.text import (
     Hinted,
     ends_like_sentence,
     has_finite_verb,
+    iter_words,
     tfidf_rows,
-    words,
 )
 from service.voice import addresses_reader, speaks_as_site, speaks_first_person
 
@@ -153,14 +154,14 @@ _PICTURED_ACTS = (
 )
 # A capitalised word of a place; its stops are inner ones ("St. Louis", "D.C."), the sentence's its own.
 _PLACE_WORD = r"[A-Z](?:[\w'’-]|\.(?!$))*"
-_PRESENT_CAPTION = Hinted(
+# Anchored at the start, it fails faster than its verbs are looked for.
+_PRESENT_CAPTION = re.compile(
     r"^(?!(?:He|She|It|They|We|I|You|This|That|There|These|Those)\s)(?:[A-Z][\w'’.-]*|[a-z]+)"
     r"(?:\s(?:[A-Z][\w'’.-]*|(?!(?:to|had|has|have|was|were|is|are|be|been|will|would|held|made|took|said|led|saw)"
     r"\b)[a-z]+(?<!ed))){0,8}?"
     rf"\s(?:{_PICTURED_ACTS})\b(?!\s(?:of|and)\b)[^.!?;\"“”]*?"
     rf"\s(?:in|at|near|outside|inside)\s(?:the\s)?(?:[a-z]+\s)?{_PLACE_WORD}"
-    rf"(?:,?\s(?:{_PLACE_WORD}|of|the|[a-z]+(?=\s[A-Z])))*+\.$",
-    tuple(f" {verb}" for verb in _PICTURED_ACTS.split("|")),
+    rf"(?:,?\s(?:{_PLACE_WORD}|of|the|[a-z]+(?=\s[A-Z])))*+\.$"
 )
 # So does one that says where a named person stands in the picture: "Joey Wilson, left, rings
 # up …", "Shayne (left) and Bria Murphy attended …", "Sirkka-Liisa Love, second left, and …".
@@ -210,7 +211,8 @@ _CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’.&-]*(?: [A-Z][A-Z'’.&-]*){2,}\b")
 # "A" ends a run where the next sentence opens on it ("FATHER OF FOUR KILLED A father of four").
 _SHOUTED_FUNCTION_WORDS = frozenset("THE OF IN ON AT TO FOR AND BY WITH FROM IS ARE WAS A AN".split())
 TITLE_CASE_WORDS = 4  # fewer content words may all be names: "Gov. Steven Beshear is a Democrat."
-_NOT_CAPITAL, _NOT_SMALL = re.compile(r"[^A-Z]+"), re.compile(r"[^a-z]+")  # to count letters in C, not Python
+# To count letters in C, not Python: what deleting their runs leaves out.
+_CAPITALS, _SMALL_LETTERS = re.compile(r"[A-Z]+"), re.compile(r"[a-z]+")
 
 
 def budget_for(options: Options, unique_sentences: int) -> Budget:
@@ -295,13 +297,20 @@ def _title_cased(text: str) -> bool:
     but a function word is capitalised ("Escape Maneuver in Fly #2 from Michael Dickinson on
     Vimeo.", "Mariah Carey at the 2014 Fresh Air Fund Honoring Our American Hero …"). Prose has
     lower-case words besides its function words."""
-    # Initials ("L.") and figures say nothing about the case a text is set in.
-    content = [w for w in words(text)[1:] if len(w) > 1 and w[0].isalpha() and w.lower() not in STOPWORDS]
-    return len(content) >= TITLE_CASE_WORDS and all(w[0].isupper() for w in content)
+    # Initials ("L.") and figures say nothing about the case a text is set in. Prose is told
+    # apart at its first lower-case content word, most often among the first few.
+    capitalised = 0
+    for word in islice(iter_words(text), 1, None):
+        if len(word) > 1 and word[0].isalpha() and word.lower() not in STOPWORDS:
+            if not word[0].isupper():
+                return False
+            capitalised += 1
+    return capitalised >= TITLE_CASE_WORDS
 
 
 def _shouted(text: str) -> bool:
-    capitals, small = len(_NOT_CAPITAL.sub("", text)), len(_NOT_SMALL.sub("", text))
+    capitals = len(text) - len(_CAPITALS.sub("", text))
+    small = len(text) - len(_SMALL_LETTERS.sub("", text))
     return capitals > SHOUTED_SHARE * (capitals + small) or any(
         _SHOUTED_FUNCTION_WORDS.intersection(run.group().split()[:-1]) for run in _CAPITALS_RUN.finditer(text)
     )
