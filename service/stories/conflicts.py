@@ -118,10 +118,11 @@ class Mention:
 
 
 def _names(before: str, after: str, lower_case: set[str]) -> frozenset[str]:
-    near = words(before)[-WINDOW:] + words(after)[:WINDOW]
+    words_before = words(before)
+    near = words_before[-WINDOW:] + words(after)[:WINDOW]
     # A sentence's first word is capitalised whatever it is: it names a place or people
     # only if the reports never write it in lower case ("Honduran officials said 14 …").
-    start = [w for w in words(before)[:1] if w.lower() in lower_case]
+    start = [w for w in words_before[:1] if w.lower() in lower_case]
     return frozenset(w for w in near if w[:1].isupper() and w not in start and w.lower() not in CALENDAR)
 
 
