@@ -300,3 +300,29 @@ def test_a_page_of_thousands_of_one_quote_gives_its_key_quote_in_linear_time():
     with within_seconds(8, "the key quote's wordings were each weighed against every other"):
         quote = key_quote(cluster)
     assert quote.text == "We will rebuild the harbour wall number 0 before the winter storms"
+
+
+@pytest.mark.parametrize(("first", "second", "key"), [
+    # As widely carried, a quote whose speaker a report names wins over a longer unnamed one…
+    ('"The sea took the wall and most of the old quay with it in one night," a witness said.',
+     '"The harbour will open again by spring," Mayor Ines Calder said.',
+     ("The harbour will open again by spring", "Ines Calder")),
+    # …and where none is named, the longer one.
+    ('"The sea took the wall and most of the old quay with it in one night," a witness said.',
+     '"The harbour will open again by spring," a fisherman said.',
+     ("The sea took the wall and most of the old quay with it in one night", None)),
+    # A quote more widely carried wins whoever speaks it.
+    ('"The sea took the wall and most of the old quay with it in one night," a witness said.',
+     None, ("The sea took the wall and most of the old quay with it in one night", None)),
+])
+def test_the_key_quote_among_as_widely_carried_ones_is_named_then_whole_then_longer(first, second, key):
+    third = second or '"The harbour will open again by spring," Mayor Ines Calder said.'
+    articles = [
+        Article(id="0", text=f"{LEADS[0]} {first}"),
+        Article(id="1", text=f"{LEADS[1]} The storm struck overnight. {first}"),
+        Article(id="2", text=f"{LEADS[0]} Crews worked through the day. {third}"),
+    ]
+    if second:
+        articles.append(Article(id="3", text=f"{LEADS[1]} The quay was closed. {second}"))
+    quote = key_quote(run_until(articles, "segment"))
+    assert quote is not None and (quote.text, quote.speaker) == key

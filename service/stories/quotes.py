@@ -565,40 +565,46 @@ def _is_surname(word: str, report: str) -> bool:
 
 
 def quotes(cluster: Cluster) -> list[_Occurrence]:
+    """Every quote the cluster's reports carry, in order, with its speaker where named."""
+    return [occurrence for document in cluster.documents for occurrence in _document_quotes(document)]
+
+
+def _document_quotes(document: Document, named: bool = True) -> list[_Occurrence]:
+    """The quotes `document` carries, in order; their speakers are looked for only if `named`."""
     found = []
-    for document in cluster.documents:
-        starts = [sentence.start for sentence in document.sentences]
-        text = _run_on(document)
-        for block in document.blocks:
-            # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
-            paragraph = block.text.replace("\n", " ")
-            # The previous quote's speaker, where its quote closed and how many sentences may
-            # follow before the next (its credit, where the quote did not end its sentence):
-            # a pronoun's credit on the next quote refers back to that speaker where no sentence
-            # of prose stands between.
-            voice, closed, ends = None, 0, 0
-            for match in _QUOTE.finditer(paragraph):
-                quoted = " ".join(_opening(next(g for g in match.groups() if g is not None)).split()).strip(" ,.")
-                words = content(tokenize(quoted))
-                if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
-                    voice = None
-                    continue
-                speaker = _find_speaker(paragraph, match.start(), match.end(), document.text)
-                if (
-                    speaker is None
-                    and _PRONOUN_CREDIT.match(paragraph, match.end())
-                    and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
-                ):
-                    speaker = voice
-                elif speaker is None:
-                    # A quote that opens its sentence: credited as a brief sentence of it is (where
-                    # it is the sentence's whole, see `speaker_of_quote`).
-                    opening = bisect_left(starts, block.start + match.start())
-                    if opening < len(starts) and starts[opening] == block.start + match.start():
-                        speaker = _speaker_in(document, text, document.sentences[opening])
-                voice, closed = speaker, match.end()
-                ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
-                found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
+    starts = [sentence.start for sentence in document.sentences]
+    text = _run_on(document)
+    for block in document.blocks:
+        # A paragraph's line breaks fall inside its sentences (clean runs the lines on).
+        paragraph = block.text.replace("\n", " ")
+        # The previous quote's speaker, where its quote closed and how many sentences may
+        # follow before the next (its credit, where the quote did not end its sentence):
+        # a pronoun's credit on the next quote refers back to that speaker where no sentence
+        # of prose stands between.
+        voice, closed, ends = None, 0, 0
+        for match in _QUOTE.finditer(paragraph):
+            quoted = " ".join(_opening(next(g for g in match.groups() if g is not None)).split()).strip(" ,.")
+            words = content(tokenize(quoted))
+            if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
+                voice = None
+                continue
+            speaker = _find_speaker(paragraph, match.start(), match.end(), document.text) if named else None
+            if not named or speaker is not None:
+                pass
+            elif (
+                _PRONOUN_CREDIT.match(paragraph, match.end())
+                and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
+            ):
+                speaker = voice
+            else:
+                # A quote that opens its sentence: credited as a brief sentence of it is (where
+                # it is the sentence's whole, see `speaker_of_quote`).
+                opening = bisect_left(starts, block.start + match.start())
+                if opening < len(starts) and starts[opening] == block.start + match.start():
+                    speaker = _speaker_in(document, text, document.sentences[opening])
+            voice, closed = speaker, match.end()
+            ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
+            found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
     return found
 
 
@@ -660,18 +666,30 @@ def _vote(speakers: list[str]) -> str | None:
 def key_quote(cluster: Cluster) -> Quote | None:
     """The quote carried by the most independent reports (ties: one with a named speaker,
     then one that is a sentence of its own, then the longer one)."""
-    groups = _grouped(quotes(cluster))
+    unnamed = [_document_quotes(document, named=False) for document in cluster.documents]
+    place = {id(o): (k, i) for k, found in enumerate(unnamed) for i, o in enumerate(found)}
+    groups = _grouped([occurrence for found in unnamed for occurrence in found])
     if not groups:
         return None
+    named: dict[int, list[_Occurrence]] = {}
 
-    # Among quotes as widely carried, one whose speaker the reports name tells the reader more,
-    # and one that opens as a sentence reads alone ("Engineers will start …", not "ready to …").
-    def weight(group: list[_Occurrence]) -> tuple[int, bool, bool, int]:
-        reports = len(cluster.independent_ids([o.article_id for o in group]))
-        whole = any(o.text[:1].isupper() for o in group)
-        return reports, any(o.speaker for o in group), whole, max(len(o.words) for o in group)
+    def with_speakers(group: list[_Occurrence]) -> list[_Occurrence]:
+        """The group's occurrences with their speakers, each report searched once."""
+        for k in {place[id(o)][0] for o in group} - named.keys():
+            named[k] = _document_quotes(cluster.documents[k])
+        return [named[k][i] for k, i in (place[id(o)] for o in group)]
 
-    best = max(groups, key=weight)
+    def shape(group: list[_Occurrence]) -> tuple[bool, int]:
+        # One that opens as a sentence reads alone ("Engineers will start …", not "ready to …").
+        return any(o.text[:1].isupper() for o in group), max(len(o.words) for o in group)
+
+    reports = [len(cluster.independent_ids([o.article_id for o in group])) for group in groups]
+    # Among the quotes most widely carried, one whose speaker the reports name tells the reader
+    # more. Speakers, most of the cost, are looked for in that order and until one is named.
+    widest = max(reports)
+    contenders = sorted((g for g, n in zip(groups, reports) if n == widest), key=shape, reverse=True)
+    best = next((g for g in map(with_speakers, contenders) if any(o.speaker for o in g)), None)
+    best = best or with_speakers(contenders[0])
     # The wording closest to all the others: the quote as most reports give it (looked for
     # among its first distinct wordings, so that a page of thousands of one quote reads in linear time).
     wordings = list({o.text: o for o in best}.values())[:MEDOID_CANDIDATES]
