@@ -159,7 +159,9 @@ def _mention(sentence: Sentence, figure: Figure, lower_case: set[str], dated: fr
     return Mention(figure, sentence, window_words, *_outcome(before, after, figure.unit), names, dated, points_back)
 
 
-# A figure a report states, with its outcome and degree, compared or not.
+# A figure a report states, compared or not, in the sentence that states it; and with its outcome
+# and degree, read only where a disagreement is weighed (see `_undisputed`), which is seldom.
+Stated = tuple[str, Figure]
 Said = tuple[Figure, str, str]
 # Characters read each side of such a figure: enough for its outcome word ("in all 30 people were
 # hurt"), and a line of a thousand figures costs a thousand short reads, not a thousand long ones.
@@ -195,10 +197,10 @@ def _is_an_increment(sentence: Sentence, figure: Figure) -> bool:
     return bool(before & _ADDED_BEFORE) or figure.phrase.split(" ", 1)[0] in _ADDED_AFTER
 
 
-def mentions(cluster: Cluster) -> tuple[list[Mention], dict[str, list[Said]]]:
+def mentions(cluster: Cluster) -> tuple[list[Mention], dict[str, list[Stated]]]:
     """The figures compared, and every figure each report states, compared or not."""
     compared: list[Mention] = []
-    stated: dict[str, list[Said]] = defaultdict(list)
+    stated: dict[str, list[Stated]] = defaultdict(list)
     lower_case = set(_LOWER_CASE_WORD.findall("\n".join(s.text for s in cluster.sentences)))
     for sentence in cluster.sentences:
         if not may_state_a_figure(sentence.text):
@@ -206,7 +208,7 @@ def mentions(cluster: Cluster) -> tuple[list[Mention], dict[str, list[Said]]]:
         dated = frozenset([(d.kind, d.value) for d in days(sentence.text)]
                           + [("year", year) for year in _YEAR.findall(sentence.text)])
         every = figures(sentence.text)
-        stated[sentence.article_id].extend(_said(sentence.text, f) for f in every)
+        stated[sentence.article_id].extend((sentence.text, f) for f in every)
         if len(sentence.tokens) < MIN_SENTENCE_WORDS:
             continue  # too short: editors' notes, captions
         if _REVISED.search(sentence.text):
@@ -307,16 +309,20 @@ def _meet(a: Figure, b: Figure) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-def _undisputed(classes: list[list[Mention]], stated: dict[str, list[Said]]) -> list[Mention]:
+def _undisputed(classes: list[list[Mention]], stated: dict[str, list[Stated]]) -> list[Mention]:
     """The mentions whose reports state nowhere a value of another class: a report's "Twelve
     injured" does not dispute another's "Thirty injured" when it also says "in all 30 people were hurt"."""
     # A class's values are those all its members allow: "at least 60" joined "60", and is no "65".
     ranges = [(max(m.figure.low for m in c), min(m.figure.high for m in c)) for c in classes]
+    said: dict[str, list[Said]] = {}
     kept = []
     for k, members in enumerate(classes):
         others = [r for j, r in enumerate(ranges) if j != k]
         for mention in members:
-            alike = [f for f, outcome, degree in stated[mention.sentence.article_id]
+            article = mention.sentence.article_id
+            if article not in said:
+                said[article] = [_said(text, figure) for text, figure in stated[article]]
+            alike = [f for f, outcome, degree in said[article]
                      if (f.unit, outcome, degree) == (mention.figure.unit, mention.outcome, mention.degree)]
             if not any(f.low <= high and low <= f.high for f in alike for low, high in others):
                 kept.append(mention)
