@@ -893,9 +893,22 @@ def _reader_notice_documents(reporting: list[Document], similarity: np.ndarray) 
     share with other notices does not count (a widget on two pages, two sites' error pages)."""
     if len(reporting) < 2:
         return []
-    speaking = np.array([speaks_to_reader(document) for document in reporting])
-    with_reports = similarity[:, ~speaking].max(axis=1) if (~speaking).any() else np.zeros(len(reporting))
-    return [document for k, document in enumerate(reporting) if speaking[k] and with_reports[k] < STORY_SIMILARITY]
+    # A page that shares a story with a report is kept whatever it says, so pages are read only as
+    # far as that needs: the pages one shares a story with, those already read first, and then itself.
+    speaking: dict[int, bool] = {}
+
+    def speaks(k: int) -> bool:
+        if k not in speaking:
+            speaking[k] = speaks_to_reader(reporting[k])
+        return speaking[k]
+
+    notices = []
+    for k, document in enumerate(reporting):
+        sharing = [j for j in np.flatnonzero(similarity[k] >= STORY_SIMILARITY).tolist() if j != k]
+        sharing.sort(key=lambda j: (j not in speaking, speaking.get(j, False)))
+        if all(map(speaks, sharing)) and speaks(k):
+            notices.append(document)
+    return notices
 
 
 def _off_story_documents(reporting: list[Document], similarity: np.ndarray) -> list[Document]:
