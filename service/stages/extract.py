@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 import numpy as np
@@ -445,6 +446,7 @@ def has_run_in_header(text: str) -> bool:
     return len(header) >= MIN_HEADER_WORDS and capitalised >= TITLE_CASE_SHARE * len(header)
 
 
+@lru_cache(maxsize=4096)  # a fact's wording is read for its choice, its preference and the headline
 def _reads_alone(text: str) -> bool:
     return not (
         _DANGLING_START.match(text)
