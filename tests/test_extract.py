@@ -497,6 +497,8 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         ("In this Oct. 3, 2024 file photo Jan Horak leaves the Line 3 tram depot in Velmora after the derailment.",
          False),
         ("In this case the Line 3 tram operator in Velmora was fined for the derailment in Old Market Square.", True),
+        ("This screengrab from the driver's Facebook page, taken before it went offline, shows him at the depot.",
+         False),
         # A picture named by a caption's word, or held up by whom it shows: a caption; a picture a
         # sentence tells of is prose.
         ("An undated photograph of Jan Horak at the Line 3 tram depot in Velmora, where he drove for years.", False),

@@ -114,7 +114,7 @@ _PICTURED_PLACE = r"(?:the )?(?-i:[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|the|
 # Photo captions ("In this Oct. 27, 2012 file photo, ...", "... (AP Photo/Jane Doe)") describe
 # a picture the brief does not show.
 _CAPTION = Hinted(
-    r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot)"
+    r"^(?:In )?(?:this|these)\b.{0,60}?\b(?:photos?|images?|pictures?|frame grab|screenshot|screen ?grab)"
     # …and then a verb or, after the picture, its subject ("In this file photo Jill Kelley leaves …").
     r"(?:,| (?:shows?|provided|released|taken|made|from|by|obtained|posted)| (?-i:[A-Z][a-z]))"
     r"|\((?:[A-Z]+ )?Photos?\b|\bPhoto(?:graph)?:|\bGetty Images\b"
@@ -138,7 +138,7 @@ _CAPTION = Hinted(
     # "…in the outskirts of Lahore January 31, 2012."
     rf"|\b(?:in|at|near) (?:the [a-z]+ of )?{_PICTURED_PLACE},? {MONTH_DATE}\.[\"”’']?$",
     # "day": every weekday's name; " 19", " 20": a year.
-    ("photo", "image", "picture", "frame grab", "screenshot", "getty", "day", " 19", " 20"),
+    ("photo", "image", "picture", "frame grab", "screen", "getty", "day", " 19", " 20"),
     re.IGNORECASE,
     fold=True,
 )
