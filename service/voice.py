@@ -172,6 +172,7 @@ WEB_WORDS_SHARE = 0.1
 
 def tells_of_web_pages(text: str) -> bool:
     """Whether `text`, outside quotations, is about web pages, their links and archives."""
-    said = [word for word in map(str.lower, words(QUOTED_SPAN.sub("", text))) if len(word) > 1 and word not in STOPWORDS]
+    said = [word.lower() for word in words(QUOTED_SPAN.sub("", text))]
+    said = [word for word in said if len(word) > 1 and word not in STOPWORDS]
     told = sum(word in _WEB_WORDS for word in said)
     return told >= 2 and told >= WEB_WORDS_SHARE * len(said)

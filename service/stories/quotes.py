@@ -685,7 +685,8 @@ def key_quote(cluster: Cluster) -> Quote | None:
 
     reports = [len(cluster.independent_ids([o.article_id for o in group])) for group in groups]
     # Among the quotes most widely carried, one whose speaker the reports name tells the reader
-    # more. Speakers, most of the cost, are looked for in that order and until one is named.
+    # more. Speakers, most of the cost, are looked for in the order the other tie-breaks rank the
+    # quotes, and only until one is named.
     widest = max(reports)
     contenders = sorted((g for g, n in zip(groups, reports) if n == widest), key=shape, reverse=True)
     best = next((g for g in map(with_speakers, contenders) if any(o.speaker for o in g)), None)
