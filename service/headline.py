@@ -83,6 +83,9 @@ _ASIDE_END = r",[\"”’']?\s"
 _SUBJECT_ASIDE = re.compile(
     r"^(?P<subject>\w[^,]{0,60}?),\s(?:"
     rf"(?:the|a|an|\w+ed)\s[^;]{{1,200}}?{_ASIDE_END}(?=(?:{_AUXILIARY}|said|says)\b)"
+    # …also without an article, as papers write a description ("Snoop Dogg, world-renowned
+    # entertainment icon and …, has been"), though not a list's next item ("pears and plums, which").
+    rf"|[a-z][\w-]*\s[^;,]{{1,200}}?{_ASIDE_END}(?=(?:{_AUXILIARY}|said|says)\b)"
     rf"|(?:(?:the|a|an)(?:\s[^\s,;]+){{1,3}}|[a-z]+ed\s[^;]{{1,200}}?){_ASIDE_END}(?=[a-z]+ed\b)"
     # Not before a determiner: that opens an appositive to the clause ("who has Asperger's, a form of autism,").
     rf"|(?:who|which|whose)\s[^;]{{1,200}}?{_ASIDE_END}(?=[a-z])(?!(?:a|an|the)\s)"

@@ -485,6 +485,12 @@ def test_headlines_are_short_and_lose_the_attribution():
         ("Nations adopting the new currency, the euro, dropped key interest rates, effectively setting the rate "
          "for the whole zone.",
          "Nations adopting the new currency dropped key interest rates"),
+        # …a description without an article too; not a list's next items.
+        ("Ines Calder, long-serving harbour master and unofficial voice of the fishing fleet, has been rebuilding "
+         "the pier for a year.",
+         "Ines Calder has been rebuilding the pier for a year"),
+        ("Ferries, tugs and trawlers, which were moored in the old harbour, were wrecked by the storm on Friday.",
+         "Ferries, tugs and trawlers, which were moored in the old harbour, were wrecked by the storm"),
         # An appositive to the name an opener ends on belongs to the opener; a day is no name.
         ("As his lawyers in London fought an arrest warrant for Jan Horak, the former harbour master, efforts "
          "began in Kessler to have him extradited.",
