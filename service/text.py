@@ -109,6 +109,14 @@ SPEECH_VERBS = (
 PICTURE_AGENCIES = ("REUTERS", "Reuters", "AP", "AFP", "EPA", "UPI", "Xinhua", "Bloomberg", "Getty", "WireImage",
                     "FilmMagic", "Invision")
 
+# Acts a picture shows, as a caption tells them, in the present ("Douglas attends …", "Gurriel
+# rounds the bases …"): read by clean before a picture's credit and by extract.
+PICTURED_ACTS = (
+    "attends|attend|arrives|arrive|walks|walk|smiles|smile|gestures|gesture|waves|wave|poses|pose|reacts|react"
+    "|speaks|carries|carry|watches|watch|looks on|look on|is silhouetted|are silhouetted|is seen|are seen|greets"
+    "|greet|kneels|kneel|prays|pray|mourns|mourn|embraces|embrace|hugs|hug|leaves|leave|rounds|celebrates|celebrate"
+)
+
 # Quotation marks, shared by segment (which sentences are quoted), trim (which are never
 # cut), extract (what is someone's words) and the key quote. ‘‘…’’: curly singles doubled,
 # as some papers print. A straight mark opens after one of OPENS_A_QUOTE, else it closes.

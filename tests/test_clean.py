@@ -312,6 +312,21 @@ def test_a_widget_inside_a_paragraph_is_cut_out(widget):
     assert document.blocks[2].start == text.index(SECOND)
 
 
+@pytest.mark.parametrize(("caption", "kept"), [
+    # A caption that tells in the present what its picture shows goes with the credit after it…
+    ("Tram driver Jan Horak waves to riders after the Line 3 tram was lifted back onto the rails.", False),
+    ("Velmora Courier Ines Calder, 54, carries a rider's bag away from Old Market Square.", False),
+    # …one in the past reads as news, and so does a sentence of the story a page credits a picture after.
+    ("Tram driver Jan Horak learned on Friday that the Line 3 tram would be back on the rails by noon.", True),
+    ("The council says the Line 3 tram will run again from Monday, after the depot checks its brakes.", True),
+])
+def test_a_present_tense_caption_goes_with_the_picture_credit_after_it(caption, kept):
+    for credit in ("(Photo: Tom Winter, Velmora Courier)", "(Image: Velmora Courier)"):
+        text = f"{LEAD}\n{THIRD} {caption} {credit} {SECOND}\n"
+        document = clean(text)[0]
+        assert [b.text for b in document.blocks] == [LEAD, f"{THIRD} {caption}" if kept else THIRD, SECOND]
+
+
 @pytest.mark.parametrize(
     "prose",
     [

@@ -37,6 +37,7 @@ from service.text import (
     CALENDAR_DATE,
     MONTH,
     PICTURE_AGENCIES,
+    PICTURED_ACTS,
     QUOTED_SPAN,
     STOPWORDS,
     WEEKDAY,
@@ -364,6 +365,16 @@ _WIDGETS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
 )
 _WIDGET_PATTERNS = tuple(Hinted(pattern, hints) for hints, pattern in _WIDGETS)
+# A picture's credit in brackets after its caption ("…second inning. (Photo: Thomas Shea, USA TODAY
+# Sports)"). Some pages set one after a sentence of the story too, so only a caption that tells in
+# the present what the picture shows goes with it ("Yuli Gurriel rounds the bases after …"); one
+# in the past reads as news ("Denice Juneski and Linda Jourdeans learned recently they were …").
+_PICTURE_LABEL = re.compile(r"\((?i:photo|image|picture)s?: ")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘A-Z])")
+# Its subject is named, maybe after a title ("Astros first baseman Yuli Gurriel", "Ines Calder, 54,").
+_PICTURED_NOW = re.compile(
+    rf"[A-Z][\w'’.-]*(?:\s[\w'’.-]+){{0,6}}?\s[A-Z][\w'’.-]*(?:,\s[\w ]{{1,30}},)?\s(?:{PICTURED_ACTS})\b[^.!?]*[.!?]$"
+)
 _CREDIT_AT = re.compile(_PICTURE_CREDIT)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
 _SIGN_OFF = re.compile(r"(?<=[.!?\"”’'])\s*(?:[—–-]{1,2}\s*[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}|\([A-Z]{2,6}\))\s*$")
@@ -644,10 +655,20 @@ def _passages(text: str) -> Iterator[tuple[int, str, bool]]:
         widgets = [edge for span in _widget_spans(text, line_start, line_end) for edge in span]
         cuts = [line_start, *widgets, line_end]
         for begin, end in zip(cuts[::2], cuts[1::2]):
+            if end < line_end and _PICTURE_LABEL.match(text, end):
+                end = _caption_start(text, begin, end)
             piece = text[begin:end]
             if piece.strip():
                 credited = end < line_end and _CREDIT_AT.match(text, end) is not None
                 yield begin + len(piece) - len(piece.lstrip()), piece.strip(), credited
+
+
+def _caption_start(text: str, begin: int, credit: int) -> int:
+    """Where the caption that the picture's credit at `credit` closes starts in text[begin:credit]
+    (see _PICTURED_NOW); `credit` where the text before it is no such caption."""
+    piece = text[begin:credit].rstrip()
+    last = max((found.end() for found in _SENTENCE_END.finditer(piece)), default=0)
+    return begin + last if _PICTURED_NOW.match(piece, last) else credit
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

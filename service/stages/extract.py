@@ -27,6 +27,7 @@ from service.text import (
     CITED_GROUPS,
     MONTH,
     MONTH_DATE,
+    PICTURED_ACTS,
     QUOTED_SPAN,
     SENTENCE_OPENERS,
     STOPWORDS,
@@ -148,11 +149,6 @@ _CAPTION = Hinted(
 # road in Puna, Hawaii." News tells such acts in the past; a pronoun's ("He walks the ball …") or a
 # stative present ("Perry sits on the board of …") is prose, and so is a subject with a verb of
 # its own ("Saramago had planned to leave Frankfurt …", "The two sides held three rounds …").
-_PICTURED_ACTS = (
-    "attends|attend|arrives|arrive|walks|walk|smiles|smile|gestures|gesture|waves|wave|poses|pose|reacts|react"
-    "|speaks|carries|carry|watches|watch|looks on|look on|is silhouetted|are silhouetted|is seen|are seen|greets"
-    "|greet|kneels|kneel|prays|pray|mourns|mourn|embraces|embrace|hugs|hug|leaves|leave|rounds|celebrates|celebrate"
-)
 # A capitalised word of a place; its stops are inner ones ("St. Louis", "D.C."), the sentence's its own.
 _PLACE_WORD = r"[A-Z](?:[\w'’-]|\.(?!$))*"
 # Anchored at the start, it fails faster than its verbs are looked for.
@@ -160,7 +156,7 @@ _PRESENT_CAPTION = re.compile(
     r"^(?!(?:He|She|It|They|We|I|You|This|That|There|These|Those)\s)(?:[A-Z][\w'’.-]*|[a-z]+)"
     r"(?:\s(?:[A-Z][\w'’.-]*|(?!(?:to|had|has|have|was|were|is|are|be|been|will|would|held|made|took|said|led|saw)"
     r"\b)[a-z]+(?<!ed))){0,8}?"
-    rf"\s(?:{_PICTURED_ACTS})\b(?!\s(?:of|and)\b)[^.!?;\"“”]*?"
+    rf"\s(?:{PICTURED_ACTS})\b(?!\s(?:of|and)\b)[^.!?;\"“”]*?"
     rf"\s(?:in|at|near|outside|inside)\s(?:the\s)?(?:[a-z]+\s)?{_PLACE_WORD}"
     rf"(?:,?\s(?:{_PLACE_WORD}|of|the|[a-z]+(?=\s[A-Z])))*+\.$"
 )
