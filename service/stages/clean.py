@@ -73,6 +73,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^?\d{1,3}\]")
 _TRAILING_MARKS = re.compile(
     rf"(?m)(?<=[.!?\"”’')\]])(?:[ \t]*(?:[¹²³⁰⁴-⁹†‡*]|[#@]\w+|{_EMOJI}))+[ \t]*$"
 )
+_TRAILING_MARK = re.compile(rf"[¹²³⁰⁴-⁹†‡*#@]|{_EMOJI}")
 # A closing curly quote mangled by a wrong code page: ” loses its last byte and shows as
 # "�?" ("a “direct attack�? on"). Left alone, the quotation never closes and the prose after
 # it reads as quoted. Where a “ is open, such a pair before a space is restored as ” plus a
@@ -86,6 +87,7 @@ _STOCK_QUOTE = re.compile(
     r"(?=[A-Z\d])(?<![\w:.])(?:(?:[A-Z]{2}:)?(?:[A-Z]{1,5}|\d{3,6}\.[A-Z]{1,2}),? [+\-−]\d+\.\d\d%"
     r"|[A-Z]{2}:[A-Z]{1,5})(?![\w:])"
 )
+_MARKET_SYMBOL = re.compile(r"[A-Z]{2}:[A-Z]")  # "US:XBTC"; the other form has its "%"
 
 _SECTION_LABEL = (
     r"related(?: (?:articles?|stories|news|posts|content|coverage|topics|links|reading))?"
@@ -742,6 +744,7 @@ _MARKDOWN_LINE_MARK = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|>(?:[ \t]*>)*)[ \t]+
 # Code is no prose: a fenced block goes whole; inline `code` keeps its words (not DUC's ``…'').
 _MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?^[ \t]{0,3}\1[^\n]*$")
 _MARKDOWN_CODE = re.compile(r"(?<!`)`([^`\n]{1,200})`(?!`)")
+_EMPHASIS_OPENS = re.compile(r"[*_][\w\"“'‘(]")
 _MARKDOWN_STRUCK = re.compile(r"~~[^~\n]{1,300}~~")  # struck-through words are withdrawn
 # Inline HTML tags in text keep their words ("the <b>warehouse</b> burned"); a page's block
 # structure sent as text is left for the hint to send it as `html`.
@@ -759,6 +762,7 @@ _MIS_DECODED = re.compile(r"â€.|[ÃÂ][\u00a0-\u00bf]|\ufffd")
 # A line a page put inside a sentence, between a line that stops mid-sentence and one that
 # goes on in lower case: "… as families\nAdvertisement\nslept, and …".
 _INTERRUPTION = re.compile(r"(?<=[,a-z])[ \t]*\n\s*(?P<line>[^\n]+?)[ \t]*\n\s*(?=[a-z])")
+_LOWER_CASE_LINE = re.compile(r"\n\s*[a-z]")
 
 
 def _without_interruption(match: re.Match[str]) -> str:
@@ -791,22 +795,30 @@ def readable_text(text: str) -> str:
     """`text` with control characters, stock quotes and Markdown's marks blanked and lost
     closing quotes restored, every character where it was: offsets into the result are offsets
     into `text`."""
+    # Each rule runs only where what every match holds is there: a regex is slow to fail on a
+    # whole page, a check for its marks is fast.
     text = _OTHER_SPACE.sub(" ", _OTHER_LINE_BREAK.sub("\n", text))
-    text = _STOCK_QUOTE.sub(_blank, _CONTROL.sub(" ", text))
+    text = _CONTROL.sub(" ", text)
+    if "%" in text or _MARKET_SYMBOL.search(text):
+        text = _STOCK_QUOTE.sub(_blank, text)
     if "<" in text or "&" in text:
         text = _NO_BREAK_ENTITY.sub(_blank, _INLINE_TAG.sub(_blank, text))
     if "```" in text or "~~" in text:
         text = _MARKDOWN_STRUCK.sub(_blank, _MARKDOWN_FENCE.sub(_blank, text))
-    if "`" in text:
+    if "`" in text.replace("``", ""):  # DUC's ``quotes'' hold no code
         text = _MARKDOWN_CODE.sub(_code_words, text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(_link_text, text)
-    if "*" in text or "_" in text:
+    if _EMPHASIS_OPENS.search(text):  # not a wire's " _ " dash
         text = _MARKDOWN_EMPHASIS.sub(_emphasised, text)
     if "#" in text or ">" in text:
         text = _MARKDOWN_LINE_MARK.sub(_blank, text)
-    text = _TRAILING_MARKS.sub(_blank, _FOOTNOTE_MARK.sub(_blank, text))
-    text = _INTERRUPTION.sub(_without_interruption, text)
+    if "[" in text:
+        text = _FOOTNOTE_MARK.sub(_blank, text)
+    if _TRAILING_MARK.search(text):
+        text = _TRAILING_MARKS.sub(_blank, text)
+    if _LOWER_CASE_LINE.search(text):
+        text = _INTERRUPTION.sub(_without_interruption, text)
     if "\ufffd?" not in text:
         return text
     inside = False
