@@ -47,10 +47,6 @@ _READER_OPENING = re.compile(
 )
 
 
-def addresses_reader(text: str) -> bool:
-    return _addresses_reader(QUOTED_SPAN.sub("", text))
-
-
 def _addresses_reader(unquoted: str) -> bool:
     return bool(_READER_OPENING.match(unquoted) or _READER_ADDRESS.search(unquoted))
 
@@ -134,14 +130,15 @@ _PAGE_MAKING = re.compile(
 )
 
 
-def speaks_as_site(text: str) -> bool:
-    """Whether `text`, outside quotations, is the site's own word on what it sells or on the
-    page itself rather than news: an offer of its journalism, its "we" about its pages, a note
-    on how the page was made."""
-    return _speaks_as_site(QUOTED_SPAN.sub("", text))
+def speaks_to_reader_or_as_site(text: str) -> bool:
+    """Whether `text`, outside quotations, speaks to the reader or is the site's own word on
+    what it sells or on the page itself rather than news."""
+    unquoted = QUOTED_SPAN.sub("", text)
+    return _addresses_reader(unquoted) or _speaks_as_site(unquoted)
 
 
 def _speaks_as_site(unquoted: str) -> bool:
+    """An offer of the site's journalism, its "we" about its pages, a note on how the page was made."""
     unquoted = unquoted.lstrip("\"“‘'( ")
     if _OFFER.match(unquoted) or (_OFFERED_PHRASE.match(unquoted) and not has_finite_verb(unquoted)):
         return True

@@ -38,7 +38,7 @@ from service.text import (
     iter_words,
     tfidf_rows,
 )
-from service.voice import addresses_reader, speaks_as_site, speaks_first_person
+from service.voice import speaks_first_person, speaks_to_reader_or_as_site
 
 DEFAULT_SENTENCES = 6
 # A report's opening: its lead and the sentences that explain it, where other reports echo a lead.
@@ -275,8 +275,7 @@ def is_eligible(sentence: Sentence, min_words: int = MIN_WORDS) -> bool:
         and not _PRESENT_CAPTION.search(sentence.brief_text)
         and not _PLACE_IN_PICTURE.search(sentence.text)
         and not _PAGE_RESIDUE.search(sentence.text)
-        and not addresses_reader(sentence.text)
-        and not speaks_as_site(sentence.text)
+        and not speaks_to_reader_or_as_site(sentence.text)
         and not _shouted(sentence.text)
         and not _title_cased(sentence.text)
     )
