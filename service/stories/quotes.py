@@ -617,6 +617,8 @@ def _is_title(quoted: str) -> bool:
 def _opening(quoted: str) -> str:
     """The quote's leading whole sentences, up to MAX_QUOTE_WORDS words ("" when even its
     first sentence is longer)."""
+    if len(quoted.split()) <= MAX_QUOTE_WORDS:
+        return quoted  # all of its sentences, without splitting it
     kept = ""
     for _, end in split_sentences(quoted):
         if len(quoted[:end].split()) > MAX_QUOTE_WORDS:
