@@ -106,7 +106,7 @@ _SECTION_MARKER = re.compile(rf"^\W*(?:{_SECTION_LABEL}|{_MORE_FROM})\W*$", re.I
 SECTION_OPENING = re.compile(rf"^\W*(?:(?i:{_SECTION_LABEL})(?::\s|\s+(?=[A-Z\"“‘]))|(?i:{_MORE_FROM}):\s)")
 
 # Page furniture: a short line holding any of these is no part of the report (`is_furniture`).
-_FURNITURE = re.compile(
+_FURNITURE = Hinted(
     r"(\.(png|jpe?g|gif|webp|svg)\b"
     r"|\b(subscribe|sign (in|up)|log in|newsletter|download (our|the) app|app store|google play"
     r"|cookie|all rights reserved|copyright|follow us|share (this|on)|click here|advertisement"
@@ -115,7 +115,14 @@ _FURNITURE = re.compile(
     r"|^\W*(correction|clarification|editor'?s note)\s*:|\b(this (article|story|report) (has been|was) (updated|corrected)"
     r"|an earlier version of this (article|story|report))\b"
     r"|©|https?://|www\.|\s\|(\s|$))",
+    # A piece of every alternative, in lower case.
+    (".png", ".jp", ".gif", ".webp", ".svg", "subscribe", "sign in", "sign up", "log in", "newsletter", "download",
+     "app store", "google play", "cookie", "all rights reserved", "copyright", "follow us", "share this", "share on",
+     "click here", "advertisement", "terms of", "privacy policy", "alerts", "listen to", "correction",
+     "clarification", "editor", "this article", "this story", "this report", "earlier version", "©", "http", "www.",
+     "|"),
     re.IGNORECASE,
+    fold=True,
 )
 # A prompt to sign up for mail from the site: a newsletter's box holds it, the newsletter's name
 # and a line that tells what it brings, with no verb (see `Clean._split_blocks`).
