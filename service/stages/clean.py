@@ -382,7 +382,8 @@ _PICTURE_LABEL = re.compile(r"\((?i:photo|image|picture)s?: ")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘A-Z])")
 # Its subject is named, maybe after a title ("Astros first baseman Yuli Gurriel", "Ines Calder, 54,").
 _PICTURED_NOW = re.compile(
-    rf"[A-Z][\w'’.-]*(?:\s[\w'’.-]+){{0,6}}?\s[A-Z][\w'’.-]*(?:,\s[\w ]{{1,30}},)?\s(?:{PICTURED_ACTS})\b[^.!?]*[.!?]$"
+    r"[A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,6}?\s[A-Z][\w'’.-]*(?:,\s[\w ]{1,30},)?"
+    rf"\s(?:{PICTURED_ACTS})\b[^.!?]*[.!?]$"
 )
 _CREDIT_AT = re.compile(_PICTURE_CREDIT)
 # "... said. — Reuters" / "... - AFP" / "(AP)" at the end of the last paragraph.
