@@ -503,6 +503,8 @@ def test_page_text_run_into_a_report_is_no_brief_sentence(report, eligible):
         # sentence tells of is prose.
         ("An undated photograph of Jan Horak at the Line 3 tram depot in Velmora, where he drove for years.", False),
         ("A file photo of the derailed Line 3 tram at Old Market Square in Velmora, taken by a passenger.", False),
+        ("A photo of the driver who was at the wheel of the Line 3 tram on Thursday night, Jan Horak.", False),
+        ("A photo of the derailed Line 3 tram was shared 40,000 times on Thursday, the council said.", True),
         ("An image of the derailed Line 3 tram in Velmora currently serves as the council's banner online.", True),
         ("Ines Calder holds a photo of her father, who drove the Line 3 tram in Velmora for 30 years.", False),
         # …but a family's photo is a thing the story tells of, and a company holds no picture up.

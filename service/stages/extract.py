@@ -125,6 +125,9 @@ _CAPTION = Hinted(
     # image of the cover serves as her avatar" is prose).
     # ("A family photo of the Horaks hangs above …" is prose: the photo is a thing the story tells of.)
     r"|^An? (?:undated|file|handout|courtesy) (?:photo(?:graph)?|image|picture) of\b"
+    # …or one whose words after it only describe and name what it shows: "A photo of the teen who
+    # went missing on April 14, Kristian Perez." ("A photo of the couple was published …" is prose.)
+    r"|^An? (?:photo(?:graph)?|image|picture) of\b[^.!?]*, (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\.$"
     # "Linda Roe holds a photo of her mother.": a person who holds up a picture, as it is shown; a
     # company "holds an image rights licence" or "a picture-perfect record" (no "\b": it stops at "-").
     r"|^(?-i:(?!The )[A-Z][\w'’-]*(?: [A-Z]\.)?(?: [A-Z][\w'’-]*){1,2}"
