@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from conftest import DEMO, read_cluster, run_until, within_seconds
+from conftest import DEMO, EXTRACTIVE, read_cluster, run_until, within_seconds
 from service import Article, InputError, Options, summarize
 from service.cluster import Cluster, Document
 from service.stages.clean import Clean, readable_text
@@ -1002,3 +1002,20 @@ def test_a_sign_up_boxs_blurb_is_cut_and_a_paragraph_after_the_box_kept():
     # Above the story, a lead in few words may show no verb the rule sees ("resigns"): it stays.
     lead = "Velmora's mayor resigns over the Line 3 tram crash in Old Market Square, citing ill health."
     assert paragraphs(f"Sign up to our daily newsletter\n{lead}\n{SECOND}\n") == [lead, SECOND]
+
+
+def test_a_report_told_in_short_lines_one_sentence_each_is_read_from_them(pipeline):
+    # Each line is too short for prose; a report with no longer line is read from those that
+    # state something, not refused. Menu lines state nothing, and a report with prose keeps
+    # short lines out.
+    lines = "Home\nNews\nA tram derailed in Velmora.\nTwo riders were hurt.\nThe line will reopen on Monday.\nContact us"
+    document = clean(lines)[0]
+    assert [b.text for b in document.blocks] == [
+        "A tram derailed in Velmora.", "Two riders were hurt.", "The line will reopen on Monday."
+    ]
+    assert [b.start for b in document.blocks] == [lines.index(b.text) for b in document.blocks]
+    brief = pipeline.summarize([Article(id="a", text=lines)], EXTRACTIVE)
+    assert [s.text for s in brief.sentences][:1] == ["A tram derailed in Velmora."]
+    assert [b.text for b in clean(f"{LEAD}\nTwo riders were hurt.")[0].blocks] == [LEAD]
+    with pytest.raises(InputError):
+        pipeline.summarize([Article(id="a", text="Home\nNews\nSports\nContact us")], EXTRACTIVE)

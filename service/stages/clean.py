@@ -447,6 +447,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 FOREIGN_FUNCTION_WORDS = 0.1
 ENGLISH_FUNCTION_WORDS = 0.25
 MIN_LANGUAGE_WORDS = 20  # fewer words tell no language
+MIN_SHORT_SENTENCE_WORDS = 3
 
 
 def _is_caption(line: str) -> bool:
@@ -569,6 +570,9 @@ class Clean:
     def _split_blocks(document: Document) -> None:
         seen: set[str] = set()
         sign_up = False  # inside a sign-up box, from its prompt to the next line with a verb
+        # Lines too short for prose that still state something ("Two people were hurt."): a report
+        # told in such lines, one a line, is read from them where it has no prose line at all.
+        short_sentences: list[Block] = []
         for start, line, credited in _passages(document.text):
             key = " ".join(line.lower().split())
             if _SECTION_MARKER.match(line) and document.blocks:
@@ -584,6 +588,8 @@ class Clean:
                     continue
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
+                if has_words(line, MIN_SHORT_SENTENCE_WORDS) and ends_like_sentence(line) and has_finite_verb(line):
+                    short_sentences.append(Block(text=line, start=start))
                 # A link to another story above the lead is not this story's headline.
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _is_stamp(line) and not (
                     _LINK.match(line) or LOWER_CASE_OPENING.match(line)
@@ -602,6 +608,7 @@ class Clean:
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
+        document.blocks = document.blocks or short_sentences
         if document.blocks:
             _cut_author_note(document)
 
