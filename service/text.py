@@ -186,16 +186,16 @@ class Hinted:
     match contains (looked for in the lower-cased text with `fold`). Hints are fast to look
     for where a regex is slow to fail on ordinary prose."""
 
-    __slots__ = ("pattern", "hints", "fold", "_any_hint")
+    __slots__ = ("pattern", "hints", "_any_hint")
 
     def __init__(self, pattern: str, hints: tuple[str, ...], flags: int = 0, fold: bool = False):
-        self.pattern, self.hints, self.fold = re.compile(pattern, flags), hints, fold
-        # One pass for all hints: from a few hints on, faster than a `find` for each.
-        self._any_hint = re.compile("|".join(map(re.escape, hints)))
+        self.pattern, self.hints = re.compile(pattern, flags), hints
+        # In the text as it is, one pass for all hints: from a few hints on, faster than a `find`
+        # for each. With `fold`, `in` on the lower-cased copy beats an alternation of any kind.
+        self._any_hint = None if fold else re.compile("|".join(map(re.escape, hints)))
 
     def _may_match(self, text: str, start: int, end: int) -> bool:
-        if self.fold:
-            # `in` on the lower-cased copy beats an alternation that ignores case.
+        if self._any_hint is None:
             probe = text[start:end].lower()
             return any(hint in probe for hint in self.hints)
         # Looked for in place: a line's many widgets need no copy of it each.

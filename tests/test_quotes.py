@@ -9,7 +9,7 @@ import pytest
 from conftest import EXTRACTIVE, run_until, within_seconds
 from service.models import Article
 from service.pipeline import Pipeline
-from service.stories.quotes import _grouped, _Occurrence, _same, key_quote, quotes
+from service.stories.quotes import _document_quotes, _grouped, _Occurrence, _same, key_quote
 
 QUOTE = "We will rebuild the harbour wall before the winter storms arrive"
 LEADS = ("Storm waves broke the harbour wall at Velmora.", "The harbour wall at Velmora failed.")
@@ -122,7 +122,8 @@ def test_the_plain_shapes_keep_their_speaker(pipeline, report, speaker):
 ])
 def test_a_quote_credited_to_a_pronoun_is_the_previous_quotes_speakers_with_no_prose_between(before, speaker):
     report = f'{LEADS[0]} {before} "{QUOTE}," she said.'
-    occurrences = quotes(run_until([Article(id="0", text=report), Article(id="1", text=LEADS[1])], "clean"))
+    report_0 = run_until([Article(id="0", text=report), Article(id="1", text=LEADS[1])], "clean").documents[0]
+    occurrences = _document_quotes(report_0)
     assert [(o.text, o.speaker) for o in occurrences][-1] == (QUOTE, speaker)
 
 

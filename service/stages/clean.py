@@ -212,8 +212,9 @@ _HEADER_DAYS = tuple(
     for weekday in (rf"(?:{WEEKDAY}),? ", "")
 )
 # "(Photo: Jan Horak)", "(VIDEO: 6 explosive interviews)": a credit or a link in brackets.
-_BRACKETED_LABELS = ("Image", "Photo", "Picture", "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More",
-                     "Related", "See")
+_PICTURE_LABELS = ("Image", "Photo", "Picture")
+_BRACKETED_LABELS = (*_PICTURE_LABELS, "Credit", "Video", "Watch", "Listen", "Slideshow", "Read", "More", "Related",
+                     "See")
 # A name as a byline gives it: "Jan Horak", "Ines K. Calder".
 _BYLINE_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][\w'’-]+"
 # A picture's credit as the caption ran into the text: a photographer and an agency joined by
@@ -378,8 +379,7 @@ _WIDGET_PATTERNS = tuple(Hinted(pattern, hints) for hints, pattern in _WIDGETS)
 # Sports)"). Some pages set one after a sentence of the story too, so only a caption that tells in
 # the present what the picture shows goes with it ("Yuli Gurriel rounds the bases after …"); one
 # in the past reads as news ("Denice Juneski and Linda Jourdeans learned recently they were …").
-_PICTURE_LABEL = re.compile(r"\((?i:photo|image|picture)s?: ")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘A-Z])")
+_PICTURE_LABEL = re.compile(rf"\((?i:{'|'.join(_PICTURE_LABELS)})s?: ")
 # Its subject is named, maybe after a title ("Astros first baseman Yuli Gurriel", "Ines Calder, 54,").
 _PICTURED_NOW = re.compile(
     r"[A-Z][\w'’.-]*(?:\s[\w'’.-]+){0,6}?\s[A-Z][\w'’.-]*(?:,\s[\w ]{1,30},)?"
@@ -447,7 +447,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
 FOREIGN_FUNCTION_WORDS = 0.1
 ENGLISH_FUNCTION_WORDS = 0.25
 MIN_LANGUAGE_WORDS = 20  # fewer words tell no language
-MIN_SHORT_SENTENCE_WORDS = 3
+# Words a sentence of a short report needs to be read at all, where no report has a longer one.
+MIN_SHORT_WORDS = 3
 
 
 def _is_caption(line: str) -> bool:
@@ -570,9 +571,7 @@ class Clean:
     def _split_blocks(document: Document) -> None:
         seen: set[str] = set()
         sign_up = False  # inside a sign-up box, from its prompt to the next line with a verb
-        # Lines too short for prose that still state something ("Two people were hurt."): a report
-        # told in such lines, one a line, is read from them where it has no prose line at all.
-        short_sentences: list[Block] = []
+        short_lines: list[Block] = []  # lines too short for prose (see _short_sentences)
         for start, line, credited in _passages(document.text):
             key = " ".join(line.lower().split())
             if _SECTION_MARKER.match(line) and document.blocks:
@@ -588,8 +587,7 @@ class Clean:
                     continue
             line = _SIGN_OFF.sub("", line)
             if not is_prose(line):
-                if has_words(line, MIN_SHORT_SENTENCE_WORDS) and ends_like_sentence(line) and has_finite_verb(line):
-                    short_sentences.append(Block(text=line, start=start))
+                short_lines.append(Block(text=line, start=start))
                 # A link to another story above the lead is not this story's headline.
                 if not document.blocks and 3 <= word_count(line) <= 25 and not _is_stamp(line) and not (
                     _LINK.match(line) or LOWER_CASE_OPENING.match(line)
@@ -608,9 +606,18 @@ class Clean:
                 # The dateline follows the header's day: "…Abu Ghraib Saturday, January 15, 2005 TEXAS, US – A …".
                 line, start = _without_datelines(line[header.end() :], start + header.end())
             document.blocks.append(Block(text=line, start=start))
-        document.blocks = document.blocks or short_sentences
+        document.blocks = document.blocks or _short_sentences(short_lines)
         if document.blocks:
             _cut_author_note(document)
+
+
+def _short_sentences(lines: list[Block]) -> list[Block]:
+    """The lines too short for prose that still state something ("Two people were hurt."): a
+    report told in such lines, one a line, is read from them where it has no prose line at all."""
+    return [
+        block for block in lines
+        if has_words(block.text, MIN_SHORT_WORDS) and ends_like_sentence(block.text) and has_finite_verb(block.text)
+    ]
 
 
 def _as_headline(line: str) -> str:
@@ -684,7 +691,7 @@ def _caption_start(text: str, begin: int, credit: int) -> int:
     """Where the caption that the picture's credit at `credit` closes starts in text[begin:credit]
     (see _PICTURED_NOW); `credit` where the text before it is no such caption."""
     piece = text[begin:credit].rstrip()
-    last = max((found.end() for found in _SENTENCE_END.finditer(piece)), default=0)
+    last = max((found.end() for found in _SENTENCE_BREAK.finditer(piece)), default=0)
     return begin + last if _PICTURED_NOW.match(piece, last) else credit
 
 

@@ -18,6 +18,7 @@ from service.stages.clean import (
     FURNITURE_MAX_WORDS,
     LINK_LABEL,
     LOWER_CASE_OPENING,
+    MIN_SHORT_WORDS,
     NEWSROOM_CREDIT,
     SECTION_OPENING,
     is_furniture,
@@ -49,8 +50,6 @@ NO_BRIEF_SENTENCES = (
     "no sentence of these reports reads as one of a news brief (they are page text such as prompts, captions "
     "and lists); the brief is made of what there is"
 )
-# Words a sentence of a short report needs to be shown at all, where no report has a longer one.
-MIN_SHORT_WORDS = 3
 # A sentence that opens by pointing back ("He also said", "But it", "Or there could be") reads
 # badly out of context: it stays eligible only when nothing that reads alone is left. (Deprioritising
 # direct quotes the same way gained on TAC 2011 but lost 1.7 ROUGE-2 on Multi-News, whose

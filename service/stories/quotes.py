@@ -564,11 +564,6 @@ def _is_surname(word: str, report: str) -> bool:
     return re.search(inside + re.escape(word) + r"\b", report) is not None
 
 
-def quotes(cluster: Cluster) -> list[_Occurrence]:
-    """Every quote the cluster's reports carry, in order, with its speaker where named."""
-    return [occurrence for document in cluster.documents for occurrence in _document_quotes(document)]
-
-
 def _document_quotes(document: Document, named: bool = True) -> list[_Occurrence]:
     """The quotes `document` carries, in order; their speakers are looked for only if `named`."""
     found = []
@@ -588,20 +583,20 @@ def _document_quotes(document: Document, named: bool = True) -> list[_Occurrence
             if len(quoted.split()) < MIN_QUOTE_WORDS or not words or _is_title(quoted):
                 voice = None
                 continue
-            speaker = _find_speaker(paragraph, match.start(), match.end(), document.text) if named else None
-            if not named or speaker is not None:
-                pass
-            elif (
-                _PRONOUN_CREDIT.match(paragraph, match.end())
-                and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
-            ):
-                speaker = voice
-            else:
-                # A quote that opens its sentence: credited as a brief sentence of it is (where
-                # it is the sentence's whole, see `speaker_of_quote`).
-                opening = bisect_left(starts, block.start + match.start())
-                if opening < len(starts) and starts[opening] == block.start + match.start():
-                    speaker = _speaker_in(document, text, document.sentences[opening])
+            speaker = None
+            if named:
+                speaker = _find_speaker(paragraph, match.start(), match.end(), document.text)
+                if speaker is None and (
+                    _PRONOUN_CREDIT.match(paragraph, match.end())
+                    and len(list(split_sentences(paragraph[closed : match.start()]))) <= ends
+                ):
+                    speaker = voice
+                elif speaker is None:
+                    # A quote that opens its sentence: credited as a brief sentence of it is (where
+                    # it is the sentence's whole, see `speaker_of_quote`).
+                    opening = bisect_left(starts, block.start + match.start())
+                    if opening < len(starts) and starts[opening] == block.start + match.start():
+                        speaker = _speaker_in(document, text, document.sentences[opening])
             voice, closed = speaker, match.end()
             ends = 0 if _ENDS_A_SENTENCE.search(paragraph, match.start(), closed) else 1
             found.append(_Occurrence(quoted, frozenset(words), speaker, document.article.id))
